@@ -1,0 +1,99 @@
+"""The store contract every backend implements.
+
+Stages never touch a database; the pipeline hands their records to a ``Store``.
+SQLite is the embedded default and PostgreSQL the shared-server backend; one
+contract test suite (tests/test_store_contract.py) runs against each.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..records import Article, ArticleFacts, Derivation, Rejected, Story
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added: tuple[str, ...]  # ids of articles stored by this call
+    existing: tuple[str, ...]  # ids already present (same URL or same content)
+
+
+class Store(abc.ABC):
+    """Persistence for articles, rejections and every stage's output."""
+
+    # --- articles and rejections
+    @abc.abstractmethod
+    def add_batch(self, articles: Iterable[Article], rejected: Iterable[Rejected]) -> AddResult:
+        """Store one ingest batch atomically: all of it or, on error, none of it."""
+
+    @abc.abstractmethod
+    def article(self, article_id: str) -> Article: ...
+
+    @abc.abstractmethod
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Articles in arrival order (all, or those in ``ids``)."""
+
+    @abc.abstractmethod
+    def find_article(self, prefix: str) -> Article:
+        """The article whose id starts with ``prefix`` (ids are long hashes)."""
+
+    @abc.abstractmethod
+    def counts(self) -> dict[str, int]: ...
+
+    @abc.abstractmethod
+    def rejections(self) -> list[Rejected]: ...
+
+    @abc.abstractmethod
+    def has_source(self, source: str) -> bool:
+        """True when an article from this file/URL is stored: lets ingestion resume."""
+
+    # --- facts
+    @abc.abstractmethod
+    def put_facts(self, facts: Iterable[ArticleFacts]) -> None: ...
+
+    @abc.abstractmethod
+    def facts(self, article_id: str) -> ArticleFacts | None: ...
+
+    # --- provenance
+    @abc.abstractmethod
+    def put_derivations(self, derivations: Iterable[Derivation]) -> None: ...
+
+    @abc.abstractmethod
+    def derivations(self, article_ids: Iterable[str] | None = None) -> list[Derivation]:
+        """Edges touching any of ``article_ids`` (all when None)."""
+
+    # --- stories
+    @abc.abstractmethod
+    def put_stories(self, stories: Iterable[Story]) -> None:
+        """Insert or replace stories and their membership."""
+
+    @abc.abstractmethod
+    def delete_stories(self, story_ids: Iterable[str]) -> None: ...
+
+    @abc.abstractmethod
+    def stories(self) -> list[Story]:
+        """All stories, newest (by last_seen) first."""
+
+    @abc.abstractmethod
+    def story(self, story_id: str) -> Story: ...
+
+    @abc.abstractmethod
+    def story_of(self, article_id: str) -> str | None: ...
+
+    # --- opaque stage state
+    @abc.abstractmethod
+    def put_blob(self, name: str, body: bytes) -> None: ...
+
+    @abc.abstractmethod
+    def blob(self, name: str) -> bytes | None: ...
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
