@@ -15,7 +15,7 @@ from typing import Any, Literal, Mapping
 
 Span = tuple[int, int]
 
-ContentKind = Literal["html", "text", "record"]
+ContentKind = Literal["html", "text"]
 
 
 @dataclass(frozen=True)
