@@ -49,6 +49,10 @@ class Store(abc.ABC):
     def has_source(self, source: str) -> bool:
         """True when an article from this file/URL is stored: lets ingestion resume."""
 
+    @abc.abstractmethod
+    def next_position(self) -> int:
+        """Arrival number for the next article, so later runs sort after earlier ones."""
+
     # --- facts
     @abc.abstractmethod
     def put_facts(self, facts: Iterable[ArticleFacts]) -> None: ...

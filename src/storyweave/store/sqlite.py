@@ -134,6 +134,9 @@ class SQLiteStore(Store):
     def has_source(self, source: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE source = ? LIMIT 1", (source,)).fetchone() is not None
 
+    def next_position(self) -> int:
+        return self.db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM articles").fetchone()[0]
+
     # ------------------------------------------------------------ facts
     def put_facts(self, facts: Iterable[ArticleFacts]) -> None:
         with self._tx():

@@ -1,0 +1,95 @@
+"""`storyweave ingest`, `run` and `status`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+from .. import pipeline
+from .app import app
+from .common import DbOption, err, open_db, out, print_json, progress_bars
+
+
+def _summarise(report: pipeline.RunReport) -> None:
+    for r in report.rejected:
+        err.print(f"[yellow]rejected[/] {r.source}: {r.reason}" + (f" ({r.detail})" if r.detail else ""), highlight=False)
+    err.print(
+        f"{len(report.added)} new article(s), {len(report.existing)} already stored, "
+        f"{report.skipped_sources} file(s) skipped as already ingested, {len(report.rejected)} rejected",
+        highlight=False,
+    )
+
+
+def _exit_code(report: pipeline.RunReport) -> None:
+    # 1 only when nothing at all could be ingested from what was given.
+    if not report.added and not report.existing and not report.skipped_sources:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: List[Path] = typer.Argument(..., help="files or directories (txt, html, json, jsonl; .gz ok)"),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Extract and store articles, without running the analysis stages."""
+    store = open_db(db)
+    try:
+        with progress_bars() as progress:
+            report = pipeline.ingest(paths, store, progress)
+    finally:
+        store.close()
+    _summarise(report)
+    _exit_code(report)
+
+
+@app.command()
+def run(
+    paths: List[Path] = typer.Argument(..., help="files or directories (txt, html, json, jsonl; .gz ok)"),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Ingest, then run every stage (facts, provenance, stories) on the new articles."""
+    store = open_db(db)
+    try:
+        with progress_bars() as progress:
+            report = pipeline.ingest(paths, store, progress)
+            report.stages = ["ingest"] + pipeline.analyse(store, report.added, progress)
+        stories = store.stories()
+    finally:
+        store.close()
+    _summarise(report)
+    err.print(f"stages: {', '.join(report.stages)}; {len(stories)} story(ies) in the store", highlight=False)
+    _exit_code(report)
+
+
+@app.command()
+def status(db: Optional[str] = DbOption, json_: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+    """Counts of what is stored, and rejected inputs by reason."""
+    store = open_db(db)
+    try:
+        counts = store.counts()
+        rejections = store.rejections()
+    finally:
+        store.close()
+    by_reason = Counter(r.reason for r in rejections)
+    if json_:
+        print_json({"counts": counts, "rejections_by_reason": dict(by_reason),
+                    "rejections": [{"source": r.source, "stage": r.stage, "reason": r.reason, "detail": r.detail}
+                                   for r in rejections]})
+        return
+    table = Table(title="storyweave store", show_header=False)
+    for name, value in counts.items():
+        table.add_row(name, str(value))
+    out.print(table)
+    if by_reason:
+        rt = Table(title="rejections by reason")
+        rt.add_column("reason")
+        rt.add_column("count", justify="right")
+        rt.add_column("example")
+        for reason, n in by_reason.most_common():
+            example = next(r for r in rejections if r.reason == reason)
+            rt.add_row(reason, str(n), f"{example.source}: {example.detail}"[:100])
+        out.print(rt)
