@@ -14,6 +14,8 @@ from typing import Callable, Iterable, Sequence
 
 from .extract import extract
 from .ingest import iter_paths, read_path
+from .ingest.http import Fetcher
+from .ingest.web import is_url, read_url
 from .records import Article, Rejected
 from .store import Store, open_store
 
@@ -38,11 +40,21 @@ def _noop(task: str, done: int, total: int) -> None:
     pass
 
 
-def ingest(paths: Iterable[str | os.PathLike], store: Store, progress: Progress | None = None) -> RunReport:
-    """Read, extract and store articles from files and directories."""
+def _expand(paths: Iterable[str | os.PathLike]) -> list:
+    """Files under local paths, and URLs as given (a URL may be a page, a feed or a sitemap)."""
+    out: list = []
+    for p in paths:
+        out += [str(p)] if is_url(str(p)) else list(iter_paths([p]))
+    return out
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike], store: Store, progress: Progress | None = None, fetcher: Fetcher | None = None
+) -> RunReport:
+    """Read, extract and store articles from files, directories, URLs, feeds and sitemaps."""
     progress = progress or _noop
     report = RunReport()
-    sources = list(iter_paths(paths))
+    sources = _expand(paths)
     position = store.next_position()
     articles: list[Article] = []
     rejected: list[Rejected] = []
@@ -61,7 +73,12 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store, progress: Progress 
         elif store.has_source(str(source)):
             report.skipped_sources += 1
         else:
-            for item in read_path(source, position):
+            if isinstance(source, str):
+                fetcher = fetcher or Fetcher()
+                items = read_url(source, fetcher, position, known=store.has_source)
+            else:
+                items = read_path(source, position)
+            for item in items:
                 result = item if isinstance(item, Rejected) else extract(item)
                 if isinstance(result, Rejected):
                     rejected.append(result)

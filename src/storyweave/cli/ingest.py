@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.table import Table
 
 from .. import pipeline
+from ..ingest.http import Fetcher
 from .app import app
 from .common import DbOption, err, open_db, out, print_json, progress_bars
+
+
+SOURCES_HELP = "files, directories (txt, html, json, jsonl; .gz ok), or URLs of pages, RSS/Atom feeds, sitemaps"
+AllowPrivate = typer.Option(False, "--allow-private", help="allow URLs on private/loopback addresses (SSRF guard off)")
+Rate = typer.Option(1.0, "--rate", help="minimum seconds between two requests to the same host")
 
 
 def _summarise(report: pipeline.RunReport) -> None:
@@ -32,34 +37,40 @@ def _exit_code(report: pipeline.RunReport) -> None:
 
 @app.command()
 def ingest(
-    paths: List[Path] = typer.Argument(..., help="files or directories (txt, html, json, jsonl; .gz ok)"),
+    paths: List[str] = typer.Argument(..., help=SOURCES_HELP),
     db: Optional[str] = DbOption,
+    allow_private: bool = AllowPrivate,
+    rate: float = Rate,
 ) -> None:
     """Extract and store articles, without running the analysis stages."""
-    store = open_db(db)
+    store, fetcher = open_db(db), Fetcher(allow_private=allow_private, min_interval=rate)
     try:
         with progress_bars() as progress:
-            report = pipeline.ingest(paths, store, progress)
+            report = pipeline.ingest(paths, store, progress, fetcher)
     finally:
         store.close()
+        fetcher.close()
     _summarise(report)
     _exit_code(report)
 
 
 @app.command()
 def run(
-    paths: List[Path] = typer.Argument(..., help="files or directories (txt, html, json, jsonl; .gz ok)"),
+    paths: List[str] = typer.Argument(..., help=SOURCES_HELP),
     db: Optional[str] = DbOption,
+    allow_private: bool = AllowPrivate,
+    rate: float = Rate,
 ) -> None:
     """Ingest, then run every stage (facts, provenance, stories) on the new articles."""
-    store = open_db(db)
+    store, fetcher = open_db(db), Fetcher(allow_private=allow_private, min_interval=rate)
     try:
         with progress_bars() as progress:
-            report = pipeline.ingest(paths, store, progress)
+            report = pipeline.ingest(paths, store, progress, fetcher)
             report.stages = ["ingest"] + pipeline.analyse(store, report.added, progress)
         stories = store.stories()
     finally:
         store.close()
+        fetcher.close()
     _summarise(report)
     err.print(f"stages: {', '.join(report.stages)}; {len(stories)} story(ies) in the store", highlight=False)
     _exit_code(report)

@@ -1,0 +1,114 @@
+"""URL, feed and sitemap ingestion against a real HTTP server on loopback."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+
+import pytest
+
+from storyweave.errors import FetchError
+from storyweave.ingest.http import Fetcher, check_url
+from storyweave.ingest.web import read_url
+from storyweave.records import RawDocument, Rejected
+
+ARTICLE = b"""<html><head><title>Harbour bridge reopens</title></head><body>
+<article><h1>Harbour bridge reopens</h1>
+<p>The harbour bridge reopened to traffic on Monday after six weeks of repairs, the city council said.</p>
+<p>Engineers replaced 40 cables and resurfaced the deck, according to the council's chief engineer.</p>
+</article></body></html>"""
+
+
+def _pages(port: int) -> dict[str, tuple[str, bytes]]:
+    base = f"http://127.0.0.1:{port}"
+    return {
+        "/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /private/\n"),
+        "/a1": ("text/html", ARTICLE),
+        "/a2": ("text/html", ARTICLE.replace(b"Monday", b"Tuesday")),
+        "/private/secret": ("text/html", ARTICLE),
+        "/feed.xml": ("application/rss+xml", f"""<?xml version="1.0"?><rss version="2.0"><channel>
+<title>Harbour Gazette</title><item><title>Bridge reopens</title><link>{base}/a1</link>
+<pubDate>Mon, 03 Feb 2025 10:00:00 GMT</pubDate></item></channel></rss>""".encode()),
+        "/sitemap.xml": ("application/xml", f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}/a1</loc></url>
+<url><loc>{base}/a2</loc></url></urlset>""".encode()),
+        "/moved": ("redirect", b"/a1"),
+    }
+
+
+@pytest.fixture(scope="module")
+def server():
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            page = _pages(self.server.server_port).get(self.path)
+            if page is None:
+                self.send_response(404)
+                self.end_headers()
+                return
+            ctype, body = page
+            if ctype == "redirect":
+                self.send_response(302)
+                self.send_header("Location", body.decode())
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/", "http://localhost:8080/x", "http://10.1.2.3/", "http://169.254.169.254/latest/meta-data",
+    "http://[::1]/", "http://2130706433/", "http://192.168.0.10/feed",
+])
+def test_private_addresses_are_refused(url):
+    with pytest.raises(FetchError, match="non-public|resolve"):
+        check_url(url)
+
+
+def test_only_http_schemes():
+    with pytest.raises(FetchError, match="only http"):
+        check_url("file:///etc/passwd")
+
+
+def test_default_fetcher_refuses_loopback_server(server):
+    items = list(read_url(server + "/a1", Fetcher(min_interval=0)))
+    assert len(items) == 1 and isinstance(items[0], Rejected)
+    assert "non-public" in items[0].detail and server in items[0].detail
+
+
+def test_page_feed_sitemap_redirect_and_robots(server):
+    f = Fetcher(allow_private=True, min_interval=0)
+    page = list(read_url(server + "/a1", f))
+    assert isinstance(page[0], RawDocument) and page[0].kind == "html" and b"Harbour" in page[0].content
+    feed = list(read_url(server + "/feed.xml", f))
+    assert [d.source for d in feed] == [server + "/a1"]
+    assert feed[0].metadata["outlet"] == "Harbour Gazette" and feed[0].metadata["title"] == "Bridge reopens"
+    sitemap = list(read_url(server + "/sitemap.xml", f))
+    assert [d.source for d in sitemap] == [server + "/a1", server + "/a2"]
+    known = list(read_url(server + "/sitemap.xml", f, known=lambda u: u.endswith("/a1")))
+    assert [d.source for d in known] == [server + "/a2"]
+    moved = list(read_url(server + "/moved", f))
+    assert isinstance(moved[0], RawDocument) and b"Harbour" in moved[0].content
+    blocked = list(read_url(server + "/private/secret", f))
+    assert isinstance(blocked[0], Rejected) and "robots.txt" in blocked[0].detail
+    missing = list(read_url(server + "/nope", f))
+    assert isinstance(missing[0], Rejected) and "404" in missing[0].detail
+
+
+def test_rate_limit_spaces_requests(server):
+    import time
+
+    f = Fetcher(allow_private=True, min_interval=0.3, respect_robots=False)
+    start = time.monotonic()
+    for _ in range(3):
+        f.get(server + "/a1")
+    assert time.monotonic() - start >= 0.6
