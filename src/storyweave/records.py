@@ -86,6 +86,7 @@ class Figure:
     measures_span: Span | None = None
     also: tuple[tuple[float, str], ...] = ()  # conversions given in the text: ((806e9, "GBP"),)
     modality: Modality = "happened"
+    value_to: float | None = None  # other end of a range ("5% to 10%", "from 240 to 273"); value is the first
 
 
 QuoteKind = Literal["direct", "partial", "indirect"]

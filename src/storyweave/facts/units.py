@@ -1,0 +1,157 @@
+"""The unit vocabulary figures are normalised to, and the words that name them.
+
+Cross-checking compares figures between outlets, so every way of writing a unit
+must land on one name: "$", "US$", "dollars" and "USD" are all ``"USD"``;
+"per cent", "%" and "pc" are ``"percent"``. The vocabulary:
+
+* money: ISO 4217 codes (``USD``, ``GBP``, ``EUR``, ``JPY``, ``CNY``, ...);
+* ratios: ``percent``, ``percentage points``, ``basis points``, ``points``;
+* measures: SI-style symbols (``km``, ``m``, ``kg``, ``tonnes``, ``l``, ``kW``,
+  ``kWh``, ``°C``, ``mph``, ``GB``, ...), durations in the plural (``years``,
+  ``days``), ages as ``years old``;
+* counts: ``people`` for any noun counting persons (personnel, troops,
+  employees, residents, ...), ``jobs`` for jobs and positions, and otherwise the
+  counted noun itself, singular and lower-case (``home``, ``vehicle``);
+* rates: ``A/B`` (``USD/barrel``, ``bbl/day``).
+
+Only data lives here; ``figures_scan`` compiles it into regular expressions.
+"""
+
+from __future__ import annotations
+
+# Scale words and suffixes. Single letters (m, b, k) are only read as scales when
+# glued to a number, and "m" only when the context says money or a count
+# (see figures_scan), because "18 m" is a length.
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "K": 1e3,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "m": 1e6, "M": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+}
+
+# Currency marks written before the amount (longest first when compiled).
+CURRENCY_PREFIX: dict[str, str] = {
+    "US$": "USD", "US $": "USD", "$US": "USD", "USD": "USD", "U.S.$": "USD",
+    "C$": "CAD", "C $": "CAD", "CA$": "CAD", "CAD": "CAD",
+    "A$": "AUD", "AU$": "AUD", "AU $": "AUD", "AUD": "AUD",
+    "NZ$": "NZD", "NZ $": "NZD", "NZD": "NZD",
+    "S$": "SGD", "S $": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD",
+    "$": "USD", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR",
+    "¥": "JPY", "Y=": "JPY", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY",
+    "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR", "₩": "KRW",
+    "RM": "MYR", "CHF": "CHF", "R$": "BRL",
+}
+
+# Currency words written after the amount (case-insensitive; plural optional).
+CURRENCY_SUFFIX: dict[str, str] = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "canadian dollars": "CAD", "australian dollars": "AUD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "hong kong dollars": "HKD",
+    "dollars": "USD", "dollar": "USD", "usd": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "€": "EUR",
+    "pounds sterling": "GBP", "sterling": "GBP", "gbp": "GBP",
+    "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY",
+    "won": "KRW", "rupees": "INR", "rupee": "INR", "shekels": "ILS", "shekel": "ILS",
+    "rand": "ZAR", "ringgit": "MYR", "baht": "THB", "pesos": "MXN", "rubles": "RUB",
+    "roubles": "RUB", "francs": "CHF", "kuna": "HRK", "kn": "HRK", "lira": "TRY",
+    "cents": "USD-cent", "pence": "GBP-penny", "p": "GBP-penny",
+}
+
+# Measurement units after the amount: canonical name -> surface forms. Forms
+# that are all lower-case match in any case; forms with capitals or symbols
+# match exactly ("M" is a million, "B" a billion, not metres or bytes).
+UNITS: dict[str, tuple[str, ...]] = {
+    "percent": ("%", "per cent", "percent", "pct", "pc"),
+    "percentage points": ("percentage points", "percentage point", "pp"),
+    "basis points": ("basis points", "basis point", "bps", "bp"),
+    "points": ("points", "point", "pts"),
+    "km": ("kilometres", "kilometers", "kilometre", "kilometer", "km"),
+    "m": ("metres", "meters", "metre", "meter"),
+    "cm": ("centimetres", "centimeters", "centimetre", "centimeter", "cm"),
+    "mm": ("millimetres", "millimeters", "millimetre", "millimeter", "mm"),
+    "μm": ("micrometres", "micrometers", "microns", "μm", "um"),
+    "mi": ("miles", "mile"),
+    "ft": ("feet", "foot", "ft", "'"),
+    "in": ("inches", "inch", '"'),
+    "yd": ("yards", "yard", "yds"),
+    "m2": ("square metres", "square meters", "sq m", "sqm", "m2", "m²"),
+    "ft2": ("square feet", "square foot", "sq ft", "sqft"),
+    "mi2": ("square miles", "square mile", "sq mi"),
+    "km2": ("square kilometres", "square kilometers", "sq km", "km2", "km²"),
+    "ft3": ("cubic feet", "cubic foot", "cu ft"),
+    "ha": ("hectares", "hectare", "ha"),
+    "acres": ("acres", "acre"),
+    "tonnes": ("tonnes", "tonne", "metric tons", "metric ton"),
+    "tons": ("tons", "ton"),
+    "kg": ("kilograms", "kilogrammes", "kilogram", "kilos", "kg"),
+    "g": ("grams", "grammes", "gram", "g"),
+    "lb": ("pounds", "pound", "lbs", "lb"),
+    "oz": ("ounces", "ounce", "oz"),
+    "l": ("litres", "liters", "litre", "liter", "l"),
+    "ml": ("millilitres", "milliliters", "ml"),
+    "gal": ("gallons", "gallon"),
+    "bbl": ("barrels of oil", "barrels", "barrel", "bbl"),
+    "km/h": ("kilometres per hour", "kilometers per hour", "km/h", "kmh", "kph"),
+    "mph": ("miles per hour", "mph"),
+    "m/s": ("metres per second", "meters per second", "m/s"),
+    "mpg": ("miles per gallon", "mpg"),
+    "rpm": ("rpm",),
+    "W": ("watts", "watt", "W"),
+    "kW": ("kilowatts", "kilowatt", "kW", "KW"),
+    "MW": ("megawatts", "megawatt", "MW"),
+    "GW": ("gigawatts", "gigawatt", "GW"),
+    "kWh": ("kilowatt hours", "kilowatt-hours", "kWh"),
+    "MWh": ("megawatt hours", "megawatt-hours", "MWh"),
+    "GWh": ("gigawatt hours", "gigawatt-hours", "GWh"),
+    "TWh": ("terawatt hours", "terawatt-hours", "TWh"),
+    "V": ("volts", "volt", "V"),
+    "kV": ("kilovolts", "kV"),
+    "F": ("farads", "farad", "F"),
+    "Hz": ("hertz", "Hz", "HZ"),
+    "MPa": ("megapascals", "MPa"),
+    "ksi": ("ksi",),
+    "hp": ("horsepower", "hp", "HP"),
+    "bhp": ("bhp",),
+    "PS": ("PS",),
+    "Nm": ("newton metres", "newton meters", "Nm"),
+    "lb-ft": ("pound-feet", "lb-ft", "lb ft"),
+    "dB": ("decibels", "decibel", "dB"),
+    "°C": ("degrees celsius", "degrees centigrade", "celsius", "°C", "ºC", "C"),
+    "°F": ("degrees fahrenheit", "fahrenheit", "°F", "ºF", "F"),
+    "degrees": ("degrees", "degree", "°"),
+    "ppm": ("parts per million", "ppm"),
+    "GB": ("gigabytes", "GB"), "TB": ("terabytes", "TB"), "MB": ("megabytes", "MB"),
+    "bit": ("bits", "b"),
+    "R": ("roentgens", "R"),
+    "years old": ("year-old", "years-old", "years old", "year old"),
+    "months old": ("month-old", "months-old", "months old"),
+    "years": ("years", "year", "yrs"),
+    "months": ("months", "month"),
+    "weeks": ("weeks", "week"),
+    "days": ("days", "day"),
+    "hours": ("hours", "hour", "hrs", "hr", "h"),
+    "minutes": ("minutes", "minute", "mins", "min"),
+    "seconds": ("seconds", "second", "secs", "sec", "s"),
+}
+
+# Denominators of a rate ("$52 a barrel", "325,000 barrels per day").
+PER_UNITS: dict[str, str] = {
+    "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
+    "minute": "minute", "second": "second", "century": "century", "barrel": "barrel",
+    "share": "share", "square foot": "ft2", "gallon": "gal", "litre": "l", "liter": "l",
+    "person": "person", "capita": "person", "game": "game", "night": "night",
+    "tonne": "tonnes", "ton": "tons", "kilogram": "kg", "kg": "kg", "mile": "mi",
+}
+
+# Nouns that count persons: normalised to "people" so "54,000 troops" and
+# "54,000 military personnel" compare.
+PEOPLE_NOUNS = frozenset(
+    "people persons person personnel troops soldiers servicemembers sailors marines "
+    "employees workers staff staffers residents citizens civilians children kids adults "
+    "students voters passengers patients victims refugees migrants immigrants members "
+    "users customers followers fans visitors tourists protesters demonstrators officers "
+    "police officials doctors nurses teachers pensioners retirees inhabitants individuals "
+    "men women americans britons europeans japanese chinese deaths dead injured casualties "
+    "hostages prisoners inmates players athletes households".split()
+)
+JOB_NOUNS = frozenset("jobs job positions posts roles vacancies hires".split())
