@@ -15,3 +15,47 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture
 def db_path(tmp_path: Path) -> str:
     return str(tmp_path / "test.db")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory):
+    """A throwaway PostgreSQL server (Debian's package, installed by scripts/system-deps.sh).
+
+    The server listens only on a Unix socket in a temporary directory and is stopped at the end.
+    """
+    import glob
+    import os
+    import shutil
+    import subprocess
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not bins:
+        pytest.skip("PostgreSQL server not installed (run scripts/system-deps.sh)")
+    bindir = os.path.dirname(bins[-1])
+    base = tmp_path_factory.mktemp("pg")
+    data, sock = base / "data", base / "sock"
+    sock.mkdir()
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # postgres refuses to run as root
+        prefix = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(base, "postgres")
+        shutil.chown(sock, "postgres")
+        os.chmod(tmp_path_factory.getbasetemp(), 0o755)
+        for parent in base.parents:
+            if str(parent).startswith(str(tmp_path_factory.getbasetemp().parent)):
+                os.chmod(parent, os.stat(parent).st_mode | 0o011)
+    port = _free_port()
+    run = lambda *cmd: subprocess.run(prefix + list(cmd), check=True, capture_output=True)  # noqa: E731
+    run(f"{bindir}/initdb", "-D", str(data), "-A", "trust", "-U", "postgres")
+    run(f"{bindir}/pg_ctl", "-D", str(data), "-w", "-l", str(base / "log"), "-o",
+        f"-p {port} -k {sock} -c listen_addresses=''", "start")
+    yield f"postgresql://postgres@/postgres?host={sock}&port={port}"
+    run(f"{bindir}/pg_ctl", "-D", str(data), "-w", "-m", "fast", "stop")

@@ -22,9 +22,17 @@ def make_article(n: int, url: str | None = None, text: str | None = None) -> Art
     )
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgres"])
 def store(request, tmp_path):
-    s = open_store(str(tmp_path / "contract.db"))
+    if request.param == "sqlite":
+        s = open_store(str(tmp_path / "contract.db"))
+    else:
+        url = request.getfixturevalue("postgres_url")
+        s = open_store(url)
+        s._execute("DROP SCHEMA public CASCADE")  # each test starts from an empty database
+        s._execute("CREATE SCHEMA public")
+        s.close()
+        s = open_store(url)
     yield s
     s.close()
 
@@ -48,9 +56,6 @@ def test_articles_round_trip_and_dedup(store):
 
 def test_failed_batch_keeps_earlier_batches(store):
     store.add_batch([make_article(1)], [])
-
-    class Broken(Article):
-        pass
 
     bad = make_article(2)
     object.__setattr__(bad, "authors", object())  # not serialisable: the batch must fail as a whole
