@@ -1,0 +1,74 @@
+"""Plain text to title and clean paragraphs.
+
+Text dumps of news pages (copy-paste, scrapers' ``.txt`` output) put one
+paragraph per line, often with the headline first, sometimes repeated, and the
+page furniture after the body. This module finds the paragraphs, the title and
+glued sentences; :mod:`.boilerplate` removes the furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .boilerplate import PROSE_WORDS, clean_lines, ends_sentence, is_boilerplate_line, words
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A sentence end glued to the next sentence: "parliament.Trump", "told AFP.One".
+# The word before the dot must end in two lowercase letters or three capitals,
+# so abbreviations with one letter between dots ("U.S.Army") are left alone.
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[A-Z]{3}))([.!?][\"”’)]?)(?=[A-Z][a-z])")
+_TITLE_MAX_WORDS = 20  # longer first lines are lead paragraphs (seed 004's summary line is 45 words)
+_TITLE_BAD_END = re.compile(r"[.,;:]$")
+# Share of lines inside multi-line blocks that must end mid-sentence before the
+# text counts as hard-wrapped (fixed-width lines with blank lines between paragraphs).
+_WRAPPED_SHARE = 0.7
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """One paragraph per line, except hard-wrapped text, whose blocks are joined."""
+    text = _NEWLINES.sub("\n", text).replace("\u00a0", " ")
+    blocks = [block for block in _BLANK_LINE.split(text) if block.strip()]
+    inner = [line for block in blocks for line in block.strip().split("\n")[:-1] if line.strip()]
+    if inner and sum(not ends_sentence(line) for line in inner) >= _WRAPPED_SHARE * len(inner):
+        return [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in blocks]
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def unglue_sentences(line: str) -> str:
+    """Insert the missing space in "parliament.Trump" so sentence splitters see two sentences."""
+    return _GLUED.sub(r"\1 ", line)
+
+
+def looks_like_title(line: str) -> bool:
+    n = len(words(line))
+    return (
+        1 <= n <= _TITLE_MAX_WORDS
+        and not _TITLE_BAD_END.search(line.strip())
+        and (line[0].isupper() or line[0].isdigit())
+        and not is_boilerplate_line(line)
+    )
+
+
+def extract_plain(text: str, title: str | None = None) -> tuple[str | None, list[str]]:
+    """``(title, paragraphs)`` of a plain-text article.
+
+    A declared ``title`` (from the source's metadata) wins; otherwise the first
+    line is the title when it looks like one and a body follows it.
+    """
+    paragraphs = split_paragraphs(text)
+    if not title and len(paragraphs) > 1 and looks_like_title(paragraphs[0]):
+        if len(words(paragraphs[1])) >= _TITLE_MAX_WORDS or len(paragraphs) > 2:
+            title = paragraphs[0]
+    body = clean_lines(paragraphs, title=title)
+    return title, [unglue_sentences(p) for p in body]
+
+
+def fallback_title(paragraphs: list[str]) -> str:
+    """A title for an article that declares none: its first sentence, clipped."""
+    if not paragraphs:
+        return ""
+    first = re.split(r"(?<=[.!?])\s+", paragraphs[0], maxsplit=1)[0]
+    toks = first.split()
+    limit = PROSE_WORDS // 2
+    return first if len(toks) <= limit else " ".join(toks[:limit]) + "…"
