@@ -1,0 +1,276 @@
+"""Quotes with their speakers: direct, partial and indirect reported speech.
+
+Two sources of evidence meet here. Quotation marks (``quotes_marks``) say
+*what* was said word for word; the dependency parse (``quotes_cues``) says *who*
+said what, quoted or not. An attribution's content is widened to the whole
+quotation it touches (multi-sentence quotes); a quotation no cue reaches takes
+its speaker from a trailing dash ("... strong willed," – Shigeru Ishiba) or
+from the cue that announced it in the sentences before ("Jeffrey Hall ...
+remarked on ..." then a paragraph that is only the quote). ``speakers``
+resolves each source to one name per person in the article.
+
+Kinds: *direct* is a quotation that stands as the reported utterance (it opens
+its sentence, or follows "said," / "noted:"); *partial* is a few quoted words
+inside the reporter's own sentence ('suggesting a "very calm, cool
+reassurance meeting"'); *indirect* is content without quotation marks.
+
+Parsing is the cost of this stage, so ``needs_parse`` tells the orchestrator
+which sentences can hold a quote at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Quote, Span
+from .quotes_cues import CUE_LEMMAS, Attribution, find_attributions
+from .quotes_marks import Quoted, find_quoted
+from .speakers import Speakers
+
+__all__ = ["Attributed", "attributions", "extract_quotes", "needs_parse"]
+
+# A dash attribution after a quotation: '"...," – Shigeru Ishiba'.
+_DASH_SPEAKER = re.compile(r"\s*[,.]?\s*[–—-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
+_QUOTE_CHARS = "\"'“”‘’«»„`"
+# Sentences that reach back this far may announce the speaker of a lone quotation
+# (PolNeAR train/: continuations sit at most two sentences after their cue).
+_ANNOUNCE_REACH = 2
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """An attribution in character offsets: the unit the benchmark scores."""
+
+    cue: Span
+    cue_text: str
+    cue_class: str  # "speech", "belief", "stance"
+    source: Span | None
+    source_head: int | None  # token index
+    content: tuple[Span, ...]
+    listener: Span | None = None
+    quoted: tuple[Quoted, ...] = ()  # the quotations inside the content
+
+
+def needs_parse(sentence_text: str) -> bool:
+    """True when a sentence may hold reported speech: a quotation mark or a cue word."""
+    if any(c in sentence_text for c in _QUOTE_CHARS):
+        return True
+    return any(w in _CUE_FORMS for w in _WORD.findall(sentence_text.lower()))
+
+
+def attributions(doc, quoted: list[Quoted] | None = None) -> list[Attributed]:
+    """Attributions of a parsed doc, content widened to whole quotations and lone quotations attached."""
+    text = doc.text
+    quoted = find_quoted(text) if quoted is None else quoted
+    found = [_to_chars(doc, a) for a in find_attributions(doc, [q.inner for q in quoted])]
+    found = [a for a in found if a.content or a.source]
+    out: list[Attributed] = []
+    for att in found:
+        inside = tuple(q for q in quoted if any(_overlaps(q.outer, c) for c in att.content))
+        content = tuple(_widen(c, inside) for c in att.content)
+        out.append(_replace(att, content=content, quoted=inside))
+    covered = [c for a in out for c in a.content]
+    for q in quoted:
+        if any(_overlaps(q.outer, c) for c in covered) or not _stands_alone(doc, q):
+            continue
+        host = _announcer(doc, out, q)
+        if host is not None:
+            i = out.index(host)
+            out[i] = _replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,))
+    return [a for a in out if a.content]
+
+
+def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
+    """Direct, partial and indirect quotes of one article with resolved speakers."""
+    speakers = Speakers(doc)
+    quotes: list[Quote] = []
+    quoted = find_quoted(text)
+    reported = [a for a in attributions(doc, quoted) if a.cue_class != "stance" and a.source_head is not None]
+    cue_of: dict[Quote, int] = {}
+    for att in reported:
+        nested = any(o is not att and any(a <= att.cue[0] < b for a, b in o.content) for o in reported)
+        if nested and not _frames_quote(text, att):
+            continue  # "officials revealed that they anticipate ...": the outer frame speaks
+        speaker = speakers.resolve(doc[att.source_head])
+        common = dict(
+            article_id=article_id,
+            speaker=speaker.name,
+            speaker_span=speaker.span,
+            speaker_role=speaker.role,
+            told_to=_listener_name(text, att.listener),
+            cue=att.cue_text,
+        )
+        quoted_chars = sum(q.inner[1] - q.inner[0] for q in att.quoted)
+        content_chars = sum(b - a for a, b in att.content)
+        for q in att.quoted:
+            kind = "direct" if _is_direct(doc, q) else "partial"
+            quote = Quote(span=q.inner, text=text[q.inner[0] : q.inner[1]], kind=kind, **common)
+            cue_of[quote] = min(abs(att.cue[0] - q.outer[1]), abs(q.outer[0] - att.cue[1]))
+        # Content mostly in quotation marks is the quote itself; otherwise report it as paraphrase.
+        if quoted_chars < 0.5 * content_chars:
+            for a, b in att.content:
+                if not any(q.outer[0] <= a and b <= q.outer[1] for q in att.quoted):
+                    a = _skip_complementizer(text, a, b)
+                    quotes.append(Quote(span=(a, b), text=text[a:b], kind="indirect", **common))
+    # A quotation claimed by two cues belongs to the nearer one ("'...,' Smith stated" inside a
+    # sentence the parser ran on from the one before).
+    nearest: dict[Span, Quote] = {}
+    for quote, distance in sorted(cue_of.items(), key=lambda qd: -qd[1]):
+        nearest[quote.span] = quote
+    quotes.extend(nearest.values())
+    quotes.extend(_dash_quotes(article_id, text, quoted, speakers, quotes))
+    return sorted(set(quotes), key=lambda q: (q.span, q.kind))
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _to_chars(doc, att: Attribution) -> Attributed:
+    """Token ranges to characters, clipped to the cue's paragraph (the parser's
+    sentences sometimes run across a line break left by extraction)."""
+    text = doc.text
+    cue = (doc[att.cue[0]].idx, doc[att.cue[1] - 1].idx + len(doc[att.cue[1] - 1]))
+    par = (text.rfind("\n", 0, cue[0]) + 1, _find_or_end(text, "\n", cue[1]))
+
+    def chars(r):
+        a, b = max(doc[r[0]].idx, par[0]), min(doc[r[1] - 1].idx + len(doc[r[1] - 1]), par[1])
+        return (a, b) if b > a and text[a:b].strip() else None
+
+    source = chars(att.source) if att.source else None
+    if source is not None and source != (doc[att.source[0]].idx, doc[att.source[1] - 1].idx + len(doc[att.source[1] - 1])):
+        source = None  # a source cut by a paragraph break is a parse error
+    return Attributed(
+        cue=cue,
+        cue_text=doc[att.cue[0] : att.cue[1]].text,
+        cue_class=att.cue_class,
+        source=source,
+        source_head=att.source_head if source else None,
+        content=tuple(c for c in (chars(r) for r in att.content) if c is not None),
+        listener=chars(att.listener) if att.listener else None,
+    )
+
+
+def _find_or_end(text: str, sub: str, start: int) -> int:
+    i = text.find(sub, start)
+    return len(text) if i < 0 else i
+
+
+def _frames_quote(text: str, att: Attributed) -> bool:
+    """The cue directly follows a quotation of its content: "'...,' Sheila Smith stated"."""
+    start = min(att.cue[0], att.source[0]) if att.source else att.cue[0]
+    return any(q.outer[1] <= start and not any(c.isalnum() for c in text[q.outer[1] : start]) for q in att.quoted)
+
+
+def _replace(att: Attributed, **changes) -> Attributed:
+    return Attributed(**{**att.__dict__, **changes})
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _widen(span: Span, quoted: tuple[Quoted, ...]) -> Span:
+    a, b = span
+    for q in quoted:
+        if _overlaps(q.outer, span):
+            a, b = min(a, q.outer[0]), max(b, q.outer[1])
+    return (a, b)
+
+
+def _sentence_prefix(doc, q: Quoted) -> str:
+    """The text of the quotation's sentence before the opening mark."""
+    span = doc.char_span(q.outer[0], q.outer[0] + 1, alignment_mode="expand")
+    start = span.sent.start_char if span is not None else q.outer[0]
+    return doc.text[start : q.outer[0]]
+
+
+def _stands_alone(doc, q: Quoted) -> bool:
+    """A quotation that is a sentence of its own, not scare quotes inside the reporter's sentence."""
+    words = len(doc.text[q.inner[0] : q.inner[1]].split())
+    return words >= 4 and not any(c.isalnum() for c in _sentence_prefix(doc, q))
+
+
+def _is_direct(doc, q: Quoted) -> bool:
+    prefix = _sentence_prefix(doc, q).rstrip()
+    if not any(c.isalnum() for c in prefix):
+        return True
+    if prefix[-1:] in (",", ":"):
+        return _WORD.findall(prefix.lower())[-1] in _CUE_FORMS
+    return False
+
+
+def _announcer(doc, atts: list[Attributed], q: Quoted) -> Attributed | None:
+    """The closest earlier attribution with a source, within ``_ANNOUNCE_REACH`` sentences."""
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    here = sum(1 for s in starts if s <= q.outer[0]) - 1
+    best = None
+    for att in atts:
+        if att.source is None or att.cue[0] >= q.outer[0] or att.cue_class == "stance":
+            continue
+        there = sum(1 for s in starts if s <= att.cue[0]) - 1
+        if here - there <= _ANNOUNCE_REACH:
+            best = att
+    return best
+
+
+def _dash_quotes(article_id, text, quoted, speakers, found) -> list[Quote]:
+    """Quotations signed with a trailing dash and a name, when no cue claimed them."""
+    taken = {q.span for q in found}
+    out = []
+    for q in quoted:
+        m = _DASH_SPEAKER.match(text, q.outer[1])
+        if m is None or q.inner in taken:
+            continue
+        name = m.group(1).strip()
+        name_span = (m.start(1), m.start(1) + len(name))
+        canonical = speakers.canonical_text(name)
+        out.append(
+            Quote(
+                article_id=article_id,
+                span=q.inner,
+                text=text[q.inner[0] : q.inner[1]],
+                kind="direct",
+                speaker=canonical,
+                speaker_span=name_span,
+                cue="–",
+            )
+        )
+    return out
+
+
+def _listener_name(text: str, span: Span | None) -> str | None:
+    """The outlet or person spoken to; "Agence France-Presse (AFP)" gives its acronym "AFP"."""
+    if span is None:
+        return None
+    m = _ACRONYM.match(text, span[1])
+    if m is not None:
+        return m.group(1)
+    inner = _ACRONYM.search(text, span[0], span[1])
+    return inner.group(1) if inner else text[span[0] : span[1]]
+
+
+def _skip_complementizer(text: str, a: int, b: int) -> int:
+    m = re.match(r"(?:that|whether|if)\s+", text[a:b], re.IGNORECASE)
+    return a + m.end() if m else a
+
+
+_WORD = re.compile(r"[a-z]+")
+_IRREGULAR = ("said", "told", "wrote", "written", "thought", "felt", "knew", "known", "according", "spoke")
+
+
+def _inflections(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    if len(lemma) > 2 and lemma[-1] in "tdpgmn" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, regretting
+    return forms
+
+
+_CUE_FORMS = frozenset(f for lemma in CUE_LEMMAS for f in _inflections(lemma)) | frozenset(_IRREGULAR)

@@ -1,0 +1,218 @@
+"""Attribution cues: who said (or thought, or wrote) what, from the dependency parse.
+
+An attribution is a cue (a reporting verb, "according to"), a source (the
+subject of the cue, as written: "Sheila Smith, a senior fellow at ...", "he",
+"An official") and a content (what is attributed). The rules follow the shape
+of English reported speech rather than any one corpus:
+
+- the content is the clausal or object complement of the cue ("said *that
+  ...*", "told AFP *that ...*", "called Trump *'unhinged'*");
+- when the cue has no complement, the cue is the parenthetical of a clause
+  ("*The French are fans*, Mr. Madden said" or "An official remarked, *...*"),
+  and the content is that clause without the cue's own words;
+- the source is the cue's subject; a participle cue without one ("..., saying
+  that ...") takes the subject of the verb it hangs on; a passive cue takes its
+  "by" agent; "according to X" makes X the source.
+
+The cue lexicon was drawn from the cue words of PolNeAR train/ (the most frequent
+reporting lemmas, hand-grouped), so it reads like a style guide, not a model.
+``SPEECH`` and ``BELIEF`` cues make quotes; ``STANCE`` cues ("criticized",
+"endorsed") are attributions in PolNeAR's sense but not reported speech.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SPEECH = frozenset(
+    """say tell add note remark state affirm argue claim insist explain write tweet post ask
+    warn announce report suggest stress emphasize emphasise acknowledge admit deny confirm
+    declare reply respond answer recall reveal predict promise vow pledge assert allege
+    complain concede conclude continue mention observe point indicate disclose testify
+    reiterate repeat recount describe caution urge joke quip shout boast lament estimate
+    contend maintain comment email text retweet cite quote propose agree counter retort
+    question wonder charge accuse blame dismiss praise reject""".split()
+)
+# Verbs that report speech only in "he continued, '...'" or "..., she added": with a
+# plain complement they mean something else ("continue to affect", "maintain ties").
+WEAK = frozenset("continue maintain point repeat observe add agree".split())
+BELIEF = frozenset(
+    """believe think feel fear hope expect worry doubt know consider suspect reckon
+    understand guess assume imagine anticipate realize realise""".split()
+)
+STANCE = frozenset(
+    """criticize criticise endorse support oppose call defend attack condemn denounce
+    want seek refuse decline favor favour back applaud welcome slam blast mock""".split()
+)
+CUE_LEMMAS = SPEECH | BELIEF | STANCE
+
+# Speech verbs whose direct object is the thing said ("denied the report", "asked a question").
+_OBJECT_CONTENT = frozenset(
+    "ask describe deny announce reveal predict promise cite propose question reject praise accuse blame dismiss charge".split()
+)
+# Speech verbs whose direct object is the listener ("told AFP", "assured reporters").
+_ADDRESSEE_OBJECT = frozenset("tell assure warn remind inform caution".split())
+# Complements that carry what is attributed; "dative" ("told AFP") is the listener.
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# A participle or coordinated cue borrows the subject of the verb it hangs on.
+_INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+# The cue as parenthetical of the clause it reports.
+_PARENTHETICAL_DEPS = {"ccomp", "parataxis"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One cue with its source and content, as token index ranges into the doc."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None  # the mention as written, appositive included
+    source_head: int | None  # the token the source phrase hangs on
+    content: tuple[tuple[int, int], ...]  # one or more token ranges
+    lemma: str  # "say", "according to"
+    listener: tuple[int, int] | None = None  # "told AFP", "stated to Agence France-Presse"
+
+    @property
+    def cue_class(self) -> str:
+        if self.lemma == "according to" or self.lemma in SPEECH:
+            return "speech"
+        return "belief" if self.lemma in BELIEF else "stance"
+
+
+def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Attribution]:
+    """Every attribution of a parsed doc, in text order (unparsed tokens are skipped).
+
+    A cue with a source but no content ("Hall noted concerns", "Jeffrey Hall
+    remarked on ...") is kept with an empty content: it announces the speaker
+    of a quotation that follows on its own. Cue words inside a quotation
+    (character spans ``quoted_inner``) are the speaker's words, not the
+    reporter's attribution, and are skipped.
+    """
+    found = []
+    inner = sorted(quoted_inner)
+    for tok in doc:
+        if not tok.dep_ or any(a <= tok.idx < b for a, b in inner):
+            continue
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            att = _according_to(tok)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS:
+            att = _verb_cue(tok)
+        else:
+            att = None
+        if att is not None:
+            found.append(att)
+    return found
+
+
+def _verb_cue(verb) -> Attribution | None:
+    lemma = verb.lemma_.lower()
+    listener = _listener(verb, lemma)
+    content_heads = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c is not listener]
+    if lemma in BELIEF | SPEECH:
+        # "noted concerns", "asked him" carry no proposition; "hopes to" is an aim, not a belief
+        content_heads = [
+            c
+            for c in content_heads
+            if _has_quote(c)
+            or (c.dep_ == "ccomp")
+            or (c.dep_ == "xcomp" and lemma in SPEECH)
+            or (c.dep_ == "dobj" and lemma in _OBJECT_CONTENT)
+        ]
+    if lemma in WEAK:
+        content_heads = [c for c in content_heads if _has_quote(c)]
+    source = _source_of(verb)
+    has_object = any(
+        c.dep_ in ("dobj", "prep", "xcomp") and c is not listener and listener not in c.children for c in verb.children
+    )
+    if content_heads:
+        content = tuple(_range(h) for h in content_heads)
+    elif verb.dep_ in _PARENTHETICAL_DEPS and source is not None and not has_object:
+        content = _minus(_range(verb.head), _range(verb))
+    else:
+        content = ()
+    content = tuple(r for r in (_trim(verb.doc, a, b) for a, b in content) if r is not None)
+    if not content and source is None:
+        return None
+    cue = (verb.i, verb.i + 1)
+    return Attribution(
+        cue=cue,
+        source=_range(source) if source is not None else None,
+        source_head=source.i if source is not None else None,
+        content=content,
+        lemma=lemma,
+        listener=_range(listener) if listener is not None else None,
+    )
+
+
+def _according_to(according) -> Attribution | None:
+    to = next(c for c in according.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = _range(according)
+    head = according.head if according.head is not according else according
+    clause = _range(head.sent.root if head.dep_ in ("prep", "pobj") else head)
+    content = tuple(r for r in (_trim(according.doc, a, b) for a, b in _minus(clause, phrase)) if r is not None)
+    if not content:
+        return None
+    return Attribution(
+        cue=(according.i, to.i + 1),
+        source=_range(source),
+        source_head=source.i,
+        content=content,
+        lemma="according to",
+    )
+
+
+def _listener(verb, lemma: str):
+    """Who the cue was addressed to: "told AFP", "stated to Agence France-Presse"."""
+    for c in verb.children:
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and lemma in _ADDRESSEE_OBJECT and c.pos_ in ("PROPN", "PRON", "NOUN")):
+            return c
+    if lemma in SPEECH:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _source_of(verb):
+    node = verb
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None and not (subj.dep_ == "nsubjpass" and node is verb):
+            return subj
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+            break
+        node = node.head
+    if verb.tag_ == "VBG":
+        # ", stating that ...": a sentence-level participle speaks for the sentence's subject
+        own = {t.i for t in verb.subtree}
+        before = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj" and t.head.i not in own]
+        return before[-1] if before else None
+    return None
+
+
+def _has_quote(tok) -> bool:
+    return any(t.is_quote for t in tok.subtree)
+
+
+def _range(tok) -> tuple[int, int]:
+    return (tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def _minus(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    parts = ((outer[0], inner[0]), (inner[1], outer[1]))
+    return tuple((a, b) for a, b in parts if b > a)
+
+
+def _trim(doc, a: int, b: int) -> tuple[int, int] | None:
+    """Drop the commas and dashes that separate content from its cue, keep quote marks."""
+    while a < b and doc[a].is_punct and not doc[a].is_quote and doc[a].text not in "([":
+        a += 1
+    while b > a and doc[b - 1].is_punct and not doc[b - 1].is_quote and doc[b - 1].text in ",;:—–-":
+        b -= 1
+    return (a, b) if b > a and any(not t.is_punct for t in doc[a:b]) else None
