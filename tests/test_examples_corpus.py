@@ -272,6 +272,12 @@ def test_every_event_has_a_preview_before_its_report():
         assert all(p < max(reports) for p in previews), name
 
 
+def test_wording_variants_are_where_they_are_said_to_be():
+    for variant in EXPECTED["wording_variants"]:
+        for article_id in variant["in"]:
+            assert any(w in body(article_id) for w in variant["same_thing"]), (variant, article_id)
+
+
 def test_single_source_claims_are_in_one_article_only():
     for claim in EXPECTED["single_source_claims"]:
         holders = [a for a in INFO if claim["text"] in page(a)]
