@@ -1,0 +1,205 @@
+"""The fact ledger: every figure, quote and claim of a story, how many
+independent lines of reporting state it, and where sources disagree.
+
+Independent lines come from provenance (``provenance.groups``): an outlet that
+rewrites agency copy repeats a fact, it does not confirm it. Status follows:
+``conflicting`` when versions of one fact disagree (value, speaker, happened vs
+denied), ``corroborated`` when at least two lines state it, else ``single-source``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
+from ..records import Actor, Article, Figure, Quote, Span, Statement
+from .align import claim_pairs, clusters, figure_pairs, is_named, quote_pairs, quote_similarity, same_value
+from .text import Vectors, Vocabulary, words
+
+MIN_CLAIM_WORDS = 5  # shorter "statements" are headings and datelines, not claims
+_DATE_UNITS = {"date", "year", "day", "time"}
+
+
+@dataclass
+class Evidence:
+    """What the aligners need about a story, prepared once (embeddings included)."""
+
+    articles: dict[str, Article]
+    order: list[str]  # article ids in arrival order
+    line_of: dict[str, int]  # article id -> index of its independent line
+    lines: list[list[str]]
+    actors: dict[str, tuple[Actor, ...]]
+    kinds: dict[str, str]
+    figures: list[Figure]
+    figure_things: list[str]
+    quotes: list[Quote]
+    statements: list[Statement]
+    statement_figures: list[list[Figure]]
+    vocab: Vocabulary
+    vectors: Vectors
+    contexts: dict[tuple[str, Span], str]  # expected statements -> text compared with outcomes
+
+    def outlet(self, article_id: str) -> str:
+        return self.articles[article_id].outlet
+
+    def lines_of(self, mentions: Sequence[Mention]) -> set[int]:
+        return {self.line_of[m.article_id] for m in mentions}
+
+
+def containing(span: Span, statements: Sequence[Statement]) -> Statement | None:
+    """The statement whose span holds ``span``."""
+    for s in statements:
+        if s.span[0] <= span[0] and span[1] <= s.span[1]:
+            return s
+    return None
+
+
+def _mention(story: Evidence, article_id: str, span: Span, **extra) -> Mention:
+    text = story.articles[article_id].text[span[0] : span[1]]
+    return Mention(article_id=article_id, outlet=story.outlet(article_id), span=span, text=text, **extra)
+
+
+def _status(conflicted: bool, n_lines: int) -> str:
+    if conflicted:
+        return "conflicting"
+    return "corroborated" if n_lines >= 2 else "single-source"
+
+
+def _modality(mentions: Sequence[Mention]) -> str:
+    counts = Counter(m.modality or "happened" for m in mentions)
+    return counts.most_common(1)[0][0]
+
+
+def _versions(members: Sequence[int], same: Callable[[int, int], bool]) -> list[list[int]]:
+    """Split a cluster into versions: members that agree with a version's first member join it."""
+    versions: list[list[int]] = []
+    for m in members:
+        for v in versions:
+            if same(v[0], m):
+                v.append(m)
+                break
+        else:
+            versions.append([m])
+    return versions
+
+
+def _conflict(story: Evidence, fact_id: str, kind: str, versions: list[list[Mention]]) -> Conflict | None:
+    """A conflict when at least two versions come from different articles."""
+    if len(versions) < 2 or len({m.article_id for v in versions for m in v}) < 2:
+        return None
+    return Conflict(
+        fact_id=fact_id,
+        kind=kind,
+        sides=tuple(v[0] for v in versions),
+        lines=tuple(len(story.lines_of(v)) for v in versions),
+    )
+
+
+def figure_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
+    figs = story.figures
+    entries, conflicts = [], []
+    for n, members in enumerate(clusters(len(figs), figure_pairs(figs, story.figure_things, story.vectors)), 1):
+        fact_id = f"F{n}"
+        mentions = [
+            _mention(story, figs[i].article_id, figs[i].span, modality=figs[i].modality, value=figs[i].value,
+                     unit=figs[i].unit)
+            for i in members
+        ]
+        by_index = dict(zip(members, mentions))
+        versions = _versions(members, lambda a, b: same_value(figs[a], figs[b]))
+        kind = "date" if (figs[members[0]].unit or "") in _DATE_UNITS else "value"
+        conflict = _conflict(story, fact_id, kind, [[by_index[i] for i in v] for v in versions])
+        if conflict:
+            conflicts.append(conflict)
+        lead = max(members, key=lambda i: (len(story.lines_of([by_index[i]])), -members.index(i)))
+        entries.append(
+            LedgerEntry(
+                id=fact_id,
+                kind="figure",
+                status=_status(conflict is not None, len(story.lines_of(mentions))),
+                independent_sources=len(story.lines_of(mentions)),
+                outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
+                mentions=tuple(mentions),
+                label=by_index[lead].text,
+                about=figs[lead].measures,
+                variants=tuple(dict.fromkeys(by_index[v[0]].text for v in versions)) if conflict else (),
+                modality=_modality(mentions),
+            )
+        )
+    return entries, conflicts
+
+
+def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], list[Laundering]]:
+    quotes = story.quotes
+    entries, conflicts, launderings = [], [], []
+    for n, members in enumerate(clusters(len(quotes), quote_pairs(quotes, story.vectors)), 1):
+        fact_id = f"Q{n}"
+        mentions = [
+            _mention(story, quotes[i].article_id, quotes[i].span, speaker=quotes[i].speaker) for i in members
+        ]
+        named = [m for m in mentions if is_named(m.speaker, story.actors.get(m.article_id, ()))]
+        unnamed = [m for m in mentions if m not in named]
+        speakers = _versions(
+            list(range(len(named))),
+            lambda a, b: (named[a].speaker or "").split()[-1:] == (named[b].speaker or "").split()[-1:],
+        )
+        conflict = _conflict(story, fact_id, "speaker", [[named[i] for i in v] for v in speakers])
+        if conflict:
+            conflicts.append(conflict)
+        named_articles = {m.article_id for m in named}
+        for u in unnamed:
+            if u.article_id not in named_articles and named:
+                source = max(named, key=lambda m: quote_similarity(m.text, u.text, story.vectors))
+                launderings.append(Laundering(fact_id=fact_id, named=source, unnamed=u, via="quotes"))
+        lead = max(mentions, key=lambda m: (m in named, len(m.text)))
+        texts = tuple(dict.fromkeys(" ".join(words(m.text)) for m in mentions))
+        entries.append(
+            LedgerEntry(
+                id=fact_id,
+                kind="quote",
+                status=_status(conflict is not None, len(story.lines_of(mentions))),
+                independent_sources=len(story.lines_of(mentions)),
+                outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
+                mentions=tuple(mentions),
+                label=lead.text,
+                about=(lead.speaker or "") if lead in named else "",
+                variants=tuple(dict.fromkeys(m.text for m in mentions)) if len(texts) > 1 else (),
+                modality="happened",
+            )
+        )
+    return entries, conflicts, launderings
+
+
+def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
+    keep = [i for i, s in enumerate(story.statements) if len(words(s.text)) >= MIN_CLAIM_WORDS]
+    statements = [story.statements[i] for i in keep]
+    figures = [story.statement_figures[i] for i in keep]
+    entries, conflicts = [], []
+    groups = clusters(len(statements), claim_pairs(statements, story.vectors, story.vocab, figures))
+    for n, members in enumerate(groups, 1):
+        fact_id = f"C{n}"
+        mentions = [
+            _mention(story, statements[i].article_id, statements[i].span, modality=statements[i].modality)
+            for i in members
+        ]
+        denied = [m for m in mentions if m.modality == "denied"]
+        happened = [m for m in mentions if m.modality == "happened"]
+        conflict = _conflict(story, fact_id, "modality", [happened, denied]) if denied and happened else None
+        if conflict:
+            conflicts.append(conflict)
+        n_lines = len(story.lines_of(mentions))
+        entries.append(
+            LedgerEntry(
+                id=fact_id,
+                kind="claim",
+                status=_status(conflict is not None, n_lines),
+                independent_sources=n_lines,
+                outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
+                mentions=tuple(mentions),
+                label=min(mentions, key=lambda m: len(m.text)).text,
+                modality=_modality(mentions),
+            )
+        )
+    return entries, conflicts

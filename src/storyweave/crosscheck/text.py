@@ -1,0 +1,102 @@
+"""Word-level signals the aligners combine with sentence embeddings.
+
+Embeddings alone cannot separate two sentences about the same summit from two
+sentences saying the same thing: inside one story almost every pair is close.
+What separates them is the words they share that the rest of the story rarely
+uses ("Nippon Steel", "natural gas"), so overlap is weighted by how few
+articles of the story use a word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from ..embed import get_embedder
+
+_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def words(text: str) -> list[str]:
+    """Lowercased word tokens; "U.S." and "US" give the same token."""
+    return [w.lower().replace(".", "").replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """A crude stem: enough to join "reassuring"/"reassurance" and "plans"/"plan"."""
+    return word.removesuffix("s")[:6]
+
+
+def stems(text: str) -> frozenset[str]:
+    """Stems of the content words of ``text`` (stop words dropped)."""
+    stop = _stop_words()
+    return frozenset(stem(w) for w in words(text) if w not in stop and len(w) > 1)
+
+
+def containment(short: Sequence[str], long: Sequence[str]) -> float:
+    """Share of ``short``'s tokens found, in order, as a contiguous run inside ``long``."""
+    if not short or len(short) > len(long):
+        return 0.0
+    n = len(short)
+    best = 0
+    for start in range(len(long)):
+        k = 0
+        while k < n and start + k < len(long) and long[start + k] == short[k]:
+            k += 1
+        best = max(best, k)
+    return best / n
+
+
+class Vocabulary:
+    """Inverse document frequency of stems over one story's articles."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        docs = [stems(t) for t in texts]
+        self.n = max(len(docs), 1)
+        self.df: dict[str, int] = {}
+        for d in docs:
+            for s in d:
+                self.df[s] = self.df.get(s, 0) + 1
+
+    def weight(self, s: str) -> float:
+        return math.log(1.0 + self.n / self.df.get(s, 1))
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Weighted share of the smaller side's stems that the other side has too."""
+        if not a or not b:
+            return 0.0
+        shared = sum(self.weight(s) for s in a & b)
+        return shared / min(sum(self.weight(s) for s in a), sum(self.weight(s) for s in b))
+
+
+class Vectors:
+    """Embeddings of a set of texts, encoded once in one batch."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        unique = sorted({t for t in texts if t})
+        matrix = get_embedder().encode(unique) if unique else np.zeros((0, 1), dtype=np.float32)
+        self._index = {t: i for i, t in enumerate(unique)}
+        self._matrix = matrix
+
+    def cos(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        ia, ib = self._index.get(a), self._index.get(b)
+        if ia is None or ib is None:
+            return 0.0
+        return float(self._matrix[ia] @ self._matrix[ib])
+
+    def vector(self, text: str) -> np.ndarray | None:
+        i = self._index.get(text)
+        return None if i is None else self._matrix[i]
