@@ -145,7 +145,8 @@ def test_events_have_enough_outlets_kinds_and_formats():
     formats = set()
     for name in MAIN_EVENTS:
         ids = EXPECTED["events"][name]["articles"]
-        assert len({INFO[a]["outlet"] for a in ids}) >= 4, name
+        declared = {INFO[a]["outlet"] for a in ids if INFO[a]["format"] != "txt"}
+        assert len(declared) >= 4, f"{name}: four outlets even without the undated, unsigned txt files"
         assert {INFO[a]["kind"] for a in ids} >= {"preview", "report"}, name
         formats |= {INFO[a]["format"] for a in ids}
     assert formats >= {"txt", "html", "jsonl-text", "jsonl-html"}
