@@ -10,11 +10,11 @@ from .records import (
 
 __all__ = [
     "Actor", "AlignedSpan", "Article", "ArticleFacts", "Derivation", "Figure", "Quote", "RawDocument",
-    "Rejected", "RunReport", "Statement", "Story", "Store", "analyse", "ingest", "open_store", "run",
+    "Rejected", "RunReport", "Statement", "Story", "Store", "analyse", "open_store", "run",
 ]
 __version__ = "0.1.0"
 
-_LAZY = {"run": "pipeline", "ingest": "pipeline", "analyse": "pipeline", "RunReport": "pipeline",
+_LAZY = {"run": "pipeline", "analyse": "pipeline", "RunReport": "pipeline",
          "open_store": "store", "Store": "store"}
 
 

@@ -15,7 +15,7 @@ from ..errors import StoryweaveError
 from ..settings import load
 from ..store import Store, open_store
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, never wrapped
 out = Console()
 
 DbOption = typer.Option(

@@ -104,6 +104,10 @@ class SQLStore(Store):
                 )
                 added.append(a.id)
             for r in rejected:
+                # the same input rejected again for the same reason is recorded once
+                if self._execute("SELECT 1 FROM rejections WHERE source = ? AND stage = ? AND reason = ?",
+                                 (r.source, r.stage, r.reason)):
+                    continue
                 self._execute(
                     "INSERT INTO rejections (source, stage, reason, detail, at) VALUES (?,?,?,?,?)",
                     (r.source, r.stage, r.reason, r.detail, _now()),
