@@ -21,7 +21,7 @@ from ..records import RawDocument, Rejected
 MAX_FILE_BYTES = 25 * 1024 * 1024
 
 _HTML = {".html", ".htm", ".xhtml"}
-_TEXT = {".txt", ".text", ".md"}
+_TEXT = {".txt", ".text"}
 _JSON = {".json", ".jsonl", ".ndjson"}
 
 # Field names seen in news datasets and exports, in order of preference.
