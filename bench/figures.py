@@ -1,0 +1,210 @@
+"""Score figure extraction on NewsQuant-format data, matching as CQE does.
+
+Usage: python bench/figures.py --data ../shared/data/figures/newsquant-dev.json
+
+Data: ``[{"text", "quantities": [{"value", "unit", "normalized_unit", "change",
+"referred_concepts"}]}]``. Gold values are numbers or "low-high" ranges.
+
+Matching follows CQE's evaluation (Almasian et al., EMNLP 2023;
+satya77/CQE_Evaluation ``evaluate_models.py``): per sentence, a gold quantity
+matches a prediction when the values are equal under ``numpy.isclose(rtol=1e-5)``
+(a range matches only a range, both ends), the unit level also needs equal
+lower-cased normalised units, the change level equal change operators, the
+concept level at least one shared word (CQE's "partial" concept match). Unlike
+CQE's loop, each prediction is used at most once per level, so no level can
+count one prediction twice. P = matched / predicted, R = matched / gold.
+
+Our figures are mapped to NewsQuant's vocabulary here, not in the extractor:
+``UNIT_NAMES`` below; a count ("people", "jobs", "home") becomes the counted
+noun as written, singular ("800,000 eligible pensioners" -> "eligible
+pensioner"), as NewsQuant annotates counts; a conversion ``also`` becomes a
+further quantity (NewsQuant annotates both sides of "$1 trillion (£806
+billion)"); the change operator is the figure's change ("up"/"down") or else
+its bound ("<=" -> "<", ">=" -> ">", "~", "=").
+
+The file is split in halves: rules were developed looking only at the first;
+the second is reported as held out. The last line is ``value-f1 <full file>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from storyweave.facts.figures import extract_figures  # noqa: E402
+from storyweave.nlp import load_nlp  # noqa: E402
+
+CURRENCY_NAMES = {
+    "USD": "dollar", "GBP": "pound sterling", "EUR": "euro", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "CAD": "canadian dollar", "AUD": "australian dollar", "NZD": "new zealand dollar",
+    "SGD": "singaporean dollar", "HKD": "hong kong dollar", "MYR": "malaysian ringgit", "ILS": "shekel",
+    "ZAR": "south african rand", "HRK": "croatian kuna", "INR": "indian rupee", "KRW": "south korean won",
+    "CHF": "swiss franc", "BRL": "brazilian real", "THB": "thai baht", "MXN": "mexican peso",
+    "RUB": "russian ruble", "TRY": "turkish lira", "USD-cent": "cent", "GBP-penny": "penny",
+}
+UNIT_NAMES = {
+    **CURRENCY_NAMES,
+    "percent": "percentage", "percentage points": "percentage point", "basis points": "basis point",
+    "points": "point", "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre",
+    "μm": "micrometre", "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard", "m2": "square metre",
+    "ft2": "square foot", "mi2": "square mile", "km2": "square kilometre", "ft3": "cubic foot",
+    "ha": "hectare", "acres": "acre", "tonnes": "metric ton", "tons": "ton", "kg": "kilogram",
+    "g": "gram", "lb": "pound-mass", "oz": "ounce", "l": "litre", "ml": "millilitre", "gal": "gallon",
+    "bbl": "barrel", "km/h": "kilometre per hour", "mph": "mile per hour", "m/s": "metre per second",
+    "mpg": "mile per gallon", "rpm": "revolutions per minute", "W": "watt", "kW": "kilowatt",
+    "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour",
+    "GWh": "gigawatt hour", "TWh": "terawatt hour", "V": "volt", "kV": "kilovolt", "F": "farad",
+    "Hz": "hertz", "MPa": "megapascal", "ksi": "kilopound per square inch", "hp": "horsepower",
+    "bhp": "brake horsepower", "PS": "horsepower", "Nm": "newton metre", "lb-ft": "foot pound-force",
+    "dB": "decibel", "°C": "celsius", "°F": "fahrenheit", "degrees": "degree", "ppm": "part per million",
+    "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte", "bit": "bit", "years old": "year of age",
+    "months old": "month of age", "years": "year", "months": "month", "weeks": "week", "days": "day",
+    "hours": "hour", "minutes": "minute", "seconds": "second", "points per game": "point per game",
+    "rebounds per game": "rebound per game", "assists per game": "assist per game",
+    "century": "century", "barrel": "barrel", "share": "share", "person": "person", "game": "game",
+    "night": "night", "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
+    "minute": "minute", "second": "second",
+}
+CHANGE_NAMES = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
+_STOP = {"of", "and", "the", "a", "an"}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def newsquant_unit(unit: str | None, surface: str) -> str:
+    """Our unit in NewsQuant's vocabulary (see the module docstring)."""
+    if unit is None:
+        return "-"
+    base, _, per = unit.partition("/")
+    if base in UNIT_NAMES:
+        name = UNIT_NAMES[base]
+        return f"{name} per {UNIT_NAMES.get(per, per)}" if per else name
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", surface) if w.lower() not in _STOP]
+    words = [w for w in words if not re.fullmatch(r"(?i)dozens|hundreds|thousands|millions|billions|tens|" + "|".join(
+        "zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+        "sixty seventy eighty ninety hundred thousand million billion trillion bn m k".split()), w)]
+    if not words:
+        return unit
+    return " ".join(words[:-1] + [_singular(words[-1])])
+
+
+def predictions(figures) -> list[dict]:
+    out = []
+    for f in figures:
+        value = (f.value, f.value_to) if f.value_to is not None else f.value
+        change = f.change or CHANGE_NAMES.get(f.approx, "=")
+        concept = set(re.findall(r"\w+", f.measures.lower()))
+        out.append({"value": value, "unit": newsquant_unit(f.unit, f.text), "change": change, "concept": concept})
+        for v, u in f.also:
+            out.append({"value": v, "unit": newsquant_unit(u, ""), "change": change, "concept": concept})
+    return out
+
+
+def gold_quantities(quantities) -> list[dict]:
+    out = []
+    for q in quantities:
+        raw = str(q["value"])
+        if "-" in raw[1:] and "E" not in raw:
+            cut = raw.index("-", 1)
+            value = (float(raw[:cut]), float(raw[cut + 1 :]))
+        else:
+            value = float(raw)
+        concept = {w.lower() for w in re.split(r"[,\s]+", q.get("referred_concepts") or "") if w and w != "-"}
+        out.append({"value": value, "unit": q["normalized_unit"].lower(), "change": q["change"], "concept": concept})
+    return out
+
+
+def _same_value(a, b) -> bool:
+    if isinstance(a, tuple) != isinstance(b, tuple):
+        return False
+    if isinstance(a, tuple):
+        return bool(np.isclose(a[0], b[0], rtol=1e-5) and np.isclose(a[1], b[1], rtol=1e-5))
+    return bool(np.isclose(a, b, rtol=1e-5))
+
+
+LEVELS = {
+    "value": lambda g, p: True,
+    "value+unit": lambda g, p: g["unit"] == p["unit"].lower(),
+    "value+change": lambda g, p: g["change"] == p["change"],
+    "value+concept": lambda g, p: bool(g["concept"] & p["concept"]),
+}
+
+
+def score(pairs) -> dict[str, tuple[float, float, float]]:
+    n_gold = sum(len(g) for g, _ in pairs)
+    n_pred = sum(len(p) for _, p in pairs)
+    result = {}
+    for level, extra in LEVELS.items():
+        hits = 0
+        for gold, pred in pairs:
+            used = set()
+            for g in gold:
+                for i, p in enumerate(pred):
+                    if i not in used and _same_value(g["value"], p["value"]) and extra(g, p):
+                        used.add(i)
+                        hits += 1
+                        break
+        prec = hits / n_pred if n_pred else 0.0
+        rec = hits / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        result[level] = (100 * prec, 100 * rec, 100 * f1)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, type=Path)
+    ap.add_argument("--runs", type=int, default=3, help="timing runs (median reported)")
+    ap.add_argument("--show-errors", action="store_true")
+    args = ap.parse_args()
+    data = json.loads(args.data.read_text(encoding="utf8"))
+    texts = [d["text"] for d in data]
+    nlp = load_nlp(("parser",))
+
+    nlp_times, fig_times = [], []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        docs = list(nlp.pipe(texts, batch_size=64))
+        t1 = time.perf_counter()
+        figures = [extract_figures(str(i), t, doc) for i, (t, doc) in enumerate(zip(texts, docs))]
+        t2 = time.perf_counter()
+        nlp_times.append(t1 - t0)
+        fig_times.append(t2 - t1)
+    pairs = [(gold_quantities(d["quantities"]), predictions(f)) for d, f in zip(data, figures)]
+
+    if args.show_errors:
+        for d, (g, p) in zip(data, pairs):
+            gv = sorted(str(x["value"]) + " " + x["unit"] + " " + x["change"] for x in g)
+            pv = sorted(str(x["value"]) + " " + x["unit"] + " " + x["change"] for x in p)
+            if gv != pv:
+                print(d["text"], "\n  gold", gv, "\n  pred", pv, file=sys.stderr)
+
+    half = len(pairs) // 2
+    for name, part in (("first half (rules developed on it)", pairs[:half]), ("second half (held out)", pairs[half:]), ("full", pairs)):
+        print(f"{name}: {len(part)} sentences, {sum(len(g) for g, _ in part)} gold quantities")
+        for level, (p, r, f) in score(part).items():
+            print(f"  {level:14} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+    n = len(texts)
+    print(f"speed: {n / statistics.median(fig_times):.0f} sentences/s figures only, "
+          f"{n / (statistics.median(fig_times) + statistics.median(nlp_times)):.0f} sentences/s with spaCy (parser off); "
+          f"median of {args.runs} runs")
+    print(f"value-f1 {score(pairs)['value'][2]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Figures: every quantity in an article, normalised, with what it measures.
+
+Regex first (``figures_scan``), so the stage costs little next to spaCy; the
+Doc, when the facts stage has one, only sharpens the counted noun and the
+phrase a figure measures. Units follow the vocabulary in ``units``.
+
+    extract_figures("a1", "SoftBank will invest up to $500 billion in AI.")
+    -> [Figure(text="$500 billion", value=5e11, unit="USD", approx="<=", ...)]
+"""
+
+from __future__ import annotations
+
+from ..records import Figure
+from .figures_measures import Tok, TokenView, count_unit, measures, tokens
+from .figures_merge import join, keep, read_context
+from .figures_scan import Raw, scan, scan_vague
+
+__all__ = ["extract_figures"]
+
+
+def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
+    """All quantities in ``text``; ``doc`` is an optional spaCy Doc of the same text."""
+    raws = sorted(scan(text) + scan_vague(text), key=lambda r: r.start)
+    raws = join(keep(raws, text), text)
+    view = TokenView(tokens(text, doc))
+    figures = []
+    for r in raws:
+        read_context(r, text)
+        fig = _figure(article_id, text, r, view)
+        if fig is not None:
+            figures.append(fig)
+    return figures
+
+
+def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | None:
+    toks = view.toks
+    num_first = view.index_at(r.start)
+    fig_end = view.index_at(r.end)
+    after = fig_end
+    if r.vague and after < len(toks) and toks[after].text.lower() == "of":
+        after += 1
+    noun = view.noun_after(after) if after < len(toks) and toks[after].start < r.end + 6 else None
+    if noun is not None and (r.unit is None or r.vague):
+        r.unit = count_unit(toks, *noun)
+        r.end = max(r.end, toks[noun[1]].end)
+    if not _is_quantity(r, text, noun, toks, num_first):
+        return None
+    span = measures(view, num_first, view.index_at(r.end), noun)
+    what, what_span = "", None
+    if span is not None:
+        what_span = (toks[span[0]].start, toks[span[1]].end)
+        what = text[what_span[0] : what_span[1]]
+    return Figure(
+        article_id=article_id,
+        span=(r.start, r.end),
+        text=text[r.start : r.end],
+        value=r.value,
+        unit=r.unit,
+        approx=r.approx,
+        change=r.change,
+        measures=what,
+        measures_span=what_span,
+        also=tuple(r.also),
+        value_to=r.value_to,
+    )
+
+
+_ANAPHORIC = frozenset("the these those both its their his her our your my this that".split())
+
+
+def _is_quantity(r: Raw, text: str, noun, toks: list[Tok], num_first: int) -> bool:
+    """Numbers in words and bare "A-B" pairs need a unit or noun to count as quantities."""
+    if r.words and not r.scaled and r.approx == "=" and r.value_to is None:
+        if r.unit is None or noun is None and r.value == 1:
+            return False  # "one of them", "two said"
+        prev = toks[num_first - 1].text.lower() if num_first > 0 else ""
+        if prev in _ANAPHORIC or prev in ("'s", "’s") or r.value == 1 and noun is not None:
+            return False  # "the two nations", "one key example": references, not amounts
+    if r.value_to is not None and r.unit is None and "-" in text[r.start : r.end]:
+        return False  # scores and codes: "2-2 on aggregate", "ISO 3888-2"
+    return True

@@ -1,0 +1,192 @@
+"""What a figure measures: the noun phrase around the number.
+
+A figure without its subject cannot be cross-checked: "54,000" only compares
+with "54,000" when both measure "US military personnel stationed in Japan".
+The rules read part-of-speech tags (cheap, always on in the facts stage) and
+never need the dependency parse; without a spaCy Doc they fall back to word
+lists, less precise but still useful for counts ("100,000 quality jobs").
+
+In order: the noun the number modifies ("$100 billion investment in U.S.
+projects", "54,000 US military personnel stationed in Japan"); the noun before
+"of" ("a fine of $3 billion"); the object of the verb before "to/by/for"
+("increase Japan's investment in the United States to $1 trillion"); the
+prepositional object after the figure ("invest $500 billion in AI
+infrastructure"); else the subject of the verb before it ("Nvidia advanced 8%").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .units import JOB_NOUNS, PEOPLE_NOUNS
+
+_NP_POS = frozenset(("ADJ", "NOUN", "PROPN"))
+_STOP = frozenset(
+    "a an the of in on at to for from by with and or but as than that which who whom whose this these "
+    "those is are was were be been being has have had will would could should may might can do does did "
+    "it its their his her our your my we they he she i you them him us me not no so if then there here "
+    "per each every about more less over under up down out into onto since until after before during "
+    "while when where why how what all some any most many much few also just only even still yet "
+    "said says say told according percent cent".split()
+)
+_PREPS = frozenset("in of for on into at from over across among between within to by".split())
+_CLAUSE_END = frozenset(",;:.!?()\"“”")
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    pos: str | None  # universal POS; None without a Doc
+    lemma: str
+    sent_start: bool = False
+
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
+def tokens(text: str, doc=None) -> list[Tok]:
+    """Tokens with tags from the Doc when given, else a plain regex split."""
+    if doc is not None:
+        toks = [Tok(t.idx, t.idx + len(t), t.text, t.pos_ or None, t.lemma_ or t.text) for t in doc]
+    else:
+        toks = [Tok(m.start(), m.end(), m.group(), None, m.group()) for m in _WORD.finditer(text)]
+    # Sentence starts without the parser: a capitalised word after a full stop
+    # ("... in the U.S. This initiative") unless it is a name.
+    return [
+        Tok(t.start, t.end, t.text, t.pos, t.lemma, True)
+        if i and toks[i - 1].text.endswith((".", "!", "?")) and t.text[:1].isupper() and t.pos != "PROPN"
+        else t
+        for i, t in enumerate(toks)
+    ]
+
+
+def _is_np_word(t: Tok) -> bool:
+    if t.pos is not None:
+        return t.pos in _NP_POS
+    return t.text[0].isalpha() and t.text.lower() not in _STOP and not t.text.lower().endswith("ly")
+
+
+def _is_noun(t: Tok) -> bool:
+    if t.pos is not None:
+        return t.pos in ("NOUN", "PROPN")
+    low = t.text.lower()
+    return _is_np_word(t) and not low.endswith(("ed", "ing")) or low in PEOPLE_NOUNS or low in JOB_NOUNS
+
+
+def _is_verb(t: Tok) -> bool:
+    if t.pos is not None:
+        return t.pos in ("VERB", "AUX")
+    return t.text.lower() in _STOP and t.text.lower() in ("is", "are", "was", "were", "has", "have", "had")
+
+
+class TokenView:
+    """Token access around a character offset, bounded by the sentence it falls in."""
+
+    def __init__(self, toks: list[Tok]):
+        self.toks = toks
+        self.starts = [t.start for t in toks]
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def noun_after(self, k: int) -> tuple[int, int] | None:
+        """The noun phrase starting at token k: (first, last) token indices, or None."""
+        toks, last, j = self.toks, None, k
+        while j < len(toks) and j - k < 6:
+            t = toks[j]
+            if _is_np_word(t):
+                if _is_noun(t):
+                    last = j
+                j += 1
+            elif t.text in ("-", "&") and j + 1 < len(toks) and toks[j + 1].start == t.end and last is not None:
+                j += 1
+            else:
+                break
+        return (k, last) if last is not None else None
+
+    def post_modifier(self, j: int) -> int:
+        """Last token index of a participle or prepositional phrase after token j (j if none)."""
+        toks, end, n = self.toks, j, j + 1
+        if n < len(toks) and toks[n].pos == "VERB" and toks[n].text.lower().endswith(("ed", "ing")):
+            end, n = n, n + 1
+        while n < len(toks) and toks[n].text.lower() in _PREPS and n - j < 10:
+            m = n + 1
+            if toks[n].text.lower() == "to" and m < len(toks) and toks[m].pos == "VERB":
+                m += 1  # "bid to acquire US Steel"
+            while m < len(toks) and toks[m].text not in _CLAUSE_END and not toks[m].sent_start and (
+                _is_np_word(toks[m]) or toks[m].pos in ("DET", "NUM", "PART") or toks[m].text.lower() in ("the", "'s")
+            ):
+                m += 1
+                if m + 2 < len(toks) and toks[m].text == "(" and toks[m + 2].text == ")":
+                    m += 3  # an acronym: "artificial intelligence (AI) infrastructure"
+            if m == n + 1:
+                break
+            end, n = m - 1, m
+        return end
+
+    def np_before(self, k: int) -> tuple[int, int] | None:
+        """The noun phrase ending just before token k."""
+        toks, j = self.toks, k - 1
+        while j >= 0 and (_is_np_word(toks[j]) or toks[j].text in ("'s", "’s", "-", "&")) and k - j <= 6:
+            j -= 1
+        first = j + 1
+        while first < k and not _is_np_word(toks[first]):
+            first += 1
+        return (first, k - 1) if first < k and _is_noun(toks[k - 1]) else None
+
+    def verb_before(self, k: int, limit: int = 8) -> int | None:
+        for j in range(k - 1, max(-1, k - 1 - limit), -1):
+            t = self.toks[j]
+            if t.text in _CLAUSE_END:
+                return None
+            if _is_verb(t):
+                return j
+        return None
+
+
+def count_unit(toks: list[Tok], first: int, last: int) -> str:
+    """Unit of a count from its noun: "people", "jobs", or the noun itself ("home")."""
+    head = toks[last]
+    low = head.text.lower()
+    if low in PEOPLE_NOUNS:
+        return "people"
+    if low in JOB_NOUNS:
+        return "jobs"
+    if head.pos is not None:
+        return head.lemma.lower()
+    return re.sub(r"(?<=[^aeiou])ies$", "y", low) if low.endswith("ies") else re.sub(r"(?<=[^s])s$", "", low)
+
+
+def measures(s: TokenView, num_first: int, fig_end: int, noun: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Token range (first, last) of what the figure at tokens [num_first, fig_end) measures."""
+    toks = s.toks
+    if noun is not None:
+        return noun[0], s.post_modifier(noun[1])
+    prev = num_first - 1
+    while prev >= 0 and toks[prev].text.lower() in ("up", "about", "around", "nearly", "some", "more", "than", "over", "to", "just", "almost", "approximately", "roughly", "as", "much", "many", "least", "at"):
+        if toks[prev].text.lower() in ("to", "at") and prev > 0 and toks[prev - 1].text.lower() not in ("up", "close", "as"):
+            break
+        prev -= 1
+    if prev >= 0 and toks[prev].text.lower() == "of":
+        np = s.np_before(prev)
+        if np:
+            return np
+    if prev >= 0 and toks[prev].text.lower() in ("to", "by", "for", "at"):
+        v = s.verb_before(prev)
+        if v is not None and v + 1 < prev:
+            return v + 1, prev - 1
+    if fig_end < len(toks) and toks[fig_end].text.lower() in ("in", "for", "on", "into"):
+        last = s.post_modifier(fig_end - 1)
+        if last >= fig_end + 1:
+            return fig_end + 1, last
+    v = s.verb_before(num_first)
+    while v is not None and v > 0 and _is_verb(toks[v - 1]):
+        v -= 1
+    if v is not None:
+        return s.np_before(v)
+    return None

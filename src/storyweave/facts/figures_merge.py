@@ -1,0 +1,198 @@
+"""Turn scanned numbers into quantities: drop dates and names, join ranges and conversions.
+
+A scanned number is not yet a figure. "February 7", "2025", "5:25 a.m." and
+"S&P 500" are dates, times and names; "$3 billion to $5 billion" is one range;
+"$1 trillion (£806 billion)" is one figure given in two currencies. The bound
+("up to") and the change ("rose by") are read from the words just before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figures_scan import Raw
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_NOT_QUANTITY = re.compile(
+    "|".join(
+        (
+            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to|and)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?",  # Feb 6 to 8, 2025
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",  # 7 February 2025
+            rf"\b{_MONTH}\s+\d{{4}}\b",  # November 2019
+            r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?",  # ISO dates
+            r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+            r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",  # 5:25 a.m., 1.05am
+            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b",  # 17:22, lap times 1:36.6
+            r"\b\d+(?:st|nd|rd|th|s)\b",  # 19th, 1970s
+        )
+    )
+)
+# Words before a number that make it part of a name, not a count ("Game 6").
+_ID_NOUNS = frozenset(
+    "category number no no. game level phase stage grade article section chapter room "
+    "flight route channel season episode round step type class model version tier row "
+    "gate platform terminal district ward amendment act title week day".split()
+)
+# Capitalised words that may precede a quantity without naming it ("About 300").
+_FUNCTION_CAPS = frozenset(
+    "a an the about around some nearly almost over under in at by to of and with for from only "
+    "just all another roughly approximately more less fewer up but or if as than while when "
+    "after before since during each every these those this that its their his her our "
+    "there here it we they he she i you".split()
+)
+
+_BOUNDS = (
+    ("<=", r"up to|as (?:much|many|high|little|few) as|no more than|not more than|at most|a maximum of|maximum of"),
+    (">=", r"at least|a minimum of|no less than|not less than|no fewer than|≥|>="),
+    (">", r"more than|over|above|exceeding|in excess of|upwards of|greater than|higher than|north of|>"),
+    ("<", r"less than|fewer than|under|below|lower than|sub-|<"),
+    ("~", r"about|around|approximately|approx\.|roughly|nearly|almost|some|an estimated|estimated|close to|circa|~|≈"),
+)
+_BOUND_RE = [
+    (sign, re.compile(rf"(?i)(?:^|(?<=[^\w-]))(?:just |well |some |by |to )?(?:{words})\s*\Z")) for sign, words in _BOUNDS
+]
+_UP = (
+    r"rose|rise|rises|rising|risen|up|gained|gains|gain|gaining|jumped|jump|jumps|climbed|climb|climbs|"
+    r"increased|increase|increases|increasing|grew|grow|grows|growing|surged|surge|surges|soared|soar|"
+    r"advanced|advances|boosted|boost|raised|raise|hiked|hike|spiked|rallied|rebounded|swelled|expanded"
+)
+_DOWN = (
+    r"fell|fall|falls|falling|fallen|down|dropped|drop|drops|dropping|declined|decline|declines|lost|"
+    r"slid|slide|slides|tumbled|tumble|plummeted|plunged|plunge|sank|sink|shed|slipped|slip|eased|"
+    r"decreased|decrease|decreases|cut|cuts|slumped|slump|dipped|dip|retreated|shrank|shrink|contracted|"
+    r"reduced|reduce|trimmed|dived|lowered|lower"
+)
+_CHANGE_RE = re.compile(rf"(?i)\b(?P<verb>{_UP}|{_DOWN})(?:\s+(?:by|to|of))?\s*\Z")
+_UP_WORDS = frozenset(_UP.split("|"))
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*\Z")
+_PAREN_OPEN = re.compile(r"\s*\(\s*(?:or |about |around |roughly |approximately |approx\. |some |~|≈|equivalent to )?\Z")
+_PAREN_NEXT = re.compile(r"\s*[/,;]\s*\Z")
+
+_DIMENSION = {
+    **dict.fromkeys("km m cm mm μm mi ft in yd".split(), "length"),
+    **dict.fromkeys("m2 ft2 mi2 km2 ha acres".split(), "area"),
+    **dict.fromkeys("tonnes tons kg g lb oz".split(), "mass"),
+    **dict.fromkeys("l ml gal bbl ft3".split(), "volume"),
+    **dict.fromkeys("km/h mph m/s".split(), "speed"),
+    **dict.fromkeys("W kW MW GW hp bhp PS".split(), "power"),
+    **dict.fromkeys("kWh MWh GWh TWh".split(), "energy"),
+    **dict.fromkeys("Nm lb-ft".split(), "torque"),
+    **dict.fromkeys("°C °F degrees".split(), "temperature"),
+    **dict.fromkeys("MPa ksi".split(), "pressure"),
+}
+
+
+def _dimension(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    base, _, per = unit.partition("/")
+    if base.isupper() and len(base) == 3:
+        return "money/" + per
+    return _DIMENSION.get(base, base) + ("/" + per if per else "")
+
+
+def _is_year(r: Raw, text: str) -> bool:
+    digits = text[r.num_start : r.end].strip()
+    return r.unit is None and not r.scaled and re.fullmatch(r"1[89]\d\d|20\d\d", digits) is not None
+
+
+def _names_something(r: Raw, text: str) -> bool:
+    """'S&P 500', 'Game 6', 'Channel 5': a number right after a name word is part of the name."""
+    if r.unit is not None or r.start != r.num_start:
+        return False
+    prev = re.search(r"([A-Za-z&.'’]+)[ ]+\Z", text[max(0, r.start - 30) : r.start])
+    if not prev:
+        return False
+    word = prev.group(1)
+    if word.lower() in _ID_NOUNS:
+        return True
+    return word[0].isupper() and word.lower() not in _FUNCTION_CAPS
+
+
+def keep(raws: list[Raw], text: str) -> list[Raw]:
+    """Drop dates, times, ordinals, years and numbers that are part of a name."""
+    blocked = [m.span() for m in _NOT_QUANTITY.finditer(text)]
+    out = []
+    for r in raws:
+        if any(s <= r.num_start < e for s, e in blocked):
+            continue
+        if r.vague or r.unit is not None or r.scaled:
+            out.append(r)
+        elif not _is_year(r, text) and not _names_something(r, text):
+            out.append(r)
+    return out
+
+
+def read_context(r: Raw, text: str) -> None:
+    """Set the bound ("up to" -> "<=") and the change ("rose by" -> "up") from the words before."""
+    before = text[max(0, r.start - 40) : r.start]
+    for sign, pattern in _BOUND_RE:
+        m = pattern.search(before)
+        if m:
+            r.approx = sign
+            before = before[: m.start()]
+            break
+    m = _CHANGE_RE.search(before)
+    if m:
+        r.change = "up" if m.group("verb").lower() in _UP_WORDS else "down"
+    elif r.value < 0 and r.unit in ("percent", "points", "percentage points"):
+        r.change = "down"  # "DAX -1.6%"
+
+
+def _compatible(a: Raw, b: Raw) -> bool:
+    return a.unit is None or b.unit is None or _dimension(a.unit) == _dimension(b.unit)
+
+
+def join(raws: list[Raw], text: str) -> list[Raw]:
+    """Join "X to Y" ranges and "X (Y)" conversions into single quantities."""
+    out: list[Raw] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        j = i + 1
+        if j < len(raws) and _PAREN_OPEN.fullmatch(text[a.end : raws[j].start]) and _compatible(a, raws[j]):
+            while j < len(raws) and raws[j].unit is not None and raws[j].value_to is None:
+                a.also.append((raws[j].value, raws[j].unit))
+                if j + 1 < len(raws) and _PAREN_NEXT.fullmatch(text[raws[j].end : raws[j + 1].start]):
+                    j += 1
+                    continue
+                j += 1
+                break
+            if a.also and j - 1 > i:
+                close = re.match(r"\s*\)", text[raws[j - 1].end :])
+                a.end = raws[j - 1].end + (close.end() if close else 0)
+        elif j < len(raws) and _is_range(a, raws[j], text):
+            b = raws[j]
+            if not a.scaled and b.scaled and abs(a.value) < 1000 and b.value != 0:
+                a.value *= _scale_of(b)
+            a.value_to, a.unit, a.end = b.value, a.unit or b.unit, b.end
+            a.scaled = a.scaled or b.scaled
+            j += 1
+        out.append(a)
+        i = j
+    return out
+
+
+def _scale_of(b: Raw) -> float:
+    for s in (1e12, 1e9, 1e6, 1e3):
+        if abs(b.value) >= s:
+            return s
+    return 1.0
+
+
+def _is_range(a: Raw, b: Raw, text: str) -> bool:
+    gap = text[a.end : b.start]
+    if not _RANGE_GAP.fullmatch(gap) or a.value_to is not None or b.value_to is not None:
+        return False
+    word = gap.strip()
+    before = text[max(0, a.start - 12) : a.start].lower()
+    if word == "and" and not before.rstrip().endswith("between"):
+        return False
+    if word == "to" and re.search(r"\bby\s*\Z", before):
+        return False  # "increased by $43.6 billion to $419.2 billion": a change and a level
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return False
+    return True

@@ -1,0 +1,208 @@
+"""Find the numbers in a text and read each as value, scale, unit and span.
+
+Regular expressions only: this runs on every article, so it must cost far less
+than the spaCy pass. Each hit is a ``Raw`` quantity; ``figures_merge`` later
+joins ranges and conversions and drops numbers that are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .units import CURRENCY_PREFIX, CURRENCY_SUFFIX, PER_UNITS, SCALES, UNITS
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_ONES)}
+WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+WORD_VALUES["dozen"] = 12
+_WORD_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def _alt(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+"
+_NW = "|".join(sorted(list(WORD_VALUES) + list(_WORD_SCALES), key=len, reverse=True))
+_FIRST_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_WORDNUM = rf"(?:(?:a|an)\s+(?=dozen|hundred|thousand)|(?:{_FIRST_WORD})\b)(?:(?:\s+and\s+|[\s-]+)?(?:{_NW})\b)*"
+
+CORE = re.compile(
+    rf"(?<![\w.,$£€¥'’])(?P<pre>{_alt(CURRENCY_PREFIX)})?[ ]?(?P<sign>(?<![\w.,])[-−]|minus[- ])?"
+    rf"(?:(?P<digits>{_NUM})|(?P<words>(?i:{_WORDNUM})))"
+)
+_SCALE = re.compile(
+    r"[ ]?-?[ ]?(?P<w>hundred|thousand|million|billion|trillion)(?![A-Za-z])"
+    r"|(?P<g>mn|mln|bn|bln|tn|trn|mil|m|b|k|K|M|B)(?![A-Za-z0-9²])"
+    r"|[ ](?P<s>mn|mln|bn|bln|tn|trn|M|B)(?![A-Za-z0-9²])"
+)
+# After a glued "m", these words say metres, not millions ("5m away").
+_LENGTH_WORDS = frozenset(
+    "long high tall deep wide away above below under from in into to and or on at by up "
+    "down sprint race run dash freestyle hurdles".split()
+)
+
+
+def _unit_pattern() -> re.Pattern:
+    exact, anycase = [], []
+    for canon, forms in UNITS.items():
+        for f in forms:
+            (exact if (len(f) == 1 or f != f.lower()) else anycase).append(f)
+    cur_any = [f for f in CURRENCY_SUFFIX if f != "p"]  # glued pence is read apart
+    return re.compile(
+        rf"(?P<sp>[ ]?-?[ ]?)(?:(?P<cur>(?i:{_alt(cur_any)}))|(?P<unit>(?i:{_alt(anycase)})|{_alt(exact)}))"
+        r"(?![A-Za-z0-9²'])"
+    )
+
+
+_UNIT = _unit_pattern()
+_FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if f == f.lower() and len(f) > 1}
+_FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
+_PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-a-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])")
+_US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
+_GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<=[A-Za-z])-\Z")
+_PENCE = re.compile(r"p(?![A-Za-z0-9])")
+
+
+@dataclass
+class Raw:
+    """One number as read from the text, before ranges and conversions are joined."""
+
+    start: int  # span of the figure's surface form (currency mark to unit)
+    end: int
+    num_start: int  # where the digits or number words begin
+    value: float
+    unit: str | None = None
+    scaled: bool = False  # a scale word or suffix was read ("billion", "bn")
+    words: bool = False  # written in words ("three")
+    vague: bool = False  # "hundreds", "dozens": an order of magnitude
+    value_to: float | None = None
+    approx: str = "="
+    change: str | None = None
+    also: list = field(default_factory=list)
+    noun: tuple[int, int] | None = None  # counted noun phrase after the number
+
+
+def parse_words(text: str) -> float | None:
+    """'twenty-eight thousand six hundred forty-two' -> 28642.0; 'a dozen' -> 12."""
+    total, current, seen = 0, 0, False
+    for w in re.split(r"[\s-]+", text.lower()):
+        if w in ("and", ""):
+            continue
+        if w in ("a", "an"):
+            current = max(current, 1)
+        elif w == "dozen":
+            current = max(current, 1) * 12
+        elif w in WORD_VALUES:
+            current += WORD_VALUES[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _WORD_SCALES:
+            total += max(current, 1) * _WORD_SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def _read_scale(text: str, pos: int, currency: bool) -> tuple[float, int, str | None]:
+    """Scale factor after a number, the end of what was read, and a unit if "m" meant metres."""
+    m = _SCALE.match(text, pos)
+    if not m:
+        return 1.0, pos, None
+    word = m.group("w") or m.group("g") or m.group("s")
+    if word == "m" and not currency:
+        if text[m.end() : m.end() + 1] in ("2", "²"):
+            return 1.0, pos, None
+        nxt = re.match(r"\s+([a-z][a-z-]*)", text[m.end() : m.end() + 30])
+        if not nxt or nxt.group(1) in _LENGTH_WORDS:
+            return 1.0, m.end(), "m"
+    return SCALES[word], m.end(), None
+
+
+def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, int]:
+    """The unit (or currency word) right after a number, with any "per X" rate."""
+    unit, end = currency, pos
+    if currency == "USD":
+        us = _US_AFTER_DOLLAR.match(text, end)
+        if us:
+            end = us.end()
+    m = _UNIT.match(text, end)
+    if m and not (m.group("unit") == "'" and m.group("sp")):
+        if m.group("cur"):
+            if currency is None or currency == "USD" and m.group("cur").lower() in ("us dollars", "dollars"):
+                unit, end = CURRENCY_SUFFIX[m.group("cur").lower()], m.end()
+        elif currency is None and not (m.group("unit") in ("'",) and text[m.end() : m.end() + 1].isalpha()):
+            form = m.group("unit")
+            unit = _FORM_TO_UNIT.get(form.lower()) or _FORM_TO_UNIT_EXACT.get(form)
+            end = m.end()
+    elif currency is None:
+        p = _PENCE.match(text, pos)
+        if p:
+            return "GBP-penny", p.end()
+    if unit:
+        per = _PER.match(text, end)
+        if per:
+            return f"{unit}/{PER_UNITS[per.group('per').lower()]}", per.end()
+    return unit, end
+
+
+def scan(text: str) -> list[Raw]:
+    """Every number-like hit in ``text`` with its value, unit and span."""
+    out: list[Raw] = []
+    for m in CORE.finditer(text):
+        pre = m.group("pre")
+        currency = CURRENCY_PREFIX[pre] if pre else None
+        if m.group("digits"):
+            value = float(m.group("digits").replace(",", ""))
+            num_start = m.start("digits")
+        else:
+            value = parse_words(m.group("words"))
+            num_start = m.start("words")
+            if value is None:
+                continue
+        if m.group("sign"):
+            value = -value
+        if _GLUED_TO_WORD.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "COVID-19", "X-Pro3"; but "sub-300", "minus-1.4" and "10-20" stay
+        scale, end, unit = _read_scale(text, m.end(), currency is not None)
+        if unit is None:
+            unit, end = _read_unit(text, end, currency)
+        if unit == "lb" and scale >= 1e6:
+            unit = "GBP"  # "3 million pounds" is money, "3 pounds" a weight
+        out.append(
+            Raw(
+                start=m.start(),
+                end=end,
+                num_start=num_start,
+                value=value * scale,
+                unit=unit,
+                scaled=scale != 1.0,
+                words=m.group("words") is not None,
+            )
+        )
+    return out
+
+
+_VAGUE = re.compile(
+    r"(?<![\w-])(?P<tens>tens of |hundreds of )?(?P<w>dozens|hundreds|thousands|millions|billions|trillions)(?= of\b| more\b)",
+    re.I,
+)
+_VAGUE_VALUES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+
+
+def scan_vague(text: str) -> list[Raw]:
+    """'hundreds of miles', 'tens of millions of dollars': a range of one order of magnitude."""
+    out = []
+    for m in _VAGUE.finditer(text):
+        low = _VAGUE_VALUES[m.group("w").lower()]
+        if m.group("tens"):
+            low *= 10 if m.group("tens").lower().startswith("tens") else 100
+        out.append(Raw(m.start(), m.end(), m.start(), low, value_to=low * 10, vague=True, scaled=True))
+    return out
