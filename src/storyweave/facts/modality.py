@@ -1,0 +1,278 @@
+"""Whether a statement reports something that happened, or only expects, guesses, denies or judges it.
+
+A reader cross-checking two articles must not count "the leaders will agree"
+as confirmation of "the leaders agreed". Each sentence gets one modality and
+the cue that decided it.
+
+Two readers share one cue lexicon:
+
+* ``predicate_modality`` works on a dependency parse: it starts at a predicate
+  and climbs only through links that keep it inside the same proposition
+  (``conj``, ``xcomp``, ``ccomp``), so a cue counts only if it governs the
+  predicate ("officials declined to comment" denies "comment"; the "could" of
+  a relative clause does not make the main clause speculative).
+* ``lexical_modality`` scans the words when a sentence was not parsed (the
+  orchestrator parses only sentences that need it): the first cue by
+  precedence wins, and words inside quotation marks are skipped when the
+  sentence also has a reporting verb outside them, because a quoted "that
+  didn't happen" is the speaker's content while the sentence reports that
+  someone spoke.
+
+Precedence when several cues govern one predicate: denial and modal verbs are
+closest to the predicate and are read first; then governing verbs (expect,
+plan, believe); a predicate with no cue happened.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..records import Modality, Statement
+
+__all__ = ["predicate_modality", "lexical_modality", "sentence_statement", "CUE_WORDS", "has_cue"]
+
+# Modal auxiliaries: the modality they give the verb they attach to.
+MODALS: dict[str, Modality] = {
+    "will": "expected", "shall": "expected", "'ll": "expected", "wo": "expected",
+    "may": "speculative", "might": "speculative", "could": "speculative",
+    "can": "speculative", "would": "speculative", "ca": "speculative",
+    "should": "opinion", "must": "opinion", "ought": "opinion",
+}
+# Adverbs and predicative adjectives of likelihood.
+HEDGES = {"likely", "unlikely", "possibly", "perhaps", "probably", "potentially", "maybe", "reportedly", "allegedly", "possible"}
+NEGATIONS = {"not", "n't", "never", "no"}
+CONDITIONALS = {"if", "unless", "whether"}
+# Verbs (and participles used as adjectives) that put their complement in the future.
+EXPECT_VERBS = {
+    "expect", "anticipate", "plan", "schedule", "set", "aim", "intend", "seek", "hope", "want",
+    "prepare", "promise", "pledge", "vow", "due", "go", "poise", "slate", "propose", "look",
+}
+DENY_VERBS = {"deny", "reject", "decline", "refuse", "dismiss", "fail", "rule", "refute"}
+OPINION_VERBS = {"believe", "think", "feel", "consider", "argue", "fear", "doubt", "suspect"}
+# Verbs whose ccomp is another source's assertion: transparent for the sentence's modality.
+REPORT_VERBS = {
+    "say", "tell", "state", "report", "note", "add", "remark", "reveal", "explain", "claim",
+    "affirm", "insist", "warn", "confirm", "announce", "write", "indicate", "stress", "emphasize",
+    "suggest",
+}
+# Nouns whose complement is not (yet) a fact: "the possibility of taking", "plans to invest".
+SPECULATIVE_NOUNS = {"possibility", "chance", "risk", "prospect", "threat", "fear", "likelihood"}
+EXPECTED_NOUNS = {"plan", "proposal", "intention", "promise", "pledge", "bid", "attempt", "goal", "aim", "effort"}
+# Predicative adjectives that judge rather than report ("this gathering is crucial").
+EVALUATIVE = {
+    "crucial", "vital", "essential", "paramount", "pivotal", "critical", "imperative", "important",
+    "unacceptable", "disappointing", "remarkable", "regrettable", "wise", "unwise", "foolish",
+    "shameful", "outrageous", "admirable", "excellent", "terrible", "necessary",
+}
+
+# -------------------------------------------------------------- lexical reader
+
+_W = r"(?<![\w'’])"
+# (pattern, modality) in precedence order; every pattern's first group is the cue.
+_LEXICON: list[tuple[re.Pattern, Modality]] = [
+    (re.compile(_W + r"((?:will|shall|would|could|may|might|can|must|should)\s+not|won['’]t|can['’]?t|couldn['’]t|wouldn['’]t)\b", re.I), "__modal__"),
+    (re.compile(_W + r"((?:did|does|do|was|were|is|are|has|have|had)\s+not(?!\s+only)|(?:did|does|do|was|were|is|are|has|have|had)n['’]t|never)\b", re.I), "denied"),
+    (re.compile(_W + r"(den(?:y|ies|ied)|reject(?:s|ed)?|declin(?:e|es|ed)\s+to|refus(?:e|es|ed)|dismiss(?:es|ed)|rul(?:e|es|ed)\s+out)\b", re.I), "denied"),
+    (re.compile(_W + r"(may|might|could|would|(?:un)?likely|possibly|perhaps|probably|potentially|maybe)\b"), "speculative"),
+    (re.compile(_W + r"(will|shall|['’]ll|(?:is|are|was|were)\s+(?:set|due|scheduled|slated|poised|expected|anticipated|going)\s+to|(?:expected|anticipated|scheduled)|plans?\s+to|planned|aims?\s+to|intends?\s+to|seeks?\s+to|hopes?\s+to|ahead\s+of)\b", re.I), "expected"),
+    (re.compile(_W + r"(believes?|believed|thinks?|feels?|in\s+(?:my|our|his|her|their)\s+view|should|must|ought\s+to|(?:is|are|was|were|be)\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(EVALUATIVE)) + r"))\b", re.I), "opinion"),
+]
+_REPORTING = re.compile(_W + r"(said|says|say|told|tells|stated|remarked|noted|added|reported|affirmed|explained|according\s+to)\b", re.I)
+_QUOTED = re.compile(r"[\"“](?:[^\"“”]*)[\"”]|(?<![\w])[‘'](?:[^‘’']*)[’'](?![\w])")
+
+# Words that can carry a cue, for the orchestrator's "does this sentence need a parse" test.
+CUE_WORDS = frozenset(
+    set(MODALS) | HEDGES | NEGATIONS | CONDITIONALS | {"expected", "anticipated", "scheduled", "planned", "plans", "set", "aims", "intends", "denied", "rejected", "declined", "refused", "believe", "believes", "think", "thinks", "going"}
+)
+_WORD = re.compile(r"[a-z]+(?:['’]t)?")
+_MODAL_WORD = re.compile(r"won|ca|couldn|wouldn|[a-z]+")
+
+
+def has_cue(sentence_text: str) -> bool:
+    """True when a sentence contains a word that may carry a modality cue."""
+    return any(w in CUE_WORDS for w in _WORD.findall(sentence_text.lower()))
+
+
+def lexical_modality(text: str) -> tuple[Modality, str | None]:
+    """Modality of a sentence from its words alone; the fallback when there is no parse."""
+    scan = text
+    if _REPORTING.search(_QUOTED.sub(" ", text)):
+        # the quoted words are the speaker's; the sentence reports the speaking
+        scan = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    for pattern, modality in _LEXICON:
+        for m in pattern.finditer(scan):
+            cue = m.group(1)
+            if cue == "May" and m.start(1) > 0:
+                continue  # the month
+            if modality == "__modal__":
+                return _negated_modal(_MODAL_WORD.match(cue.lower()).group(0)), cue
+            return modality, cue
+    return "happened", None
+
+
+def _negated_modal(word: str) -> Modality:
+    word = {"wo": "will", "ca": "can", "couldn": "could", "wouldn": "would"}.get(word, word)
+    if word == "would":
+        return "denied"  # "would not say": a refusal that happened
+    return MODALS.get(word, "denied")
+
+
+# ------------------------------------------------------------ dependency reader
+
+
+def predicate_modality(tok) -> tuple[Modality, str | None]:
+    """Modality of the event a parsed token names, from the cues that govern it."""
+    node = tok
+    for _ in range(8):  # a proposition's chain is short; the cap guards odd parses
+        found = _own_cues(node)
+        if found:
+            return found
+        head, dep = node.head, node.dep_
+        if head is node or not dep:
+            break
+        if dep == "conj":
+            node = head
+            continue
+        if dep in ("xcomp", "ccomp", "acomp", "oprd"):
+            governed = _governor_cue(head, dep)
+            own = _own_cues(head)
+            if own and (own[0] in ("denied", "speculative") or not governed):
+                return own  # "did not plan to", "may seek to" outrank the governing verb
+            if governed:
+                return governed
+            if dep == "ccomp" and head.lemma_.lower() in REPORT_VERBS:
+                break  # the source's assertion: factual as reported
+            node = head
+            continue
+        if dep in ("pcomp", "pobj", "acl") and _noun_cue(head):
+            return _noun_cue(head)
+        if dep == "advcl":
+            break
+        break
+    return "happened", None
+
+
+def _own_cues(node) -> tuple[Modality, str | None] | None:
+    modal = neg = hedge = cond = None
+    for c in node.children:
+        low = c.lower_.replace("’", "'")
+        if c.dep_ in ("aux", "auxpass") and low in MODALS and c.tag_ == "MD":
+            modal = c
+        elif c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
+            neg = c
+        elif c.dep_ == "advmod" and low in HEDGES:
+            hedge = c
+        elif c.dep_ == "mark" and low in CONDITIONALS:
+            cond = c
+    if modal is not None:
+        low = modal.lower_.replace("’", "'")
+        if neg is not None:
+            return _negated_modal(low), f"{modal.text} {neg.text}"
+        return MODALS[low], modal.text
+    if hedge is not None or cond is not None:
+        return "speculative", (hedge or cond).text
+    if neg is not None:
+        return "denied", neg.text
+    going = _going_to(node)
+    if going:
+        return "expected", going
+    return None
+
+
+def _going_to(node) -> str | None:
+    head = node.head
+    if node.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children):
+        return "going to"
+    return None
+
+
+def _governor_cue(head, dep: str) -> tuple[Modality, str | None] | None:
+    lemma = head.lemma_.lower()
+    to = " to" if dep == "xcomp" else ""
+    if lemma in DENY_VERBS:
+        return "denied", head.text + to
+    if lemma in ("likely", "unlikely", "possible"):
+        return "speculative", head.text + to
+    if lemma in EXPECT_VERBS and lemma != "go":
+        return "expected", head.text + to
+    if dep == "ccomp" and lemma in OPINION_VERBS:
+        return "opinion", head.text
+    return None
+
+
+def _noun_cue(noun) -> tuple[Modality, str | None] | None:
+    lemma = noun.lemma_.lower()
+    if lemma in SPECULATIVE_NOUNS:
+        return "speculative", noun.text
+    if lemma in EXPECTED_NOUNS:
+        return "expected", noun.text
+    if noun.dep_ == "prep" and noun.head is not noun:
+        return _noun_cue(noun.head)
+    return None
+
+
+def main_predicate(sent):
+    """The predicate a sentence asserts: its root, or the content of an unquoted report."""
+    root = sent.root
+    for _ in range(3):
+        if root.lemma_.lower() not in REPORT_VERBS:
+            break
+        content = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if content is None or _inside_quotes(content):
+            break
+        root = content
+    # "aims to emphasize", "is likely to stress": the event is the complement;
+    # predicate_modality climbs back to the governing verb for the cue.
+    for _ in range(3):
+        comp = next((c for c in root.children if c.dep_ == "xcomp"), None)
+        if comp is None:
+            adj = next((c for c in root.children if c.dep_ == "acomp"), None)
+            comp = next((c for c in adj.children if c.dep_ == "xcomp"), None) if adj is not None else None
+        if comp is None:
+            break
+        root = comp
+    return root
+
+
+def _inside_quotes(tok) -> bool:
+    left = tok.doc[tok.left_edge.i : tok.i].text
+    return any(m in left[:2] for m in "\"“'‘")
+
+
+def _sentence_parsed(sent) -> bool:
+    return any(t.dep_ for t in sent)
+
+
+def _sentence_level(pred) -> tuple[Modality, str | None] | None:
+    """Cues a whole sentence carries on its main predicate beyond those of the event itself."""
+    lemma = pred.lemma_.lower()
+    objects = {c.dep_ for c in pred.children}
+    if lemma in DENY_VERBS and pred.tag_.startswith("VB"):
+        return "denied", pred.text
+    if lemma in ("expect", "anticipate", "schedule", "plan") and objects & {"auxpass", "nsubjpass", "dobj"}:
+        return "expected", pred.text
+    if lemma in OPINION_VERBS and "ccomp" in objects:
+        return "opinion", pred.text
+    if lemma == "be":
+        for c in pred.children:
+            if c.dep_ == "acomp" and c.lemma_.lower() in EVALUATIVE:
+                return "opinion", c.text
+    return None
+
+
+def sentence_statement(article_id: str, sent) -> Statement:
+    """The Statement of one spaCy sentence span: parse-based when the sentence is parsed."""
+    if _sentence_parsed(sent):
+        pred = main_predicate(sent)
+        modality, cue = predicate_modality(pred)
+        if modality == "happened":
+            modality, cue = _sentence_level(pred) or (modality, cue)
+    else:
+        modality, cue = lexical_modality(sent.text)
+    return Statement(article_id, (sent.start_char, sent.end_char), sent.text, modality, cue)
+
+
+def statements(article_id: str, sents: Iterable) -> list[Statement]:
+    """One Statement per sentence, in order; empty sentences (blank lines) skipped."""
+    return [sentence_statement(article_id, s) for s in sents if s.text.strip()]

@@ -1,0 +1,140 @@
+"""The facts stage: one spaCy pass per article, the parser only where it pays.
+
+Cost is what shapes this module. On this machine the NER model costs about as
+much as the shared tok2vec, and tok2vec + tagger + parser together cost twice
+that, so the whole text gets only the cheap components (``senter`` and
+``ner``, which carries its own tok2vec). Sentences that need syntax (a
+quotation or speech verb for quotes, a number for figures, a modality cue
+word) are then cut out as small docs and run through tok2vec, tagger, parser,
+attribute ruler and lemmatizer; their annotation is written back into the
+article's doc, so every extractor sees one Doc whose unparsed sentences simply
+have no dependency labels (``token.dep_ == ""``) and no tags.
+
+``extract_facts(articles, n_process=2)`` splits the articles over worker
+processes that each run the whole stage, because the parse of selected
+sentences and the extractors are Python work that ``nlp.pipe(n_process=...)``
+alone would leave in the parent.
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Sequence
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, LEMMA, POS, SENT_START, TAG
+
+from ..nlp import load_nlp
+from ..records import Article, ArticleFacts
+from .actors import extract_actors
+from .figures import extract_figures
+from .kind import article_kind
+from .modality import has_cue, statements
+from .quotes import extract_quotes
+from .quotes import needs_parse as _quote_needs_parse
+
+__all__ = ["extract_facts", "analyse", "needs_parse"]
+
+_WHOLE_TEXT = ("senter", "ner")
+_SENTENCE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+_PARSE_ATTRS = [TAG, POS, LEMMA, HEAD, DEP]
+_NUMBER = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|dozen|percent)\b", re.I)
+# nlp.pipe batch size: 32 and 64 gave the same speed on bench/facts_speed.py (seeds tiled, ~600 words)
+_BATCH = 32
+# Below this many articles per worker, forking costs more than it saves.
+_MIN_PER_PROCESS = 8
+
+
+def needs_parse(sentence_text: str) -> bool:
+    """True when a sentence may hold a quote, a figure or a modality cue."""
+    return (
+        _quote_needs_parse(sentence_text)
+        or bool(_NUMBER.search(sentence_text))
+        or has_cue(sentence_text)
+    )
+
+
+def extract_facts(articles: Sequence[Article], n_process: int = 1) -> list[ArticleFacts]:
+    """Facts of every article, in input order."""
+    articles = list(articles)
+    workers = min(n_process, len(articles) // _MIN_PER_PROCESS)
+    if workers <= 1:
+        return list(_facts_stream(articles))
+    size = -(-len(articles) // (workers * 4))  # several chunks per worker even out uneven articles
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [f for part in pool.map(_facts_chunk, chunks) for f in part]
+
+
+def _facts_chunk(articles: list[Article]) -> list[ArticleFacts]:
+    return list(_facts_stream(articles))
+
+
+def _facts_stream(articles: list[Article]) -> Iterable[ArticleFacts]:
+    nlp = load_nlp()
+    docs = (nlp.make_doc(a.text) for a in articles)
+    for name in _WHOLE_TEXT:
+        docs = nlp.get_pipe(name).pipe(docs, batch_size=_BATCH)
+    for article, doc in zip(articles, docs):
+        _paragraph_boundaries(doc)
+        _parse_selected(nlp, doc)
+        yield facts_of(article, doc)
+
+
+def analyse(text: str):
+    """The Doc the stage works on for one text: whole-text NER and sentences, selective parse."""
+    nlp = load_nlp()
+    doc = nlp.make_doc(text)
+    for name in _WHOLE_TEXT:
+        doc = nlp.get_pipe(name)(doc)
+    _paragraph_boundaries(doc)
+    _parse_selected(nlp, doc)
+    return doc
+
+
+def facts_of(article: Article, doc) -> ArticleFacts:
+    """Run every extractor on an analysed doc of ``article.text``."""
+    stmts = statements(article.id, doc.sents)
+    return ArticleFacts(
+        article_id=article.id,
+        kind=article_kind(stmts),
+        figures=tuple(extract_figures(article.id, article.text, doc)),
+        quotes=tuple(extract_quotes(article.id, article.text, doc)),
+        actors=tuple(extract_actors(article.id, doc)),
+        statements=tuple(stmts),
+    )
+
+
+def _paragraph_boundaries(doc) -> None:
+    """A line break always ends a sentence (titles, crossheads), and a closing quote mark stays with its sentence."""
+    after_break = False
+    for tok in doc:
+        if tok.is_space:
+            after_break = after_break or "\n" in tok.text
+            continue
+        if after_break:
+            tok.is_sent_start = True
+        elif tok.is_sent_start and tok.i > 0 and tok.is_quote and not doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = False  # '... friends."' then a new paragraph: the mark closes
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].is_space is False and tok.whitespace_:
+                doc[tok.i + 1].is_sent_start = True
+        after_break = "\n" in tok.whitespace_
+
+
+def _parse_selected(nlp, doc) -> None:
+    """Parse the sentences that need it as small docs and copy their annotation back."""
+    spans = [s for s in doc.sents if s.text.strip() and needs_parse(s.text)]
+    if not spans:
+        return
+    small = (s.as_doc() for s in spans)
+    for name in _SENTENCE:
+        small = nlp.get_pipe(name).pipe(small, batch_size=_BATCH)
+    starts = doc.to_array([SENT_START])
+    merged = np.zeros((len(doc), len(_PARSE_ATTRS)), dtype="uint64")
+    for span, sdoc in zip(spans, small):
+        merged[span.start : span.end] = sdoc.to_array(_PARSE_ATTRS)
+    doc.from_array(_PARSE_ATTRS, merged)
+    # heads rebuild sentence starts only inside parsed sentences; keep the segmentation we had
+    doc.from_array([SENT_START], starts)
+
