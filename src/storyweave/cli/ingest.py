@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import List, Optional
 
 import typer
 from rich.table import Table
 
 from .. import pipeline
+from ..views import status_view
 from ..ingest.http import Fetcher
 from .app import app
 from .common import DbOption, err, open_db, out, print_json, progress_bars
@@ -79,28 +79,21 @@ def run(
 @app.command()
 def status(db: Optional[str] = DbOption, json_: bool = typer.Option(False, "--json", help="print JSON")) -> None:
     """Counts of what is stored, and rejected inputs by reason."""
-    store = open_db(db)
-    try:
-        counts = store.counts()
-        rejections = store.rejections()
-    finally:
-        store.close()
-    by_reason = Counter(r.reason for r in rejections)
+    with open_db(db) as store:
+        data = status_view(store)
     if json_:
-        print_json({"counts": counts, "rejections_by_reason": dict(by_reason),
-                    "rejections": [{"source": r.source, "stage": r.stage, "reason": r.reason, "detail": r.detail}
-                                   for r in rejections]})
+        print_json(data)
         return
     table = Table(title="storyweave store", show_header=False)
-    for name, value in counts.items():
+    for name, value in data["counts"].items():
         table.add_row(name, str(value))
     out.print(table)
-    if by_reason:
+    if data["rejections_by_reason"]:
         rt = Table(title="rejections by reason")
         rt.add_column("reason")
         rt.add_column("count", justify="right")
         rt.add_column("example")
-        for reason, n in by_reason.most_common():
-            example = next(r for r in rejections if r.reason == reason)
-            rt.add_row(reason, str(n), f"{example.source}: {example.detail}"[:100])
+        for reason, n in data["rejections_by_reason"].items():
+            example = next(r for r in data["rejections"] if r["reason"] == reason)
+            rt.add_row(reason, str(n), f"{example['source']}: {example['detail']}"[:100])
         out.print(rt)

@@ -7,32 +7,18 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from ..records import Article, to_dict
+from ..views import article_view, stories_view
 from .app import app
 from .common import DbOption, open_db, out, print_json
-
-
-def _article_ref(a: Article) -> dict:
-    return {"id": a.id, "source": a.source, "outlet": a.outlet, "title": a.title, "published": a.published}
 
 
 @app.command()
 def stories(db: Optional[str] = DbOption, json_: bool = typer.Option(False, "--json", help="print JSON")) -> None:
     """Stories, newest first, with their articles and outlets."""
-    store = open_db(db)
-    try:
-        items = []
-        for s in store.stories():
-            members = list(store.articles(s.article_ids))
-            items.append((s, members))
-    finally:
-        store.close()
+    with open_db(db) as store:
+        items = stories_view(store)
     if json_:
-        print_json([
-            {"id": s.id, "title": s.headline, "first_seen": s.first_seen, "last_seen": s.last_seen,
-             "outlets": list(s.outlets), "articles": [_article_ref(a) for a in members]}
-            for s, members in items
-        ])
+        print_json(items)
         return
     if not items:
         out.print("No stories yet: run `storyweave run PATH` first.")
@@ -40,8 +26,9 @@ def stories(db: Optional[str] = DbOption, json_: bool = typer.Option(False, "--j
     table = Table(title=f"{len(items)} stories, newest first")
     for col in ("story", "headline", "articles", "outlets", "first seen", "last seen"):
         table.add_column(col, overflow="fold")
-    for s, members in items:
-        table.add_row(s.id, s.headline, str(len(members)), str(len(s.outlets)), s.first_seen or "?", s.last_seen or "?")
+    for s in items:
+        table.add_row(s["id"], s["title"], str(len(s["articles"])), str(len(s["outlets"])),
+                      s["first_seen"] or "?", s["last_seen"] or "?")
     out.print(table)
 
 
@@ -52,25 +39,16 @@ def article(
     json_: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
     """One article: metadata, clean text and the facts extracted from it."""
-    store = open_db(db)
-    try:
-        a = store.find_article(article_id)
-        facts = store.facts(a.id)
-        story_id = store.story_of(a.id)
-    finally:
-        store.close()
-    data = to_dict(a)
-    data["story"] = story_id
-    if facts is not None:
-        f = to_dict(facts)
-        data.update({k: f[k] for k in ("kind", "figures", "quotes", "actors", "statements")})
+    with open_db(db) as store:
+        data = article_view(store, article_id)
     if json_:
         print_json(data)
         return
-    out.print(f"[bold]{a.title}[/]", highlight=False)
-    out.print(f"[dim]{a.outlet} · {a.published or 'date unknown'} · {a.id} · story {story_id or '-'}[/]", highlight=False)
-    if facts is not None:
-        out.print(f"[dim]kind: {facts.kind}; {len(facts.figures)} figures, {len(facts.quotes)} quotes, "
-                  f"{len(facts.actors)} actors[/]")
+    out.print(f"[bold]{data['title']}[/]", highlight=False, markup=True)
+    out.print(f"{data['outlet']} · {data['published'] or 'date unknown'} · {data['id']} · story {data['story'] or '-'}",
+              highlight=False, markup=False, style="dim")
+    if "kind" in data:
+        out.print(f"kind: {data['kind']}; {len(data['figures'])} figures, {len(data['quotes'])} quotes, "
+                  f"{len(data['actors'])} actors", style="dim", markup=False)
     out.print()
-    out.print(a.text, highlight=False, markup=False)
+    out.print(data["text"], highlight=False, markup=False)
