@@ -47,6 +47,7 @@ SHORT_QUOTE = 8  # words
 CLAIM_COS = 0.9
 CLAIM_COS_WITH_EVIDENCE = 0.75
 CLAIM_RARE_WORDS = 0.3
+_FORECAST = ("expected", "speculative")
 
 
 def clusters(n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -198,22 +199,26 @@ def claim_pairs(
     """Pairs of statements in different articles that say the same thing.
 
     ``figures`` holds, per statement, the figures inside it: a shared value is
-    strong evidence the two sentences report the same fact.
+    strong evidence the two sentences report the same fact, and different values
+    in the same unit mean they do not (the figure ledger reports that conflict).
+    A forecast and a report of the same event are not one claim either: the
+    expectations module links them.
     """
     st = [stems(s.text) for s in statements]
     pairs = []
     for i in range(len(statements)):
         for j in range(i + 1, len(statements)):
             a, b = statements[i], statements[j]
-            if a.article_id == b.article_id:
+            if a.article_id == b.article_id or (a.modality in _FORECAST) != (b.modality in _FORECAST):
                 continue
             sim = vectors.cos(a.text, b.text)
-            if sim >= CLAIM_COS:
+            if sim < CLAIM_COS_WITH_EVIDENCE:
+                continue
+            fa, fb = (figures[i], figures[j]) if figures else ((), ())
+            comparable = [(x, y) for x in fa for y in fb if comparable_units(x, y)]
+            shared_figure = any(same_value(x, y) for x, y in comparable)
+            if comparable and not shared_figure:
+                continue
+            if sim >= CLAIM_COS or shared_figure or vocab.overlap(st[i], st[j]) >= CLAIM_RARE_WORDS:
                 pairs.append((i, j))
-            elif sim >= CLAIM_COS_WITH_EVIDENCE:
-                shared_figure = bool(figures) and any(
-                    same_value(fa, fb) for fa in figures[i] for fb in figures[j]
-                )
-                if shared_figure or vocab.overlap(st[i], st[j]) >= CLAIM_RARE_WORDS:
-                    pairs.append((i, j))
     return pairs

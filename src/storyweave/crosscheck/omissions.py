@@ -45,6 +45,6 @@ def find_omissions(ev: Evidence, entries: list[LedgerEntry]) -> list[Omission]:
             if outlet in entry.outlets or not any(ev.kinds.get(a) in kinds for a in ids):
                 continue
             if not _mentions_anyway(ev, entry, ids):
-                out.append(Omission(outlet=outlet, article_ids=tuple(ids), fact_id=entry.id, fact=entry.label,
+                out.append(Omission(outlet=outlet, article_ids=tuple(ids), fact_id=entry.id, fact=f"{entry.label} — {entry.about}" if entry.about else entry.label,
                                     independent_sources=entry.independent_sources))
     return out
