@@ -9,12 +9,11 @@ Every refusal is a ``Rejected`` with a short countable reason, never an exceptio
 
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping
 
 from .. import ids
 from ..records import Article, RawDocument, Rejected
-from .boilerplate import words
+from .boilerplate import is_paywall_notice, words
 from .decode import decode
 from .html import extract_html
 from .language import guess_language
@@ -29,13 +28,6 @@ MIN_WORDS = 15  # fewer body words than a one-sentence brief: nothing to cluster
 # Bodies shorter than this are teasers (a lead and a link): a real news report,
 # even a brief, runs past 80 words; seed 002, the shortest seed, has ~400.
 TEASER_WORDS = 80
-_PAYWALL = re.compile(
-    r"\b((subscribe|sign in|log in|register)( now)? to (continue|read|keep reading|unlock|access)|"
-    r"already a (subscriber|member)|subscribers? only|for (paid )?subscribers|"
-    r"(article|content|story) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|"
-    r"paywall|premium (article|content))\b",
-    re.I,
-)
 _TEXT_CONFIDENCE = 0.95  # plain text needs no block selection; only line rules can err
 
 
@@ -60,12 +52,12 @@ def extract(raw: RawDocument) -> Article | Rejected:
             return _reject(raw, "no-text", "no extractor found article text in the page")
     else:
         title, paragraphs = extract_plain(decoded.text, title=declared_title)
-        method, confidence, raw_lines = "text", _TEXT_CONFIDENCE, paragraphs
+        method, confidence, raw_lines = "text", _TEXT_CONFIDENCE, decoded.text.splitlines()
     n_words = len(words(" ".join(paragraphs)))
     if n_words < MIN_WORDS:
         return _reject(raw, "too-short", f"{n_words} words of body after cleanup; at least {MIN_WORDS} needed")
     return _article(raw, meta, page, title, paragraphs, method, confidence,
-                    teaser=n_words < TEASER_WORDS or any(_PAYWALL.search(line) for line in raw_lines))  # fmt: skip
+                    teaser=n_words < TEASER_WORDS or any(map(is_paywall_notice, raw_lines)))  # fmt: skip
 
 
 def _article(

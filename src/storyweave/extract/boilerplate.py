@@ -66,8 +66,23 @@ _CALL_TO_ACT = re.compile(
     r"privacy policy|cookie)",
     re.I,
 )
+# Paywall notices: the body that follows them is missing (the article is a teaser).
+_PAYWALL = re.compile(
+    r"\b((subscribe|sign in|log in|register)( now)? to (continue|read|keep reading|unlock|access)|"
+    r"already a (subscriber|member)|subscribers? only|for (paid )?subscribers|"
+    r"(article|content|story) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)|"
+    r"paywall|premium (article|content))\b",
+    re.I,
+)
 _SECOND_PERSON = re.compile(r"\b(you|your|us|our)\b", re.I)
-_LIST_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
+# Words a sentence or heading needs and a keyword list never contains.
+FUNCTION_WORDS = frozenset(
+    "a an the of and or but to in on at by for from with as is are was were be been has have had "
+    "do does did not no isn't aren't can will would should may might must i you he she it we they "
+    "my your his her its our their this that these those what who how why when where which very".split()
+)
+_TAG_WORD = re.compile(r"^(&|[A-Z][\w'’.-]*)$")
+_TAG_HEADINGS = frozenset({"tags", "tag", "topics", "keywords", "filed under", "categories"})
 
 # A paragraph this long is prose whatever its punctuation (seed 004's last body
 # paragraph is 200+ words without a final period); rules for footers, tags and
@@ -95,19 +110,22 @@ def is_ui_string(line: str) -> bool:
 
 
 def is_tag_line(line: str) -> bool:
-    """Runs of keywords: "Tags: a, b", "a, b, c, d" or a row of capitalised words with no sentence."""
+    """Runs of keywords: "Tags: a, b" or a row of capitalised words with no sentence.
+
+    Every word must be capitalised and nothing but hyphens and apostrophes may
+    join them: a title-case heading keeps its lowercase "and"/"the", and lists
+    of dates, places or credits carry digits, commas or brackets.
+    """
     text = line.strip()
     if _TAG_PREFIX.match(text):
         return True
-    toks = words(text)
-    if len(toks) > PROSE_WORDS or ends_sentence(text):
-        return False
-    items = [item for item in _LIST_SEPARATORS.split(text) if item]
-    if len(items) >= 4 and all(len(words(item)) <= 4 for item in items):
-        return True
-    # Every word capitalised and no lowercase function word: a tag row, not a
-    # title-case heading ("Trade and Economic Discussions" keeps its "and").
-    return 6 <= len(toks) <= 25 and all(t[0].isupper() or t[0].isdigit() for t in toks)
+    toks = text.split()
+    return (
+        6 <= len(toks) <= 25
+        and all(_TAG_WORD.match(t) for t in toks)
+        and not text.isupper()  # a shouted subheading, not a tag row
+        and not any(t.lower() in FUNCTION_WORDS for t in toks)  # "Roster Of Games Isn't Very Impressive"
+    )
 
 
 def is_footer(line: str) -> bool:
@@ -118,12 +136,15 @@ def is_footer(line: str) -> bool:
     return n <= 10 and not ends_sentence(text) and bool(_SITE_FOOTER.search(text))
 
 
+def is_paywall_notice(line: str) -> bool:
+    """A short line saying the rest is for subscribers (long lines may just discuss paywalls)."""
+    return len(words(line)) <= _CTA_MAX_WORDS and bool(_PAYWALL.search(line))
+
+
 def is_call_to_act(line: str) -> bool:
-    return (
-        len(words(line)) <= _CTA_MAX_WORDS
-        and bool(_CALL_TO_ACT.search(line))
-        and bool(_SECOND_PERSON.search(line))
-    )
+    if len(words(line)) > _CTA_MAX_WORDS:
+        return False
+    return is_paywall_notice(line) or bool(_CALL_TO_ACT.search(line) and _SECOND_PERSON.search(line))
 
 
 def is_promo(line: str) -> bool:
@@ -147,6 +168,8 @@ def is_comments_heading(line: str) -> bool:
 def _is_teaser(lines: list[str], i: int) -> bool:
     """A teaser item: followed by a "read more" link, or a short line without a sentence end."""
     line = lines[i]
+    if is_comments_heading(line):
+        return False  # the comment section follows the teasers: cut there
     if is_ui_string(line) or is_promo(line):
         return True
     if i + 1 < len(lines) and is_ui_string(lines[i + 1]):
@@ -156,7 +179,7 @@ def _is_teaser(lines: list[str], i: int) -> bool:
 
 def is_boilerplate_line(line: str) -> bool:
     """A single line that is never article text, wherever it stands."""
-    if len(words(line)) > PROSE_WORDS:
+    if len(words(line)) > PROSE_WORDS or line.startswith("|"):  # prose, or a table row
         return False
     return is_ui_string(line) or is_tag_line(line) or is_footer(line) or is_call_to_act(line) or is_promo(line)
 
@@ -182,6 +205,9 @@ def clean_lines(lines: list[str], title: str | None = None) -> list[str]:
             i += 1
             while i < len(lines) and _is_teaser(lines, i):
                 i += 1
+            continue
+        if normalise_ui(line) in _TAG_HEADINGS and i + 1 < len(lines) and not ends_sentence(lines[i + 1]):
+            i += 2  # a "Tags" heading and the keyword list under it
             continue
         if not is_boilerplate_line(line):
             kept.append(line)

@@ -21,7 +21,7 @@ from .boilerplate import clean_lines, words
 
 # Below this many words the precision result is suspected of having dropped the
 # body, and the recall mode is tried (scrapinghub dev split: see bench/extraction.py).
-MIN_PRECISE_WORDS = 100
+MIN_PRECISE_WORDS = 50
 # The recall result replaces the precision one only when it is this many times
 # longer: recall mode adds comments and teasers, which only pay off when
 # precision mode lost real paragraphs.

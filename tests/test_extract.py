@@ -1,0 +1,226 @@
+"""The extraction stage on the seed story, a handmade page and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyweave import ids
+from storyweave.extract import MAX_BYTES, extract
+from storyweave.extract.boilerplate import clean_lines
+from storyweave.extract.decode import decode
+from storyweave.extract.text import extract_plain, unglue_sentences
+from storyweave.records import Article, RawDocument, Rejected
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SEEDS = DATA / "seeds"
+EXPECTED = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
+
+
+def seed(key: str) -> Article:
+    path = next(SEEDS.glob(f"{key}_*.txt"))
+    result = extract(RawDocument(source=str(path), content=path.read_bytes(), kind="text"))
+    assert isinstance(result, Article), result
+    return result
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED["articles"]))
+def test_seed_boilerplate_removed_and_body_kept(key):
+    article = seed(key)
+    for junk in EXPECTED["boilerplate_removed"].get(key, []):
+        assert junk not in article.text, junk
+    for body in EXPECTED["body_kept"].get(key, []):
+        assert body in article.text, body
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED["articles"]))
+def test_seed_article_fields(key):
+    article = seed(key)
+    path = next(SEEDS.glob(f"{key}_*.txt"))
+    assert article.outlet == path.stem  # no metadata, no URL: the file names the outlet
+    assert article.language == "en"
+    assert article.extraction_method == "text"
+    assert not article.teaser
+    assert article.content_hash == ids.content_hash(article.text)
+    assert article.id == ids.article_id(None, article.content_hash)
+    assert "\n\n".join(article.text[s:e] for s, e in article.paragraphs) == article.text
+    assert all("\n" not in article.text[s:e] for s, e in article.paragraphs)
+
+
+def test_seed_title_line_detected_and_repeat_dropped():
+    article = seed("000")
+    assert article.title == "Japan and US Forge Stronger Ties Amid Strategic Talks"
+    assert article.title not in article.text
+    # 004 opens with a one-sentence summary: a lead paragraph, not a title.
+    lead = seed("004")
+    assert lead.text.startswith(lead.title.rstrip("…").strip())
+
+
+def test_seed_subheadings_kept_as_paragraphs():
+    article = seed("003")
+    paragraphs = [article.text[s:e] for s, e in article.paragraphs]
+    headings = [p for p in paragraphs if len(p.split()) <= 8 and not p.endswith(".")]
+    assert len(headings) >= 4  # the section headings of the rewrite are body structure
+    assert len(paragraphs) == 24  # every line of 003 is body
+
+
+def test_glued_sentences_split_but_abbreviations_kept():
+    assert unglue_sentences("told AFP.One example") == "told AFP. One example"
+    assert unglue_sentences("his parliament.Trump and Ishiba") == "his parliament. Trump and Ishiba"
+    assert unglue_sentences("the U.S.Army and Node.js") == "the U.S.Army and Node.js"
+    assert "parliament. Trump" in seed("004").text or "parliament.Trump" not in seed("004").text
+
+
+def test_line_rules_keep_prose_and_tables():
+    lines = [
+        "Harbour Barrier Opens",
+        "The barrier opened on Thursday after six years of work, officials said.",
+        "| Year | Cost | Homes |",
+        "Trade and Economic Discussions",
+        "Storm Surge Flood Defence Eastmouth Council Budget",
+        "© 2024 The Coastal Gazette. All rights reserved.",
+        "Sign up for our newsletter to get the news delivered to your inbox.",
+        "Related stories",
+        "Storm warning issued for the weekend",
+        "Council approves new budget",
+        "12 comments",
+        "Great article, thanks for writing it up so clearly.",
+    ]
+    assert clean_lines(lines, title="Harbour Barrier Opens") == [
+        "The barrier opened on Thursday after six years of work, officials said.",
+        "| Year | Cost | Homes |",
+        "Trade and Economic Discussions",
+    ]
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Harbour city opens new tide barrier | The Coastal Gazette</title>
+<meta property="og:site_name" content="The Coastal Gazette">
+<meta property="og:title" content="Harbour city opens new tide barrier">
+<meta name="author" content="Maria Lindqvist">
+<meta property="article:published_time" content="2024-03-14T08:30:00Z">
+<link rel="canonical" href="https://www.coastal-gazette.example/news/tide-barrier?utm_source=feed#top">
+</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav></header>
+<main><article>
+<h1>Harbour city opens new tide barrier</h1>
+<p>The harbour city of Eastmouth opened its new tide barrier on Thursday after six years of
+construction, the council said in a statement.</p>
+<p>The barrier, which cost 420 million euros, is designed to protect about 80,000 homes from storm
+surges that engineers expect to become more frequent as sea levels rise over the coming decades.</p>
+<p>"This is the largest investment in flood defence the region has ever made," said council leader
+Anna Berg, who opened the gates at a ceremony attended by several hundred residents.</p>
+<p>Critics argued that the project ran two years late and almost 30 percent over budget, and that
+smaller villages along the estuary remain exposed to flooding.</p>
+<p>The council said a second phase covering the villages would be put out to tender next year.</p>
+</article>
+<section class="related"><h2>Related stories</h2><ul>
+<li><a href="/news/a">Storm warning issued for the weekend</a></li>
+<li><a href="/news/b">Council approves new budget</a></li></ul></section>
+<section id="comments"><h3>3 comments</h3><div class="comment"><p>Great news for everyone living near
+the river, finally something is being done about this.</p></div></section>
+</main>
+<footer><p>© 2024 The Coastal Gazette. All rights reserved.</p>
+<p><a href="/privacy">Privacy policy</a> | <a href="/contact">Contact us</a></p></footer>
+</body></html>"""
+
+
+def test_html_page_body_and_metadata():
+    article = extract(RawDocument(source="page.html", content=PAGE.encode("utf-8"), kind="html"))
+    assert isinstance(article, Article), article
+    assert article.text.startswith("The harbour city of Eastmouth opened")
+    assert article.text.endswith("put out to tender next year.")
+    assert len(article.paragraphs) == 5
+    for junk in ("Home", "Weather", "Related stories", "Storm warning", "comments", "Great news", "©", "Privacy"):
+        assert junk not in article.text, junk
+    assert article.title == "Harbour city opens new tide barrier"
+    assert article.outlet == "The Coastal Gazette"
+    assert article.authors == ("Maria Lindqvist",)
+    assert article.published == "2024-03-14"
+    assert article.url == "https://www.coastal-gazette.example/news/tide-barrier"
+    assert article.id == ids.article_id(article.url, article.content_hash)
+    assert article.language == "en"
+    assert article.extraction_method == "trafilatura"
+    assert 0 < article.extraction_confidence <= 1
+
+
+def test_declared_metadata_wins():
+    raw = RawDocument(
+        source="feed.json#3",
+        content=PAGE.encode("utf-8"),
+        kind="html",
+        metadata={"title": "Tide barrier opens", "outlet": "Gazette Wire", "authors": ["A. Writer", "B. Editor"],
+                  "published": "2024-03-13", "url": "https://Example.org/story?utm_medium=rss", "language": "en"},
+    )  # fmt: skip
+    article = extract(raw)
+    assert isinstance(article, Article)
+    assert (article.title, article.outlet, article.authors, article.published) == (
+        "Tide barrier opens", "Gazette Wire", ("A. Writer", "B. Editor"), "2024-03-13")  # fmt: skip
+    assert article.url == "https://example.org/story"
+
+
+def test_malformed_html_still_extracted():
+    broken = PAGE.split("</article>")[0].replace("</p>", "")  # unclosed paragraphs, no closing tags
+    article = extract(RawDocument(source="broken.html", content=broken.encode("utf-8"), kind="html"))
+    assert isinstance(article, Article)
+    assert "largest investment in flood defence" in article.text
+
+
+def test_outlet_from_url_when_page_names_none():
+    html = PAGE.replace('<meta property="og:site_name" content="The Coastal Gazette">', "")
+    raw = RawDocument(source="p.html", content=html.encode(), kind="html")
+    assert extract(raw).outlet == "coastal-gazette.example"  # the canonical link's domain
+    html = html.replace("https://www.coastal-gazette.example/news/tide-barrier", "/news/tide-barrier")
+    raw = RawDocument(source="p.html", content=html.encode(), kind="html", metadata={"url": "https://news.example.com/a"})
+    assert extract(raw).outlet.endswith("example.com")
+
+
+@pytest.mark.parametrize(
+    ("content", "kind", "reason"),
+    [
+        (b"", "text", "empty"),
+        (b"  \n\t \n", "html", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "html", "binary"),
+        (b"%PDF-1.4\n" + bytes(range(32)) * 40, "text", "binary"),
+        (b"\xff\xfe\x00\xd8", "text", "undecodable"),  # UTF-16 mark, then half a surrogate pair
+        (b"<<<>>> <p <div>>>", "html", "no-text"),
+        (b"<html><body><div><p>unclosed <b>tag", "html", "too-short"),
+        (b"Loading...\nRead more \xc2\xbb\nTags\n", "text", "too-short"),
+    ],
+)
+def test_bad_input_rejected_with_reason(content, kind, reason):
+    result = extract(RawDocument(source="bad", content=content, kind=kind))
+    assert isinstance(result, Rejected)
+    assert (result.stage, result.reason) == ("extract", reason)
+    assert result.detail
+
+
+def test_too_large_rejected():
+    result = extract(RawDocument(source="big", content=b"a " * (MAX_BYTES // 2 + 1), kind="text"))
+    assert isinstance(result, Rejected) and result.reason == "too-large"
+
+
+def test_decoding_bom_declared_and_detected():
+    text = "Le café de la gare a rouvert ses portes après des années de travaux, a annoncé la mairie. " * 3
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")).text == text
+    html = f'<html><head><meta charset="iso-8859-1"></head><body><p>{text}</p></body></html>'
+    assert "café" in decode(html.encode("latin-1")).text
+    assert "café" in decode(text.encode("cp1252")).text  # nothing declared: detected
+    assert decode(text.encode("utf-16")).text == text
+
+
+def test_teasers_flagged():
+    short = "Officials in Eastmouth said on Thursday that the tide barrier would open next week after delays."
+    article = extract(RawDocument(source="short.txt", content=short.encode(), kind="text"))
+    assert isinstance(article, Article) and article.teaser
+    body = " ".join(["The council met on Thursday to discuss the new tide barrier and its costs."] * 12)
+    paywalled = f"{body}\nSubscribe to continue reading this article.\n"
+    article = extract(RawDocument(source="pw.txt", content=paywalled.encode(), kind="text"))
+    assert isinstance(article, Article) and article.teaser
+    assert "Subscribe" not in article.text
+    full = extract(RawDocument(source="full.txt", content=body.encode(), kind="text"))
+    assert not full.teaser
