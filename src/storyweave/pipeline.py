@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
+from .engine import Engine, LocalEngine
 from .extract import extract
 from .ingest import iter_paths, read_path
 from .ingest.http import Fetcher
@@ -92,30 +93,53 @@ def ingest(
     return report
 
 
-def analyse(store: Store, article_ids: Sequence[str], progress: Progress | None = None) -> list[str]:
+def analyse(
+    store: Store, article_ids: Sequence[str], progress: Progress | None = None, engine: Engine | None = None
+) -> list[str]:
     """Run every analysis stage on the given (newly stored) articles; returns the stage names run."""
     progress = progress or _noop
     if not article_ids:
         return []
+    engine = engine or LocalEngine()
     ran = []
     for name, stage in STAGES:
-        stage(store, list(article_ids), progress)
+        stage(store, list(article_ids), progress, engine)
         ran.append(name)
     return ran
 
 
-def run(paths: Iterable[str | os.PathLike], db: str | None = None, progress: Progress | None = None) -> RunReport:
+def run(
+    paths: Iterable[str | os.PathLike], db: str | None = None, progress: Progress | None = None,
+    engine: Engine | None = None,
+) -> RunReport:
     """Ingest ``paths`` into the store at ``db`` and run every stage on the new articles."""
     from .settings import load
 
     store = open_store(db or load().db)
     try:
         report = ingest(paths, store, progress)
-        report.stages = ["ingest"] + analyse(store, report.added, progress)
+        report.stages = ["ingest"] + analyse(store, report.added, progress, engine)
         return report
     finally:
         store.close()
 
 
-StageFn = Callable[[Store, list[str], Progress], None]
-STAGES: list[tuple[str, StageFn]] = []
+# Articles per engine task: large enough for spaCy's batching, small enough to spread over workers.
+FACTS_BATCH = 64
+
+
+def facts_stage(store: Store, article_ids: list[str], progress: Progress, engine: Engine) -> None:
+    """Figures, quotes, actors, statements and kind of each article (parallel: articles are independent)."""
+    from .facts import extract_facts
+
+    articles = list(store.articles(article_ids))
+    done = 0
+    for start in range(0, len(articles), FACTS_BATCH * 4):
+        chunk = articles[start : start + FACTS_BATCH * 4]
+        store.put_facts(engine.map_batches(extract_facts, chunk, FACTS_BATCH))
+        done += len(chunk)
+        progress("facts", done, len(articles))
+
+
+StageFn = Callable[[Store, list[str], Progress, Engine], None]
+STAGES: list[tuple[str, StageFn]] = [("facts", facts_stage)]

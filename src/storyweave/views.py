@@ -46,3 +46,13 @@ def status_view(store: Store) -> dict[str, Any]:
         "rejections": [{"source": r.source, "stage": r.stage, "reason": r.reason, "detail": r.detail}
                        for r in rejections],
     }
+
+
+def load_brief(store: Store, story_id: str):
+    """The Brief of a story (id prefix accepted), built from what the store holds."""
+    from .brief import make_brief
+
+    story = store.story(story_id)
+    articles = list(store.articles(story.article_ids))
+    facts = {a.id: f for a in articles if (f := store.facts(a.id)) is not None}
+    return make_brief(story, articles, facts, store.derivations(story.article_ids))
