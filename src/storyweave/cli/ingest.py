@@ -9,6 +9,7 @@ from rich.table import Table
 
 from .. import pipeline
 from ..views import status_view
+from ..engine import get_engine
 from ..ingest.http import Fetcher
 from .app import app
 from .common import DbOption, err, open_db, out, print_json, progress_bars
@@ -60,17 +61,20 @@ def run(
     db: Optional[str] = DbOption,
     allow_private: bool = AllowPrivate,
     rate: float = Rate,
+    engine: str = typer.Option("local", "--engine", help="local | dask (a local Dask cluster) | dask://HOST:PORT"),
 ) -> None:
     """Ingest, then run every stage (facts, provenance, stories) on the new articles."""
     store, fetcher = open_db(db), Fetcher(allow_private=allow_private, min_interval=rate)
+    runner = get_engine(engine)
     try:
         with progress_bars() as progress:
             report = pipeline.ingest(paths, store, progress, fetcher)
-            report.stages = ["ingest"] + pipeline.analyse(store, report.added, progress)
+            report.stages = ["ingest"] + pipeline.analyse(store, report.added, progress, runner)
         stories = store.stories()
     finally:
         store.close()
         fetcher.close()
+        runner.close()
     _summarise(report)
     err.print(f"stages: {', '.join(report.stages)}; {len(stories)} story(ies) in the store", highlight=False)
     _exit_code(report)
