@@ -20,7 +20,8 @@ noun as written, singular ("800,000 eligible pensioners" -> "eligible
 pensioner"), as NewsQuant annotates counts; a conversion ``also`` becomes a
 further quantity (NewsQuant annotates both sides of "$1 trillion (£806
 billion)"); the change operator is the figure's change ("up"/"down") or else
-its bound ("<=" -> "<", ">=" -> ">", "~", "=").
+its bound: a strict bound first ("<=" -> "<", ">=" -> ">"), then the change
+("up"/"down"), then "~" or "=".
 
 The file is split in halves: rules were developed looking only at the first;
 the second is reported as held out. The last line is ``value-f1 <full file>``.
@@ -90,11 +91,13 @@ def newsquant_unit(unit: str | None, surface: str) -> str:
     """Our unit in NewsQuant's vocabulary (see the module docstring)."""
     if unit is None:
         return "-"
+    if unit in UNIT_NAMES:
+        return UNIT_NAMES[unit]
     base, _, per = unit.partition("/")
     if base in UNIT_NAMES:
         name = UNIT_NAMES[base]
         return f"{name} per {UNIT_NAMES.get(per, per)}" if per else name
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", surface) if w.lower() not in _STOP]
+    words = [w for w in re.findall(r"[A-Za-z][\w']*", surface) if w.lower() not in _STOP and w not in ("B", "M", "K")]
     words = [w for w in words if not re.fullmatch(r"(?i)dozens|hundreds|thousands|millions|billions|tens|" + "|".join(
         "zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
         "sixty seventy eighty ninety hundred thousand million billion trillion bn m k".split()), w)]
@@ -107,7 +110,9 @@ def predictions(figures) -> list[dict]:
     out = []
     for f in figures:
         value = (f.value, f.value_to) if f.value_to is not None else f.value
-        change = f.change or CHANGE_NAMES.get(f.approx, "=")
+        # NewsQuant gives a strict bound precedence over a direction ("lost more than 60%": ">"),
+        # and a direction over "about" ("rose about 1.5%": "up").
+        change = CHANGE_NAMES[f.approx] if f.approx not in ("=", "~") else f.change or f.approx
         concept = set(re.findall(r"\w+", f.measures.lower()))
         out.append({"value": value, "unit": newsquant_unit(f.unit, f.text), "change": change, "concept": concept})
         for v, u in f.also:

@@ -22,7 +22,7 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
     """All quantities in ``text``; ``doc`` is an optional spaCy Doc of the same text."""
     raws = sorted(scan(text) + scan_vague(text), key=lambda r: r.start)
     raws = join(keep(raws, text), text)
-    view = TokenView(tokens(text, doc))
+    view = TokenView(tokens(text, [(r.start, r.end) for r in raws], doc))
     figures = []
     for r in raws:
         read_context(r, text)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .units import JOB_NOUNS, PEOPLE_NOUNS
 
@@ -31,12 +31,12 @@ _STOP = frozenset(
     "while when where why how what all some any most many much few also just only even still yet "
     "said says say told according percent cent".split()
 )
+_TIME_DETERMINERS = frozenset("last next this previous same following coming past".split())
 _PREPS = frozenset("in of for on into at from over across among between within to by".split())
 _CLAUSE_END = frozenset(",;:.!?()\"“”")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -45,28 +45,45 @@ class Tok:
     sent_start: bool = False
 
 
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
+_WINDOW = 240  # characters of context kept around each figure: the rules look a clause away
 
 
-def tokens(text: str, doc=None) -> list[Tok]:
-    """Tokens with tags from the Doc when given, else a plain regex split."""
-    if doc is not None:
-        toks = [Tok(t.idx, t.idx + len(t), t.text, t.pos_ or None, t.lemma_ or t.text) for t in doc]
-    else:
-        toks = [Tok(m.start(), m.end(), m.group(), None, m.group()) for m in _WORD.finditer(text)]
-    # Sentence starts without the parser: a capitalised word after a full stop
-    # ("... in the U.S. This initiative") unless it is a name.
-    return [
-        Tok(t.start, t.end, t.text, t.pos, t.lemma, True)
-        if i and toks[i - 1].text.endswith((".", "!", "?")) and t.text[:1].isupper() and t.pos != "PROPN"
-        else t
-        for i, t in enumerate(toks)
-    ]
+def tokens(text: str, spans: list[tuple[int, int]], doc=None) -> list[Tok]:
+    """Tokens near the given spans only (tagged from the Doc when given, else a regex split).
+
+    Tokenising only around figures keeps the stage cheap on long articles; a
+    sentence-start marker separates windows so no phrase crosses a gap.
+    """
+    windows: list[list[int]] = []
+    for s, e in sorted(spans):
+        a, b = max(0, s - _WINDOW), min(len(text), e + _WINDOW)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    toks: list[Tok] = []
+    for a, b in windows:
+        if doc is not None:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            raw = [(t.idx, t.idx + len(t), t.text, t.pos_ or None, t.lemma_ or t.text) for t in span]
+        else:
+            raw = [(m.start(), m.end(), m.group(), None, m.group()) for m in _WORD.finditer(text, a, b)]
+        prev = None
+        for i, (s, e, word, pos, lemma) in enumerate(raw):
+            # A sentence starts at a capitalised word after a full stop ("... in the U.S. This
+            # initiative") unless it is a name; and at the start of each window.
+            start = i == 0 or (prev.endswith((".", "!", "?")) and word[:1].isupper() and pos != "PROPN")
+            toks.append(Tok(s, e, word, pos, lemma, start))
+            prev = word
+    return toks
 
 
 def _is_np_word(t: Tok) -> bool:
     if t.pos is not None:
         return t.pos in _NP_POS
+    if t.text.isupper() and len(t.text) > 1:
+        return True  # "US", not the pronoun "us"
     return t.text[0].isalpha() and t.text.lower() not in _STOP and not t.text.lower().endswith("ly")
 
 
@@ -97,6 +114,8 @@ class TokenView:
     def noun_after(self, k: int) -> tuple[int, int] | None:
         """The noun phrase starting at token k: (first, last) token indices, or None."""
         toks, last, j = self.toks, None, k
+        if k < len(toks) and toks[k].text.lower() in _TIME_DETERMINERS:
+            return None  # "2.1 last year": an adverbial, not the counted noun
         while j < len(toks) and j - k < 6:
             t = toks[j]
             if _is_np_word(t):
@@ -133,6 +152,9 @@ class TokenView:
         """The noun phrase ending just before token k."""
         toks, j = self.toks, k - 1
         while j >= 0 and (_is_np_word(toks[j]) or toks[j].text in ("'s", "’s", "-", "&")) and k - j <= 6:
+            if toks[j].sent_start:
+                j -= 1
+                break
             j -= 1
         first = j + 1
         while first < k and not _is_np_word(toks[first]):
@@ -146,6 +168,8 @@ class TokenView:
                 return None
             if _is_verb(t):
                 return j
+            if t.sent_start:
+                return None
         return None
 
 

@@ -17,7 +17,8 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _NOT_QUANTITY = re.compile(
-    "|".join(
+    r"(?=[JFMASOND\d])(?:"  # cheap first-character filter: re does not skip ahead on its own
+    + "|".join(
         (
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to|and)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?",  # Feb 6 to 8, 2025
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",  # 7 February 2025
@@ -29,6 +30,7 @@ _NOT_QUANTITY = re.compile(
             r"\b\d+(?:st|nd|rd|th|s)\b",  # 19th, 1970s
         )
     )
+    + ")"
 )
 # Words before a number that make it part of a name, not a count ("Game 6").
 _ID_NOUNS = frozenset(
@@ -51,9 +53,11 @@ _BOUNDS = (
     ("<", r"less than|fewer than|under|below|lower than|sub-|<"),
     ("~", r"about|around|approximately|approx\.|roughly|nearly|almost|some|an estimated|estimated|close to|circa|~|≈"),
 )
-_BOUND_RE = [
-    (sign, re.compile(rf"(?i)(?:^|(?<=[^\w-]))(?:just |well |some |by |to )?(?:{words})\s*\Z")) for sign, words in _BOUNDS
-]
+_BOUND_RE = re.compile(
+    r"(?i)(?:^|(?<=[^\w-]))(?:just |well |some |by |to )?(?:"
+    + "|".join(f"(?P<b{i}>{words})" for i, (_, words) in enumerate(_BOUNDS))
+    + r")\s*\Z"
+)
 _UP = (
     r"rose|rise|rises|rising|risen|up|gained|gains|gain|gaining|jumped|jump|jumps|climbed|climb|climbs|"
     r"increased|increase|increases|increasing|grew|grow|grows|growing|surged|surge|surges|soared|soar|"
@@ -65,10 +69,13 @@ _DOWN = (
     r"decreased|decrease|decreases|cut|cuts|slumped|slump|dipped|dip|retreated|shrank|shrink|contracted|"
     r"reduced|reduce|trimmed|dived|lowered|lower"
 )
-_CHANGE_RE = re.compile(rf"(?i)\b(?P<verb>{_UP}|{_DOWN})(?:\s+(?:by|to|of))?\s*\Z")
+_CHANGE_RE = re.compile(
+    rf"(?i)\b(?P<verb>{_UP}|{_DOWN})(?:\s+(?P<prep>to|of|from)|(?:\s+[\w'’]+){{0,2}}\s+by)?\s*\Z"
+)
 _UP_WORDS = frozenset(_UP.split("|"))
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*\Z")
 _PAREN_OPEN = re.compile(r"\s*\(\s*(?:or |about |around |roughly |approximately |approx\. |some |~|≈|equivalent to )?\Z")
+_ALTERNATIVE = re.compile(r"-?\s*or\s*")
 _PAREN_NEXT = re.compile(r"\s*[/,;]\s*\Z")
 
 _DIMENSION = {
@@ -96,7 +103,12 @@ def _dimension(unit: str | None) -> str | None:
 
 def _is_year(r: Raw, text: str) -> bool:
     digits = text[r.num_start : r.end].strip()
-    return r.unit is None and not r.scaled and re.fullmatch(r"1[89]\d\d|20\d\d", digits) is not None
+    if r.unit is not None or r.scaled or not re.fullmatch(r"1\d{3}|2[01]\d\d", digits):
+        return False
+    if digits[:2] in ("18", "19", "20", "21"):
+        return True
+    # 1000-1799 are years only after a word that introduces one ("between 1600 and 1900").
+    return re.search(r"(?i)\b(?:in|since|between|and|from|until|by|of|to|circa|c\.)\s+\Z", text[max(0, r.start - 10) : r.start]) is not None
 
 
 def _names_something(r: Raw, text: str) -> bool:
@@ -109,7 +121,7 @@ def _names_something(r: Raw, text: str) -> bool:
     word = prev.group(1)
     if word.lower() in _ID_NOUNS:
         return True
-    return word[0].isupper() and word.lower() not in _FUNCTION_CAPS
+    return any(c.isupper() for c in word) and word.lower() not in _FUNCTION_CAPS  # "iPhone 11" too
 
 
 def keep(raws: list[Raw], text: str) -> list[Raw]:
@@ -129,15 +141,14 @@ def keep(raws: list[Raw], text: str) -> list[Raw]:
 def read_context(r: Raw, text: str) -> None:
     """Set the bound ("up to" -> "<=") and the change ("rose by" -> "up") from the words before."""
     before = text[max(0, r.start - 40) : r.start]
-    for sign, pattern in _BOUND_RE:
-        m = pattern.search(before)
-        if m:
-            r.approx = sign
-            before = before[: m.start()]
-            break
-    m = _CHANGE_RE.search(before)
+    m = _BOUND_RE.search(before)
     if m:
-        r.change = "up" if m.group("verb").lower() in _UP_WORDS else "down"
+        r.approx = _BOUNDS[int(m.lastgroup[1:])][0]
+        before = before[: m.start()]
+    m = _CHANGE_RE.search(before)
+    prep = m.group("prep") if m else None
+    if m and not (prep == "from" and r.value_to is None) and not (prep == "to" and m.group("verb").lower() in ("up", "down")):
+        r.change = "up" if m.group("verb").lower() in _UP_WORDS else "down"  # "fell from A to B", not "up from A"
     elif r.value < 0 and r.unit in ("percent", "points", "percentage points"):
         r.change = "down"  # "DAX -1.6%"
 
@@ -147,7 +158,31 @@ def _compatible(a: Raw, b: Raw) -> bool:
 
 
 def join(raws: list[Raw], text: str) -> list[Raw]:
-    """Join "X to Y" ranges and "X (Y)" conversions into single quantities."""
+    """Join "X to Y" ranges, then "X (Y)" conversions, into single quantities."""
+    return _join_conversions(_join_ranges(raws, text), text)
+
+
+def _join_ranges(raws: list[Raw], text: str) -> list[Raw]:
+    out: list[Raw] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        j = i + 1
+        if j < len(raws) and _is_range(a, raws[j], text):
+            b = raws[j]
+            if not a.scaled and b.scaled and abs(a.value) < 1000 and b.value != 0:
+                a.value *= _scale_of(b)
+            a.value_to, a.unit, a.end = b.value, a.unit or b.unit, b.end
+            a.scaled = a.scaled or b.scaled
+            j += 1
+        elif j < len(raws) and a.unit is None and raws[j].unit and _ALTERNATIVE.fullmatch(text[a.end : raws[j].start]):
+            a.unit = raws[j].unit  # "eight or nine euros", "7- or 8-inch"
+        out.append(a)
+        i = j
+    return out
+
+
+def _join_conversions(raws: list[Raw], text: str) -> list[Raw]:
     out: list[Raw] = []
     i = 0
     while i < len(raws):
@@ -164,13 +199,6 @@ def join(raws: list[Raw], text: str) -> list[Raw]:
             if a.also and j - 1 > i:
                 close = re.match(r"\s*\)", text[raws[j - 1].end :])
                 a.end = raws[j - 1].end + (close.end() if close else 0)
-        elif j < len(raws) and _is_range(a, raws[j], text):
-            b = raws[j]
-            if not a.scaled and b.scaled and abs(a.value) < 1000 and b.value != 0:
-                a.value *= _scale_of(b)
-            a.value_to, a.unit, a.end = b.value, a.unit or b.unit, b.end
-            a.scaled = a.scaled or b.scaled
-            j += 1
         out.append(a)
         i = j
     return out
@@ -191,7 +219,7 @@ def _is_range(a: Raw, b: Raw, text: str) -> bool:
     before = text[max(0, a.start - 12) : a.start].lower()
     if word == "and" and not before.rstrip().endswith("between"):
         return False
-    if word == "to" and re.search(r"\bby\s*\Z", before):
+    if word == "to" and a.unit is not None and re.search(r"\bby\s*\Z", before):
         return False  # "increased by $43.6 billion to $419.2 billion": a change and a level
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return False

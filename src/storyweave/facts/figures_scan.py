@@ -27,7 +27,7 @@ def _alt(forms) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+"
 _NW = "|".join(sorted(list(WORD_VALUES) + list(_WORD_SCALES), key=len, reverse=True))
 _FIRST_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 _WORDNUM = rf"(?:(?:a|an)\s+(?=dozen|hundred|thousand)|(?:{_FIRST_WORD})\b)(?:(?:\s+and\s+|[\s-]+)?(?:{_NW})\b)*"
