@@ -9,6 +9,7 @@ tests exercise the cross-check alone; the seed tests run the real stages.
 
 from __future__ import annotations
 
+from storyweave.ids import content_hash
 from storyweave.records import Actor, Article, ArticleFacts, Derivation, Figure, Quote, Statement, Story
 
 WIRE = (
@@ -70,7 +71,7 @@ def article(aid: str, outlet: str, text: str, published: str, position: int) -> 
     return Article(
         id=aid, source=f"{aid}.txt", url=None, outlet=outlet, title=text.split(".")[0], authors=(),
         published=published, language="en", text=text, paragraphs=((0, len(text)),),
-        extraction_method="test", extraction_confidence=1.0, position=position,
+        extraction_method="test", extraction_confidence=1.0, position=position, content_hash=content_hash(text),
     )
 
 

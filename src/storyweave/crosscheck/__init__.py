@@ -16,6 +16,7 @@ from ..records import Article, ArticleFacts, Derivation, Story
 from . import expectations
 from .ledger import Evidence, claim_entries, containing, figure_entries, quote_entries
 from .omissions import find_omissions
+from .phrases import quoted_phrases
 from .text import Vectors, Vocabulary
 
 __all__ = ["Evidence", "check_story", "ledger_of", "prepare"]
@@ -43,6 +44,8 @@ def prepare(
     statements = [s for aid in order for s in sorted(per[aid].statements, key=lambda s: s.span)]
     figures = [f for aid in order for f in per[aid].figures]
     quotes = [q for aid in order for q in per[aid].quotes]
+    attributed = len(quotes)
+    quotes += [p for a in arts for p in quoted_phrases(a, [q.span for q in per[a.id].quotes])]
     things = []
     for f in figures:
         around = containing(f.span, [s for s in per[f.article_id].statements])
@@ -63,9 +66,10 @@ def prepare(
         figures=figures,
         figure_things=things,
         quotes=quotes,
+        attributed=attributed,
         statements=statements,
         statement_figures=statement_figures,
-        vocab=Vocabulary(a.text for a in arts),
+        vocab=Vocabulary(s.text for s in statements),
         vectors=Vectors(texts),
         contexts=contexts,
     )

@@ -123,7 +123,10 @@ def figure_pairs(figs: Sequence[Figure], things: Sequence[str], vectors: Vectors
                 continue
             sim = vectors.cos(things[i], things[j])
             if same_value(a, b):
-                if sim >= SAME_THING:
+                # A shorter phrase inside a longer one ("US military personnel" in
+                # "... stationed in Japan") names the same thing even when cosine is low.
+                inside = thing_stems[i] <= thing_stems[j] or thing_stems[j] <= thing_stems[i]
+                if sim >= SAME_THING or (inside and thing_stems[i] and thing_stems[j]):
                     pairs.append((i, j))
             elif a.article_id != b.article_id and sim >= CONFLICT_THING:
                 shared = thing_stems[i] & thing_stems[j]

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
-from .align import claim_pairs, clusters, figure_pairs, is_named, quote_pairs, quote_similarity, same_value
+from .align import SHORT_QUOTE, claim_pairs, clusters, figure_pairs, is_named, quote_pairs, quote_similarity, same_value
 from .text import Vectors, Vocabulary, words
 
 MIN_CLAIM_WORDS = 5  # shorter "statements" are headings and datelines, not claims
@@ -34,7 +34,8 @@ class Evidence:
     kinds: dict[str, str]
     figures: list[Figure]
     figure_things: list[str]
-    quotes: list[Quote]
+    quotes: list[Quote]  # the facts stage's quotes, then quoted phrases nobody is credited with
+    attributed: int  # how many of ``quotes`` come from the facts stage
     statements: list[Statement]
     statement_figures: list[list[Figure]]
     vocab: Vocabulary
@@ -140,7 +141,8 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             _mention(story, quotes[i].article_id, quotes[i].span, speaker=quotes[i].speaker) for i in members
         ]
         named = [m for m in mentions if is_named(m.speaker, story.actors.get(m.article_id, ()))]
-        unnamed = [m for m in mentions if m not in named]
+        # Bare quoted phrases are not attributions, so they cannot have lost one.
+        unnamed = [m for i, m in zip(members, mentions) if m not in named and i < story.attributed]
         speakers = _versions(
             list(range(len(named))),
             lambda a, b: (named[a].speaker or "").split()[-1:] == (named[b].speaker or "").split()[-1:],
@@ -149,12 +151,16 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
         if conflict:
             conflicts.append(conflict)
         named_articles = {m.article_id for m in named}
-        for u in unnamed:
-            if u.article_id not in named_articles and named:
-                source = max(named, key=lambda m: quote_similarity(m.text, u.text, story.vectors))
+        flagged: set[str] = set()
+        # One flag per article that lost the speaker, on its most specific (shortest) quote.
+        for u in sorted(unnamed, key=lambda m: len(m.text)):
+            if u.article_id not in named_articles and named and u.article_id not in flagged:
+                flagged.add(u.article_id)
+                source = max(named, key=lambda m: (quote_similarity(m.text, u.text, story.vectors), -len(m.text)))
                 launderings.append(Laundering(fact_id=fact_id, named=source, unnamed=u, via="quotes"))
         lead = max(mentions, key=lambda m: (m in named, len(m.text)))
-        texts = tuple(dict.fromkeys(" ".join(words(m.text)) for m in mentions))
+        short = [m for m in mentions if len(words(m.text)) <= SHORT_QUOTE]
+        texts = tuple(dict.fromkeys(" ".join(words(m.text)) for m in short))
         entries.append(
             LedgerEntry(
                 id=fact_id,
@@ -165,7 +171,7 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
                 mentions=tuple(mentions),
                 label=lead.text,
                 about=(lead.speaker or "") if lead in named else "",
-                variants=tuple(dict.fromkeys(m.text for m in mentions)) if len(texts) > 1 else (),
+                variants=tuple(dict.fromkeys(m.text.strip(" .,") for m in short)) if len(texts) > 1 else (),
                 modality="happened",
             )
         )

@@ -1,0 +1,95 @@
+"""The brief: faithfulness of the summary (every sentence is its cited span),
+the JSON shape, the renderers (HTML escapes source text) and the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from storyweave.brief import make_brief
+from storyweave.render import renderer
+from storyweave.render.json import to_data
+
+from crosscheck_fixtures import story_records
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def records():
+    return story_records()
+
+
+@pytest.fixture(scope="module")
+def brief(records):
+    return make_brief(*records)
+
+
+def test_summary_sentences_are_their_cited_spans(brief, records):
+    texts = {a.id: a.text for a in records[1]}
+    assert 5 <= len(brief.summary) <= 8
+    for s in brief.summary:
+        assert s.citations
+        first = s.citations[0]
+        assert squash(texts[first.article_id][first.span[0]:first.span[1]]) == squash(s.text)
+        for c in (*s.citations, *s.supporting):
+            assert c.outlet and c.span[0] < c.span[1] <= len(texts[c.article_id])
+        for c in s.citations:
+            assert squash(s.text) in squash(texts[c.article_id][c.span[0]:c.span[1]])
+
+
+def test_json_shape(brief):
+    data = json.loads(renderer("json")(brief))
+    for key in ("headline", "summary", "facts", "quotes", "conflicts", "expectations", "coverage", "omissions",
+                "lineage"):
+        assert key in data
+    item = data["summary"][0]
+    assert set(item["citations"][0]) == {"article_id", "outlet", "span"}
+    fact = data["facts"][0]
+    assert {"status", "independent_sources", "mentions"} <= set(fact)
+    assert {"article_id", "outlet", "span", "text"} <= set(fact["mentions"][0])
+    assert {c["outlet"] for c in data["coverage"]} == {"Wire Daily", "Rewrite News", "Independent Times", "Quiet Post"}
+    assert data["lineage"]["independent_lines"] == 3
+    assert json.loads(json.dumps(to_data(brief)))["facts"] == data["facts"]
+
+
+def test_text_and_markdown_show_status_sections(brief):
+    for fmt in ("text", "md"):
+        out = renderer(fmt)(brief)
+        low = out.lower()
+        for section in ("summary", "corroborated", "single-source", "conflicts", "expected", "coverage", "lineage"):
+            assert section in low, (fmt, section)
+        assert "$4.1 billion" in out and "attribution lost" in out
+
+
+def test_html_escapes_source_text(records):
+    story, arts, facts, derivations = records
+    evil = arts[3].__class__(**{**arts[3].__dict__, "outlet": "<script>alert(1)</script>"})
+    html = renderer("html")(make_brief(story, [*arts[:3], evil], facts, derivations))
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_cli_brief_json_from_store(records, db_path):
+    from storyweave.cli import app
+    from storyweave.store import open_store
+
+    story, arts, facts, derivations = records
+    with open_store(db_path) as store:
+        store.add_batch(arts, [])
+        store.put_facts(facts.values())
+        store.put_derivations(derivations)
+        store.put_stories([story])
+    result = CliRunner().invoke(app, ["brief", story.id[:4], "--format", "json", "--db", db_path])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["story_id"] == story.id
+    texts = {a.id: a.text for a in arts}
+    for s in data["summary"]:
+        c = s["citations"][0]
+        assert squash(texts[c["article_id"]][c["span"][0]:c["span"][1]]) == squash(s["text"])
