@@ -131,6 +131,8 @@ def predicate_modality(tok) -> tuple[Modality, str | None]:
         head, dep = node.head, node.dep_
         if head is node or not dep:
             break
+        if dep == "advcl" and _infinitival(node):
+            dep = "xcomp"  # the parser sometimes attaches "set to explore" as advcl
         if dep == "conj":
             node = head
             continue
@@ -180,6 +182,10 @@ def _own_cues(node) -> tuple[Modality, str | None] | None:
     return None
 
 
+def _infinitival(node) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _going_to(node) -> str | None:
     head = node.head
     if node.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children):
@@ -225,7 +231,9 @@ def main_predicate(sent):
     # "aims to emphasize", "is likely to stress": the event is the complement;
     # predicate_modality climbs back to the governing verb for the cue.
     for _ in range(3):
-        comp = next((c for c in root.children if c.dep_ == "xcomp"), None)
+        comp = next(
+            (c for c in root.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitival(c))), None
+        )
         if comp is None:
             adj = next((c for c in root.children if c.dep_ == "acomp"), None)
             comp = next((c for c in adj.children if c.dep_ == "xcomp"), None) if adj is not None else None
