@@ -1,7 +1,8 @@
 """HTML to clean paragraphs and page metadata: a cascade of extractors.
 
-trafilatura in precision mode is the first choice (on the scrapinghub dev split
-it leaks less navigation than its default mode at almost the same recall); when
+trafilatura in precision mode without comments is the first choice: on the
+scrapinghub dev split it scores F1 0.975 (P 0.966, R 0.985) against 0.962 for
+the default mode (P 0.938, R 0.988) and 0.965 for default without comments. When
 it keeps too little of the page, trafilatura's recall mode, then jusText, then
 the plain text of ``<article>``/``<main>``/``<p>`` take over, each with a lower
 confidence. Whatever wins goes through the same line-level cleanup as plain
@@ -20,11 +21,13 @@ from lxml import etree
 from .boilerplate import clean_lines, words
 
 # Below this many words the precision result is suspected of having dropped the
-# body, and the recall mode is tried (scrapinghub dev split: see bench/extraction.py).
+# body and the fallbacks are tried. Scrapinghub dev split: thresholds 30-200
+# score the same (dev F1 0.9751 without cleanup); 50 is "fewer words than a short
+# brief", low enough that genuine short articles keep their precise text.
 MIN_PRECISE_WORDS = 50
-# The recall result replaces the precision one only when it is this many times
-# longer: recall mode adds comments and teasers, which only pay off when
-# precision mode lost real paragraphs.
+# A fallback replaces the precision result only when it finds this many times
+# more words: recall modes add comments and teasers, which only pay off when
+# precision mode lost the body. Dev split: 2 and 3 equal, 1.5 worse (0.9730).
 RECALL_GAIN = 2.0
 _MIN_FALLBACK_WORDS = 30  # a fallback that finds fewer words than this found nothing useful
 
