@@ -82,14 +82,16 @@ _SITE_PROMO = re.compile(
     r"\b(follow [\w' ]{1,30} on (twitter|facebook|instagram|youtube)|originally published (on|in|at))\b", re.I
 )
 # Words a sentence or heading needs and a keyword list never contains.
-FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = frozenset(
     "a an the of and or but to in on at by for from with as is are was were be been has have had "
     "do does did not no isn't aren't can will would should may might must i you he she it we they "
     "my your his her its our their this that these those what who how why when where which very".split()
 )
 _TAG_WORD = re.compile(r"^(&|[A-Z][\w'’.-]*)$")
 # Timestamps, bylines with times and reading times printed above the body.
-_STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b(19|20)\d{2}\b|\b(updated|published|posted|min(ute)?s? read|reading time)\b", re.I)
+_STAMP = re.compile(
+    r"\b\d{1,2}[:h]\d{2}\b|\b(19|20)\d{2}\b|\b(updated|published|posted|min(ute)?s? read|reading time)\b", re.I
+)
 _TAG_HEADINGS = frozenset({"tags", "tag", "topics", "keywords", "filed under", "categories"})
 
 # A paragraph this long is prose whatever its punctuation (seed 004's last body
@@ -140,7 +142,7 @@ def is_tag_line(line: str) -> bool:
         6 <= len(toks) <= 25
         and all(_TAG_WORD.match(t) for t in toks)
         and not text.isupper()  # a shouted subheading, not a tag row
-        and not any(t.lower() in FUNCTION_WORDS for t in toks)  # "Roster Of Games Isn't Very Impressive"
+        and not any(t.lower() in _FUNCTION_WORDS for t in toks)  # "Roster Of Games Isn't Very Impressive"
     )
 
 
