@@ -76,18 +76,32 @@ UNIT_NAMES = {
     "minute": "minute", "second": "second",
 }
 CHANGE_NAMES = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
-_STOP = {"of", "and", "the", "a", "an"}
+_SKIP = re.compile(
+    r"(?i)(?:of|and|the|a|an|dozens|hundreds|thousands|millions|billions|tens|zero|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
+    r"billion|trillion|bn|m|k|b)"
+)
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+def count_phrase(f, doc) -> str:
+    """The counted noun phrase of a figure, lemmatised as NewsQuant writes count units.
+
+    NewsQuant's unit for a count is the counted phrase with nouns and adjectives
+    lemmatised ("two smaller tenancies" -> "small tenancy", "1,307,000 Americans"
+    -> "american"); hyphenated words stay whole ("coal-fired"). Number words,
+    scale words, "of", "and" and articles are left out.
+    """
+    words = []
+    for t in doc.char_span(*f.span, alignment_mode="expand"):
+        if t.text == "-" and not t.whitespace_ and words:
+            words.append("-")  # "coal-fired" stays one word
+        elif not (t.like_num or not any(c.isalpha() for c in t.text) or _SKIP.fullmatch(t.text)):
+            word = t.lemma_ if t.pos_ in ("NOUN", "PROPN", "ADJ") else t.text
+            words.append(word.lower() + t.whitespace_)
+    return "".join(words).strip(" -")
 
 
-def newsquant_unit(unit: str | None, surface: str) -> str:
+def newsquant_unit(unit: str | None, phrase: str) -> str:
     """Our unit in NewsQuant's vocabulary (see the module docstring)."""
     if unit is None:
         return "-"
@@ -97,24 +111,23 @@ def newsquant_unit(unit: str | None, surface: str) -> str:
     if base in UNIT_NAMES:
         name = UNIT_NAMES[base]
         return f"{name} per {UNIT_NAMES.get(per, per)}" if per else name
-    words = [w for w in re.findall(r"[A-Za-z][\w']*", surface) if w.lower() not in _STOP and w not in ("B", "M", "K")]
-    words = [w for w in words if not re.fullmatch(r"(?i)dozens|hundreds|thousands|millions|billions|tens|" + "|".join(
-        "zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-        "sixty seventy eighty ninety hundred thousand million billion trillion bn m k".split()), w)]
-    if not words:
-        return unit
-    return " ".join(words[:-1] + [_singular(words[-1])])
+    return phrase or unit
 
 
-def predictions(figures) -> list[dict]:
+def predictions(figures, doc) -> list[dict]:
     out = []
+    phrases: dict[str, str] = {}  # count unit -> phrase of the last figure that wrote it out
     for f in figures:
         value = (f.value, f.value_to) if f.value_to is not None else f.value
         # NewsQuant gives a strict bound precedence over a direction ("lost more than 60%": ">"),
         # and a direction over "about" ("rose about 1.5%": "up").
         change = CHANGE_NAMES[f.approx] if f.approx not in ("=", "~") else f.change or f.approx
         concept = set(re.findall(r"\w+", f.measures.lower()))
-        out.append({"value": value, "unit": newsquant_unit(f.unit, f.text), "change": change, "concept": concept})
+        phrase = count_phrase(f, doc) if f.unit is not None else ""
+        if f.unit is not None and not phrase:
+            phrase = phrases.get(f.unit, "")  # a unit carried over: "460 vehicles compared with 63"
+        phrases[f.unit] = phrase
+        out.append({"value": value, "unit": newsquant_unit(f.unit, phrase), "change": change, "concept": concept})
         for v, u in f.also:
             out.append({"value": v, "unit": newsquant_unit(u, ""), "change": change, "concept": concept})
     return out
@@ -142,6 +155,46 @@ def _same_value(a, b) -> bool:
     return bool(np.isclose(a, b, rtol=1e-5))
 
 
+def _f1(hits: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    prec = hits / n_pred if n_pred else 0.0
+    rec = hits / n_gold if n_gold else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return 100 * prec, 100 * rec, 100 * f1
+
+
+def score_cqe(pairs) -> dict[str, tuple[float, float, float]]:
+    """CQE's counting, rule for rule (``calculate_metrics`` in satya77/CQE_Evaluation).
+
+    Per sentence, golds and predictions are both sorted by normalised unit; for each
+    gold, predictions are walked in order and every one with an equal value:
+    counts a value hit (at most as many per sentence as the sentence has golds),
+    counts a change hit when the change operators are equal (no cap), and, when
+    the normalised units are equal, counts a unit hit, is removed from the
+    predictions and ends the walk for that gold. So value+unit is one-to-one, but
+    value and value+change can count one prediction for two golds, or one gold
+    twice, as long as no unit matched first.
+    """
+    n_gold = sum(len(g) for g, _ in pairs)
+    n_pred = sum(len(p) for _, p in pairs)
+    hits = dict.fromkeys(("value", "value+unit", "value+change"), 0)
+    for gold, pred in pairs:
+        tags = sorted(pred, key=lambda d: d["unit"].lower())
+        budget = len(gold)
+        for g in sorted(gold, key=lambda d: d["unit"]):
+            for p in list(tags):
+                if not _same_value(g["value"], p["value"]):
+                    continue
+                if budget > 0:
+                    hits["value"] += 1
+                    budget -= 1
+                hits["value+change"] += g["change"] == p["change"]
+                if g["unit"] == p["unit"].lower():
+                    hits["value+unit"] += 1
+                    tags.remove(p)
+                    break
+    return {level: _f1(h, n_gold, n_pred) for level, h in hits.items()}
+
+
 LEVELS = {
     "value": lambda g, p: True,
     "value+unit": lambda g, p: g["unit"] == p["unit"].lower(),
@@ -150,7 +203,8 @@ LEVELS = {
 }
 
 
-def score(pairs) -> dict[str, tuple[float, float, float]]:
+def score_one_to_one(pairs) -> dict[str, tuple[float, float, float]]:
+    """Stricter than CQE: each gold and each prediction counts at most once per level."""
     n_gold = sum(len(g) for g, _ in pairs)
     n_pred = sum(len(p) for _, p in pairs)
     result = {}
@@ -164,10 +218,7 @@ def score(pairs) -> dict[str, tuple[float, float, float]]:
                         used.add(i)
                         hits += 1
                         break
-        prec = hits / n_pred if n_pred else 0.0
-        rec = hits / n_gold if n_gold else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        result[level] = (100 * prec, 100 * rec, 100 * f1)
+        result[level] = _f1(hits, n_gold, n_pred)
     return result
 
 
@@ -190,25 +241,29 @@ def main() -> None:
         t2 = time.perf_counter()
         nlp_times.append(t1 - t0)
         fig_times.append(t2 - t1)
-    pairs = [(gold_quantities(d["quantities"]), predictions(f)) for d, f in zip(data, figures)]
+    pairs = [(gold_quantities(d["quantities"]), predictions(f, doc)) for d, f, doc in zip(data, figures, docs)]
 
-    if args.show_errors:
-        for d, (g, p) in zip(data, pairs):
+    half = len(pairs) // 2
+    if args.show_errors:  # the first half only: the second stays held out
+        for d, (g, p) in zip(data[:half], pairs[:half]):
             gv = sorted(str(x["value"]) + " " + x["unit"] + " " + x["change"] for x in g)
             pv = sorted(str(x["value"]) + " " + x["unit"] + " " + x["change"] for x in p)
             if gv != pv:
                 print(d["text"], "\n  gold", gv, "\n  pred", pv, file=sys.stderr)
 
-    half = len(pairs) // 2
-    for name, part in (("first half (rules developed on it)", pairs[:half]), ("second half (held out)", pairs[half:]), ("full", pairs)):
-        print(f"{name}: {len(part)} sentences, {sum(len(g) for g, _ in part)} gold quantities")
-        for level, (p, r, f) in score(part).items():
-            print(f"  {level:14} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+    parts = (("dev (1st half)", pairs[:half]), ("held out (2nd half)", pairs[half:]), ("full", pairs))
+    print(" " * 16 + "".join(f"{name:>24}" for name, _ in parts))
+    print(" " * 16 + "".join(f"{f'{len(p)} sent., {sum(len(g) for g, _ in p)} gold':>24}" for _, p in parts))
+    for title, scorer in (("CQE counting", score_cqe), ("one-to-one", score_one_to_one)):
+        print(title + " (P / R / F1)")
+        table = [scorer(part) for _, part in parts]
+        for level in table[0]:
+            print(f"  {level:14}" + "".join(f"{'%5.1f %5.1f %5.1f' % row[level]:>24}" for row in table))
     n = len(texts)
     print(f"speed: {n / statistics.median(fig_times):.0f} sentences/s figures only, "
           f"{n / (statistics.median(fig_times) + statistics.median(nlp_times)):.0f} sentences/s with spaCy (parser off); "
           f"median of {args.runs} runs")
-    print(f"value-f1 {score(pairs)['value'][2]:.1f}")
+    print(f"value-f1 {score_cqe(pairs)['value'][2]:.1f}")
 
 
 if __name__ == "__main__":

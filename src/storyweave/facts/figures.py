@@ -39,6 +39,8 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
     after = fig_end
     if r.vague and after < len(toks) and toks[after].text.lower() == "of":
         after += 1
+    elif after + 1 < len(toks) and toks[after].text == "-" and toks[after].start == r.end == toks[after + 1].start - 1:
+        after += 1  # "a four-cylinder engine": the noun glued by a hyphen is counted
     noun = view.noun_after(after) if after < len(toks) and toks[after].start < r.end + 6 else None
     if noun is not None and (r.unit is None or r.vague):
         r.unit = count_unit(toks, *noun)
@@ -71,11 +73,11 @@ _ANAPHORIC = frozenset("the these those both its their his her our your my this 
 def _is_quantity(r: Raw, text: str, noun, toks: list[Tok], num_first: int) -> bool:
     """Numbers in words and bare "A-B" pairs need a unit or noun to count as quantities."""
     if r.words and not r.scaled and r.approx == "=" and r.value_to is None:
-        if r.unit is None or noun is None and r.value == 1:
-            return False  # "one of them", "two said"
+        if r.unit is None:
+            return False  # "one of them", "two said"; but "one count of fraud" is a count
         prev = toks[num_first - 1].text.lower() if num_first > 0 else ""
-        if prev in _ANAPHORIC or prev in ("'s", "’s") or r.value == 1 and noun is not None:
-            return False  # "the two nations", "one key example": references, not amounts
+        if prev in _ANAPHORIC or prev in ("'s", "’s"):
+            return False  # "the two nations", "its one rival": references, not amounts
     if r.value_to is not None and r.unit is None and "-" in text[r.start : r.end]:
         return False  # scores and codes: "2-2 on aggregate", "ISO 3888-2"
     return True

@@ -38,6 +38,8 @@ _ID_NOUNS = frozenset(
     "flight route channel season episode round step type class model version tier row "
     "gate platform terminal district ward amendment act title week day".split()
 )
+# Stock indices named with a number, matched in any case: lower-cased feeds write "sp 500".
+_INDEX_NAMES = frozenset("s&p sp ftse nikkei dax cac russell stoxx kospi nasdaq dow msci".split())
 # Capitalised words that may precede a quantity without naming it ("About 300").
 _FUNCTION_CAPS = frozenset(
     "a an the about around some nearly almost over under in at by to of and with for from only "
@@ -119,7 +121,7 @@ def _names_something(r: Raw, text: str) -> bool:
     if not prev:
         return False
     word = prev.group(1)
-    if word.lower() in _ID_NOUNS:
+    if word.lower() in _ID_NOUNS or word.lower() in _INDEX_NAMES:
         return True
     return any(c.isupper() for c in word) and word.lower() not in _FUNCTION_CAPS  # "iPhone 11" too
 
@@ -204,6 +206,23 @@ def _join_conversions(raws: list[Raw], text: str) -> list[Raw]:
     return out
 
 
+_FROM = re.compile(r"(?i)\bfrom\s+(?:about |around |some |roughly |nearly |almost )?\Z")
+_TO = re.compile(r"(?i)(?:[^.;:!?()]|\.(?=\d)){0,40}?\bto\s+(?:about |around |some |roughly |nearly |almost )?\Z")
+
+
+def _is_from_to(a: Raw, b: Raw, text: str, gap: str) -> bool:
+    """'from 20 mpg in 2008 to 29 mpg in 2020': a range with words between its ends.
+
+    The gap may hold words (dates and times were dropped already) but no other
+    number, no clause break, and both ends must measure the same thing.
+    """
+    return (
+        _FROM.search(text, max(0, a.start - 20), a.start) is not None
+        and _TO.match(gap) is not None
+        and (a.unit is None or b.unit is None or a.unit == b.unit)
+    )
+
+
 def _scale_of(b: Raw) -> float:
     for s in (1e12, 1e9, 1e6, 1e3):
         if abs(b.value) >= s:
@@ -213,8 +232,10 @@ def _scale_of(b: Raw) -> float:
 
 def _is_range(a: Raw, b: Raw, text: str) -> bool:
     gap = text[a.end : b.start]
-    if not _RANGE_GAP.fullmatch(gap) or a.value_to is not None or b.value_to is not None:
+    if a.value_to is not None or b.value_to is not None:
         return False
+    if not _RANGE_GAP.fullmatch(gap):
+        return _is_from_to(a, b, text, gap)
     word = gap.strip()
     before = text[max(0, a.start - 12) : a.start].lower()
     if word == "and" and not before.rstrip().endswith("between"):
