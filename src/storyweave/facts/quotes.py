@@ -20,6 +20,7 @@ which sentences can hold a quote at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -64,7 +65,7 @@ def attributions(doc, quoted: list[Quoted] | None = None) -> list[Attributed]:
     """Attributions of a parsed doc, content widened to whole quotations and lone quotations attached."""
     text = doc.text
     quoted = find_quoted(text) if quoted is None else quoted
-    found = [_to_chars(doc, a) for a in find_attributions(doc, [q.inner for q in quoted])]
+    found = [_to_chars(doc, text, a) for a in find_attributions(doc, [q.inner for q in quoted])]
     found = [a for a in found if a.content or a.source]
     out: list[Attributed] = []
     for att in found:
@@ -72,10 +73,17 @@ def attributions(doc, quoted: list[Quoted] | None = None) -> list[Attributed]:
         content = tuple(_widen(c, inside) for c in att.content)
         out.append(_replace(att, content=content, quoted=inside))
     covered = [c for a in out for c in a.content]
+    starts = [s.start_char for s in doc.sents]
     for q in quoted:
-        if any(_overlaps(q.outer, c) for c in covered) or not _stands_alone(doc, q):
+        if any(_overlaps(q.outer, c) for c in covered):
             continue
-        host = _announcer(doc, out, q)
+        colon = _colon_attribution(doc, text, q)
+        if colon is not None:
+            out.append(colon)
+            continue
+        if not _stands_alone(doc, text, q):
+            continue
+        host = _announcer(starts, out, q)
         if host is not None:
             i = out.index(host)
             out[i] = _replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,))
@@ -87,7 +95,7 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     speakers = Speakers(doc)
     quotes: list[Quote] = []
     quoted = find_quoted(text)
-    reported = [a for a in attributions(doc, quoted) if a.cue_class != "stance" and a.source_head is not None]
+    reported = [a for a in attributions(doc, quoted) if a.cue_class in ("speech", "belief") and a.source_head is not None]
     cue_of: dict[Quote, int] = {}
     for att in reported:
         nested = any(o is not att and any(a <= att.cue[0] < b for a, b in o.content) for o in reported)
@@ -99,13 +107,13 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
             speaker=speaker.name,
             speaker_span=speaker.span,
             speaker_role=speaker.role,
-            told_to=_listener_name(text, att.listener),
+            told_to=_listener_name(text, att.listener) or _told_name(text, att),
             cue=att.cue_text,
         )
         quoted_chars = sum(q.inner[1] - q.inner[0] for q in att.quoted)
         content_chars = sum(b - a for a, b in att.content)
         for q in att.quoted:
-            kind = "direct" if _is_direct(doc, q) else "partial"
+            kind = "direct" if _is_direct(doc, text, q) else "partial"
             quote = Quote(span=q.inner, text=text[q.inner[0] : q.inner[1]], kind=kind, **common)
             cue_of[quote] = min(abs(att.cue[0] - q.outer[1]), abs(q.outer[0] - att.cue[1]))
         # Content mostly in quotation marks is the quote itself; otherwise report it as paraphrase.
@@ -127,10 +135,9 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
 # ------------------------------------------------------------------ helpers
 
 
-def _to_chars(doc, att: Attribution) -> Attributed:
+def _to_chars(doc, text: str, att: Attribution) -> Attributed:
     """Token ranges to characters, clipped to the cue's paragraph (the parser's
     sentences sometimes run across a line break left by extraction)."""
-    text = doc.text
     cue = (doc[att.cue[0]].idx, doc[att.cue[1] - 1].idx + len(doc[att.cue[1] - 1]))
     par = (text.rfind("\n", 0, cue[0]) + 1, _find_or_end(text, "\n", cue[1]))
 
@@ -179,21 +186,21 @@ def _widen(span: Span, quoted: tuple[Quoted, ...]) -> Span:
     return (a, b)
 
 
-def _sentence_prefix(doc, q: Quoted) -> str:
+def _sentence_prefix(doc, text: str, q: Quoted) -> str:
     """The text of the quotation's sentence before the opening mark."""
     span = doc.char_span(q.outer[0], q.outer[0] + 1, alignment_mode="expand")
     start = span.sent.start_char if span is not None else q.outer[0]
-    return doc.text[start : q.outer[0]]
+    return text[start : q.outer[0]]
 
 
-def _stands_alone(doc, q: Quoted) -> bool:
+def _stands_alone(doc, text: str, q: Quoted) -> bool:
     """A quotation that is a sentence of its own, not scare quotes inside the reporter's sentence."""
-    words = len(doc.text[q.inner[0] : q.inner[1]].split())
-    return words >= 4 and not any(c.isalnum() for c in _sentence_prefix(doc, q))
+    words = len(text[q.inner[0] : q.inner[1]].split())
+    return words >= 4 and not any(c.isalnum() for c in _sentence_prefix(doc, text, q))
 
 
-def _is_direct(doc, q: Quoted) -> bool:
-    prefix = _sentence_prefix(doc, q).rstrip()
+def _is_direct(doc, text: str, q: Quoted) -> bool:
+    prefix = _sentence_prefix(doc, text, q).rstrip()
     if not any(c.isalnum() for c in prefix):
         return True
     if prefix[-1:] in (",", ":"):
@@ -201,19 +208,42 @@ def _is_direct(doc, q: Quoted) -> bool:
     return False
 
 
-def _announcer(doc, atts: list[Attributed], q: Quoted) -> Attributed | None:
-    """The closest earlier attribution with a source, within ``_ANNOUNCE_REACH`` sentences."""
-    sents = list(doc.sents)
-    starts = [s.start_char for s in sents]
-    here = sum(1 for s in starts if s <= q.outer[0]) - 1
+def _announcer(starts: list[int], atts: list[Attributed], q: Quoted) -> Attributed | None:
+    """The closest earlier attribution with a source, its cue or its last content
+    within ``_ANNOUNCE_REACH`` sentences (so a quote running over paragraphs stays one)."""
+    here = bisect.bisect_right(starts, q.outer[0])
     best = None
     for att in atts:
-        if att.source is None or att.cue[0] >= q.outer[0] or att.cue_class == "stance":
+        if att.source is None or att.cue[0] >= q.outer[0] or att.cue_class not in ("speech", "belief"):
             continue
-        there = sum(1 for s in starts if s <= att.cue[0]) - 1
-        if here - there <= _ANNOUNCE_REACH:
+        last = max([att.cue[0]] + [b - 1 for a, b in att.content if b <= q.outer[0]])
+        if here - bisect.bisect_right(starts, last) <= _ANNOUNCE_REACH:
             best = att
     return best
+
+
+_COLON_SOURCE = re.compile(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|van|von))*)\s*:\s*$")
+
+
+def _colon_attribution(doc, text: str, q: Quoted) -> Attributed | None:
+    """'Smith: "..."' and 'More from Blumenthal and Cohen: "..."': a name, a colon, a quotation."""
+    line_start = text.rfind("\n", 0, q.outer[0]) + 1
+    m = _COLON_SOURCE.search(text, max(line_start, q.outer[0] - 120), q.outer[0])
+    if m is None:
+        return None
+    source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if source is None or not any(t.pos_ == "PROPN" for t in source):
+        return None
+    colon = text.index(":", m.end(1))
+    return Attributed(
+        cue=(colon, colon + 1),
+        cue_text=":",
+        cue_class="speech",
+        source=(m.start(1), m.end(1)),
+        source_head=source.root.i,
+        content=(q.outer,),
+        quoted=(q,),
+    )
 
 
 def _dash_quotes(article_id, text, quoted, speakers, found) -> list[Quote]:
@@ -250,6 +280,18 @@ def _listener_name(text: str, span: Span | None) -> str | None:
         return m.group(1)
     inner = _ACRONYM.search(text, span[0], span[1])
     return inner.group(1) if inner else text[span[0] : span[1]]
+
+
+_TOLD = re.compile(r"\s+((?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*)*)")
+
+
+def _told_name(text: str, att: Attributed) -> str | None:
+    """"told AFP" read from the text when the parser lost the object (scrapers glue
+    sentences: "told AFP.One example ...")."""
+    if att.cue_text.lower() not in ("told", "tells", "telling"):
+        return None
+    m = _TOLD.match(text, att.cue[1])
+    return _listener_name(text, (m.start(1), m.end(1))) if m else None
 
 
 def _skip_complementizer(text: str, a: int, b: int) -> int:

@@ -22,6 +22,7 @@ reporting lemmas, hand-grouped), so it reads like a style guide, not a model.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 SPEECH = frozenset(
@@ -38,13 +39,21 @@ SPEECH = frozenset(
 WEAK = frozenset("continue maintain point repeat observe add agree".split())
 BELIEF = frozenset(
     """believe think feel fear hope expect worry doubt know consider suspect reckon
-    understand guess assume imagine anticipate realize realise""".split()
+    understand guess assume imagine anticipate realize realise see recognize recognise
+    notice learn""".split()
+)
+# Findings of polls, studies and reports: attributions, but not anybody's speech.
+EVIDENCE = frozenset("show find indicate demonstrate".split())
+# "in a poll", "in a statement": the document is the source of the clause around it.
+SOURCE_DOCUMENTS = frozenset(
+    """poll survey study report statement interview analysis memo letter speech op-ed editorial
+    column tweet post filing filings records document documents""".split()
 )
 STANCE = frozenset(
     """criticize criticise endorse support oppose call defend attack condemn denounce
     want seek refuse decline favor favour back applaud welcome slam blast mock""".split()
 )
-CUE_LEMMAS = SPEECH | BELIEF | STANCE
+CUE_LEMMAS = SPEECH | BELIEF | STANCE | EVIDENCE
 
 # Speech verbs whose direct object is the thing said ("denied the report", "asked a question").
 _OBJECT_CONTENT = frozenset(
@@ -76,7 +85,9 @@ class Attribution:
     def cue_class(self) -> str:
         if self.lemma == "according to" or self.lemma in SPEECH:
             return "speech"
-        return "belief" if self.lemma in BELIEF else "stance"
+        if self.lemma in BELIEF:
+            return "belief"
+        return "evidence" if self.lemma in EVIDENCE or self.lemma == "in" else "stance"
 
 
 def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Attribution]:
@@ -90,11 +101,15 @@ def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Att
     """
     found = []
     inner = sorted(quoted_inner)
+    starts = [a for a, _ in inner]
     for tok in doc:
-        if not tok.dep_ or any(a <= tok.idx < b for a, b in inner):
+        k = bisect.bisect_right(starts, tok.idx) - 1
+        if not tok.dep_ or (k >= 0 and tok.idx < inner[k][1]):
             continue
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             att = _according_to(tok)
+        elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+            att = _in_document(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS:
             att = _verb_cue(tok)
         else:
@@ -119,7 +134,7 @@ def _verb_cue(verb) -> Attribution | None:
             or (c.dep_ == "dobj" and lemma in _OBJECT_CONTENT)
         ]
     if lemma in WEAK:
-        content_heads = [c for c in content_heads if _has_quote(c)]
+        content_heads = [c for c in content_heads if c.dep_ == "ccomp" or _has_quote(c)]
     source = _source_of(verb)
     has_object = any(
         c.dep_ in ("dobj", "prep", "xcomp") and c is not listener and listener not in c.children for c in verb.children
@@ -174,6 +189,23 @@ def _listener(verb, lemma: str):
             if c.dep_ == "prep" and c.lower_ == "to":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _in_document(prep) -> Attribution | None:
+    """ "Clinton held a 24-point lead in a CNN poll": the poll is the source of its clause."""
+    doc_noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if doc_noun is None or doc_noun.lemma_.lower() not in SOURCE_DOCUMENTS:
+        return None
+    if prep.head.lemma_.lower() in CUE_LEMMAS:
+        return None  # "said in a statement": the verb's own attribution covers it
+    phrase = _range(prep)
+    content = tuple(r for r in (_trim(prep.doc, a, b) for a, b in _minus(_range(prep.head), phrase)) if r)
+    if not content:
+        return None
+    return Attribution(
+        cue=(prep.i, prep.i + 1), source=(doc_noun.left_edge.i, doc_noun.right_edge.i + 1),
+        source_head=doc_noun.i, content=content, lemma="in",
+    )
 
 
 def _source_of(verb):

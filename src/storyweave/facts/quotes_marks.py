@@ -25,8 +25,12 @@ _DOUBLE = re.compile(r"''|``|[\"“”«»„]")
 _SINGLE = re.compile(r"[\'‘’]")
 # An apostrophe before a clitic ("Trump 's", "don 't") never opens a quote.
 _CLITIC = re.compile(r"(?:s|t|re|ll|ve|d|m)\b", re.IGNORECASE)
-_OPEN_ONLY = {"“", "«", "„", "``"}
-_CLOSE_ONLY = {"”", "»"}
+# Curly marks say which way they face, but typists swap them ('here,“ said'):
+# a curly mark is trusted only when its neighbours do not say otherwise.
+_OPEN_ONLY = {"«", "„", "``"}
+_CLOSE_ONLY = {"»"}
+_OPENING = {"“", "‘"}
+_CLOSING = {"”", "’"}
 _SENTENCE_END = ".!?,;:…"
 
 
@@ -68,9 +72,9 @@ def _can_open(text: str, i: int, j: int, mark: str, double: bool) -> bool:
     after = text[j] if j < len(text) else " "
     if mark in _CLOSE_ONLY or after.isspace():
         return False
-    if mark in _OPEN_ONLY:
+    if mark in _OPEN_ONLY or (mark in _OPENING and not before.isalnum() and before not in ",.;!?"):
         return True
-    if before.isalnum():
+    if before.isalnum() or (mark in _CLOSING and before not in " \t([—–-"):
         return False
     return double or not (before.isspace() and _CLITIC.match(text, j))
 
@@ -80,8 +84,10 @@ def _can_close(text: str, i: int, j: int, mark: str, double: bool) -> bool:
     after = text[j] if j < len(text) else " "
     if mark in _OPEN_ONLY or before.isspace():
         return False
-    if mark in _CLOSE_ONLY:
+    if mark in _CLOSE_ONLY or (mark in _CLOSING and not after.isalnum()):
         return True
+    if mark in _OPENING and after.isalnum():
+        return False
     if after.isalnum():
         # a closing mark glued to the next sentence: "sticky.'Trump's"
         return before in _SENTENCE_END and after.isupper()

@@ -46,6 +46,7 @@ class Speakers:
 
     def __init__(self, doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
         self._full: dict[str, str] = {}  # surname -> full name
         self._roles: dict[str, str] = {}  # full name -> role at introduction
         self._titles: dict[str, set[str]] = {}  # full name -> title words ("president")
@@ -114,7 +115,7 @@ class Speakers:
                 return Speaker(name, (head.left_edge.idx, head.idx + len(head)), self._roles.get(name))
         tokens = [t for t in _description(head)]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        return Speaker(doc.text[start:end], (start, end), _role(head))
+        return Speaker(self.text[start:end], (start, end), _role(head))
 
     def _antecedent(self, pronoun) -> str | None:
         """The last person named before the pronoun, preferring the subject of a recent sentence."""
@@ -171,7 +172,7 @@ def _role(head) -> str | None:
     tokens = [t for t in appos.subtree]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
-    return head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else None
+    return "".join(t.text_with_ws for t in tokens).strip() if tokens else None
 
 
 def _description(head):

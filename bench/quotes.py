@@ -1,0 +1,180 @@
+"""Attribution benchmark on brat-standoff data laid out like PolNeAR.
+
+Usage: python bench/quotes.py --data DIR [--split train dev] [--limit N]
+
+DIR holds one folder per split (train/, dev/, ...), each with ``text/NAME.txt``
+and ``attributions/NAME_ANNOTATOR.ann``; a text annotated by several people has
+several .ann files and each is scored as its own document against the same
+prediction. Gold attributions are the brat events (``E`` lines) of type
+Attribution / Attribution-no-source; their Source and Content spans (possibly
+discontinuous, "a b;c d") are the gold. Predictions are
+``storyweave.facts.quotes.attributions`` on the full spaCy parse of each text.
+
+Scores, for content and for source separately:
+
+- **overlap** (the headline; the Citron metric, so comparable to Citron's
+  PARC 3.0 figures): spans are turned into sets of word tokens (``\\w+`` runs
+  and single punctuation marks, by character offset); per document, precision
+  is |predicted tokens ∩ gold tokens| / |predicted tokens| and recall is the
+  same over gold tokens, both summed over documents (micro), F1 their harmonic
+  mean. Citron sums per quote pair; we use token sets, which never counts a
+  token twice and so is slightly stricter.
+- **span** (stricter): a predicted span matches a gold span of the same type
+  when they share at least one token; matching is one-to-one, greedy by
+  largest token overlap; P/R/F1 over span counts.
+- **exact**: a predicted span matches a gold span when both have the same
+  characters after trimming whitespace and surrounding punctuation and quotation
+  marks; discontinuous gold spans are compared fragment by fragment
+  (a content "A ... B" split around its cue counts two fragments).
+
+Speed is sentences parsed per second (the parse is the cost) and attribution
+finding per second, medians of the runs in this process.
+
+Last line: ``content-f1 <v> source-f1 <v>`` (overlap F1 on the last split, in %).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from storyweave.facts.quotes import attributions  # noqa: E402
+from storyweave.nlp import load_nlp  # noqa: E402
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TRIM = " \t\n.,;:!?\"'“”‘’`()[]—–-"
+
+
+def read_gold(ann: Path) -> dict[str, list[tuple[tuple[int, int], ...]]]:
+    """Source and Content spans of the attribution events of one .ann file."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    events = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offsets = parts[1].partition(" ")
+            frags = tuple(tuple(int(x) for x in frag.split()) for frag in offsets.split(";") if frag.strip())
+            spans[parts[0]] = (kind, frags)
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    gold: dict[str, list] = {"Source": [], "Content": []}
+    for ev in events:
+        if not any(k.startswith("Attribution") for k in ev):
+            continue
+        for role in gold:
+            tid = ev.get(role)
+            if tid in spans and spans[tid][1] not in gold[role]:
+                gold[role].append(spans[tid][1])
+    return gold
+
+
+def tokens(text: str, frags) -> set[int]:
+    """Start offsets of the word tokens inside the fragments."""
+    out = set()
+    for a, b in frags:
+        out.update(m.start() + a for m in _TOKEN.finditer(text[a:b]))
+    return out
+
+
+def trimmed(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    a, b = span
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return (a, b) if b > a else None
+
+
+class Score:
+    def __init__(self):
+        self.c = Counter()
+
+    def add(self, text: str, pred: list, gold: list) -> None:
+        ptok = set().union(*[tokens(text, s) for s in pred]) if pred else set()
+        gtok = set().union(*[tokens(text, s) for s in gold]) if gold else set()
+        self.c["ov_hit"] += len(ptok & gtok)
+        self.c["ov_pred"] += len(ptok)
+        self.c["ov_gold"] += len(gtok)
+        self._span(text, pred, gold)
+        pe = {t for s in pred for f in s if (t := trimmed(text, f))}
+        ge = {t for s in gold for f in s if (t := trimmed(text, f))}
+        self.c["ex_hit"] += len(pe & ge)
+        self.c["ex_pred"] += len(pe)
+        self.c["ex_gold"] += len(ge)
+
+    def _span(self, text, pred, gold) -> None:
+        pt = [tokens(text, s) for s in pred]
+        gt = [tokens(text, s) for s in gold]
+        pairs = sorted(((len(p & g), i, j) for i, p in enumerate(pt) for j, g in enumerate(gt) if p & g), reverse=True)
+        used_p, used_g = set(), set()
+        for _, i, j in pairs:
+            if i not in used_p and j not in used_g:
+                used_p.add(i)
+                used_g.add(j)
+        self.c["sp_hit"] += len(used_p)
+        self.c["sp_pred"] += len(pt)
+        self.c["sp_gold"] += len(gt)
+
+    def prf(self, key: str) -> tuple[float, float, float]:
+        hit, pred, gold = self.c[f"{key}_hit"], self.c[f"{key}_pred"], self.c[f"{key}_gold"]
+        p = hit / pred if pred else 0.0
+        r = hit / gold if gold else 0.0
+        return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
+
+
+def run_split(split_dir: Path, nlp, limit: int | None):
+    texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
+    anns: dict[str, list[Path]] = {}
+    for ann in sorted((split_dir / "attributions").glob("*.ann")):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    scores = {"Content": Score(), "Source": Score()}
+    raw = [p.read_text(encoding="utf-8") for p in texts]
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(raw, batch_size=16))
+    parse_s = time.perf_counter() - t0
+    n_sents = sum(1 for d in docs for _ in d.sents)
+    t0 = time.perf_counter()
+    predicted = [attributions(d) for d in docs]
+    find_s = time.perf_counter() - t0
+    for path, text, atts in zip(texts, raw, predicted):
+        pred = {
+            "Content": [a.content for a in atts],
+            "Source": list({(a.source,) for a in atts if a.source}),
+        }
+        for ann in anns.get(path.stem, []):
+            gold = read_gold(ann)
+            for role, score in scores.items():
+                score.add(text, pred[role], gold[role])
+    return scores, n_sents / parse_s, n_sents / find_s, len(texts)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, type=Path)
+    ap.add_argument("--split", nargs="+", default=None, help="default: train and dev when present, else every folder")
+    ap.add_argument("--limit", type=int, default=None, help="first N texts per split (for quick runs)")
+    args = ap.parse_args(argv)
+    splits = args.split or [s for s in ("train", "dev") if (args.data / s).is_dir()]
+    splits = splits or sorted(p.name for p in args.data.iterdir() if (p / "text").is_dir())
+    nlp = load_nlp()
+    last = None
+    for split in splits:
+        scores, parse_rate, find_rate, n = run_split(args.data / split, nlp, args.limit)
+        print(f"== {split}: {n} texts; parse {parse_rate:.0f} sentences/s, attribution rules {find_rate:.0f} sentences/s")
+        for role, score in scores.items():
+            for key, label in (("ov", "overlap"), ("sp", "span"), ("ex", "exact")):
+                p, r, f = score.prf(key)
+                print(f"{role.lower():8s} {label:8s} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+        last = scores
+    print(f"content-f1 {last['Content'].prf('ov')[2]:.1f} source-f1 {last['Source'].prf('ov')[2]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

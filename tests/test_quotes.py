@@ -1,0 +1,135 @@
+"""Quotes and speakers: the seed story's quotes, quotation marks, cues, and the PolNeAR floor."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyweave.facts.quotes import attributions, extract_quotes, needs_parse
+from storyweave.facts.quotes_marks import find_quoted
+from storyweave.nlp import load_nlp
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SEEDS = DATA / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
+_PUNCT = " \t\n.,;:!?\"'“”‘’"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp):
+    out = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out[path.name[:3]] = (text, extract_quotes(path.name[:3], text, nlp(text)))
+    return out
+
+
+def _expected():
+    exp = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
+    cases = [(q["article"], q["speaker"], q["kind"], q["text"]) for q in exp["quotes"]]
+    cases += [(q["article"], q["attributed_to"], "partial", q["text"]) for q in exp["attribution_lost"]]
+    return cases
+
+
+@pytest.mark.parametrize("article,speaker,kind,quote", _expected())
+def test_seed_quote_found_with_speaker_and_kind(seed_quotes, article, speaker, kind, quote):
+    text, quotes = seed_quotes[article]
+    want = quote.strip(_PUNCT)
+    if kind == "indirect":
+        # paraphrase has no marks to bound it: the reference may stop before a trailing phrase
+        found = [q for q in quotes if q.kind == kind and q.text.strip(_PUNCT).startswith(want)]
+    else:
+        found = [q for q in quotes if q.kind == kind and q.text.strip(_PUNCT) == want]
+    assert found, f"{kind} quote not found: {quote!r}; got {[(q.kind, q.text[:60]) for q in quotes]}"
+    assert speaker in {q.speaker for q in found}
+    for q in found:
+        assert text[q.span[0] : q.span[1]] == q.text
+        if q.speaker_span is not None:
+            assert text[q.speaker_span[0] : q.speaker_span[1]].strip()
+
+
+def test_role_and_listener(seed_quotes):
+    _, quotes = seed_quotes["004"]
+    goal = next(q for q in quotes if q.text.startswith("The goal is"))
+    assert goal.speaker_role == "a senior fellow at the Council on Foreign Relations"
+    assert goal.told_to == "AFP"  # "Agence France-Presse (AFP)": the acronym the text gives
+    assert goal.cue == "stated"
+    hope = next(q for q in quotes if q.text.startswith("I hope Ishiba") and q.kind == "direct")
+    assert hope.told_to == "AFP"
+    assert "professor" in (hope.speaker_role or "")
+
+
+def test_dash_signature_and_announced_quote(seed_quotes):
+    text, quotes = seed_quotes["000"]
+    signed = next(q for q in quotes if q.text.startswith("But when I met him"))
+    assert signed.speaker == "Shigeru Ishiba"
+    first = next(q for q in quotes if q.text.startswith("Trump has made some erratic"))
+    assert first.speaker_role == "an expert observing international relations"
+    # scare quotes in the reporter's own sentence are not anybody's quote
+    assert not any(q.text == "golden era" for q in quotes)
+
+
+def test_pronoun_and_surname_resolve_to_full_name(nlp):
+    text = (
+        "Maria Keller, an economist at the Bundesbank, spoke on Monday.\n\n"
+        "Keller said that inflation would fall. \"We are patient,\" she told Reuters."
+    )
+    quotes = extract_quotes("x", text, nlp(text))
+    speakers = {q.text.strip(_PUNCT): q.speaker for q in quotes}
+    assert speakers["inflation would fall"] == "Maria Keller"
+    assert speakers["We are patient"] == "Maria Keller"
+    patient = next(q for q in quotes if q.text.startswith("We are patient"))
+    assert patient.told_to == "Reuters" and patient.kind == "direct"
+    assert patient.speaker_role == "an economist at the Bundesbank"
+
+
+def test_unnamed_source_stays_as_written(nlp):
+    text = "Analysts believe that the deal will collapse. According to officials, talks resume Friday."
+    quotes = extract_quotes("x", text, nlp(text))
+    assert {q.speaker for q in quotes} == {"Analysts", "officials"}
+    assert {q.cue for q in quotes} == {"believe", "According to"}
+    assert all(q.kind == "indirect" for q in quotes)
+
+
+def test_quotation_marks_versus_apostrophes():
+    text = "Trump's aide said it was 'a very good day,' and that's that. The '90s are gone, he said 'finally.'"
+    inner = [text[q.inner[0] : q.inner[1]] for q in find_quoted(text)]
+    assert inner == ["a very good day,", "finally."]
+    glued = "energy security.'The goal is clear,' she said. It got 'sticky.'Trump's tariffs"
+    assert [glued[q.inner[0] : q.inner[1]] for q in find_quoted(glued)] == ["The goal is clear,", "sticky."]
+    curly = "“One,” he said. “Two and “three” are ” not balanced"
+    assert [curly[q.inner[0] : q.inner[1]] for q in find_quoted(curly)][0] == "One,"
+
+
+def test_cue_inside_a_quotation_is_not_an_attribution(nlp):
+    text = '"I believe we will win," Smith said.'
+    atts = attributions(nlp(text))
+    assert [a.cue_text for a in atts] == ["said"]
+
+
+def test_needs_parse():
+    assert needs_parse("He said it would rain.")
+    assert needs_parse("It was a 'golden age' for trade.")
+    assert needs_parse("According to the ministry, exports rose.")
+    assert not needs_parse("Exports rose 4% in March to $12 billion.")
+
+
+def test_polnear_floor():
+    """Quality gate on a slice of PolNeAR dev (the full figures come from bench/quotes.py)."""
+    data = DATA / "quotes" / "polnear"
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "quotes.py"), "--data", str(data), "--split", "dev", "--limit", "12"],
+        capture_output=True, text=True, check=True, timeout=300,
+    ).stdout.strip().splitlines()[-1].split()
+    content, source = float(out[1]), float(out[3])
+    # floors a few points under what this slice gave when pinned (content 80.4, source 62.6)
+    assert content >= 75 and source >= 57, out
