@@ -1,20 +1,26 @@
-"""Named, forward-only schema migrations: ``<dialect>/NNNN_name.sql`` files applied in order.
+"""Named, forward-only schema migrations: ``NNNN_name.sql`` files applied in order.
 
-A migration is never edited once released; a change is a new file in each
-dialect's folder under the same name. Each backend records the names it has
-applied, so an old database upgrades when it is opened.
+A migration is never edited once released; a change is a new file. The SQL is
+written once for every backend: the few types that differ are placeholders
+(``{serial_pk}``, ``{blob}``, ``{bigint}``) filled in per dialect. Each backend
+records the names it has applied, so an old database upgrades when it is opened.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 
+DIALECT_TYPES = {
+    "sqlite": {"serial_pk": "INTEGER PRIMARY KEY AUTOINCREMENT", "blob": "BLOB", "bigint": "INTEGER"},
+    "postgres": {"serial_pk": "BIGSERIAL PRIMARY KEY", "blob": "BYTEA", "bigint": "BIGINT"},
+}
+
 
 def all_migrations(dialect: str) -> list[tuple[str, str]]:
-    folder = resources.files(__package__) / dialect
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".sql") and f.name[:4].isdigit()),
+    files = sorted((f for f in resources.files(__package__).iterdir() if f.name.endswith(".sql") and f.name[:4].isdigit()),
                    key=lambda f: f.name)
-    return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
+    types = DIALECT_TYPES[dialect]
+    return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8").format(**types)) for f in files]
 
 
 def pending(dialect: str, applied: set[str]) -> list[tuple[str, str]]:

@@ -1,3 +1,4 @@
+-- Portable DDL: {serial_pk}, {blob} and {bigint} are filled in per dialect (migrations/__init__.py).
 -- Articles are keyed by id (sha of normalised URL, else of content); dedup_key is unique so
 -- re-ingesting the same input is a no-op.
 CREATE TABLE articles (
@@ -16,14 +17,14 @@ CREATE TABLE articles (
     extraction_confidence REAL NOT NULL,
     teaser INTEGER NOT NULL DEFAULT 0,
     content_hash TEXT NOT NULL,
-    position INTEGER NOT NULL,
+    position {bigint} NOT NULL,
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_position ON articles(position);
 
 CREATE TABLE rejections (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {serial_pk},
     source TEXT NOT NULL,
     stage TEXT NOT NULL,
     reason TEXT NOT NULL,
@@ -63,5 +64,5 @@ CREATE INDEX story_members_story ON story_members(story_id);
 -- Opaque state of stages that learn as articles arrive (cluster centroids, ANN index bytes).
 CREATE TABLE blobs (
     name TEXT PRIMARY KEY,
-    body BLOB NOT NULL
+    body {blob} NOT NULL
 );
