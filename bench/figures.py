@@ -97,6 +97,8 @@ def count_phrase(f, doc) -> str:
             words.append("-")  # "coal-fired" stays one word
         elif not (t.like_num or not any(c.isalpha() for c in t.text) or _SKIP.fullmatch(t.text)):
             word = t.lemma_ if t.pos_ in ("NOUN", "PROPN", "ADJ") else t.text
+            if t.tag_ == "NNPS" and word == t.text and word.endswith("s"):
+                word = word[:-1]  # the lemmatiser leaves plural names alone: "Americans"
             words.append(word.lower() + t.whitespace_)
     return "".join(words).strip(" -")
 

@@ -138,3 +138,45 @@ def test_speed_is_regex_cheap():
     # 40 articles/s on 2 cores leaves 50 ms per article for the whole facts stage;
     # figures take about 5 ms here, so 15 ms only fails on a real regression.
     assert sorted(runs)[1] < 0.015
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("He pled guilty to one count of wire fraud.", 1, "count"),
+        ("Half the condos have sold.", 0.5, "fraction"),
+        ("Two-thirds of voters agreed.", 2 / 3, "fraction"),
+        ("The talks lasted two and a half years.", 2.5, "years"),
+        ("A man aged 25 was arrested.", 25, "years old"),
+    ],
+)
+def test_counts_shares_and_ages(text, value, unit):
+    fig = _one(text)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+def test_second_half_is_not_a_share():
+    assert extract_figures("t", "Sales grew in the second half of the year.") == []
+
+
+def test_from_to_range_across_words():
+    fig = _one("Bitcoin fell from $36,040 at 10.45pm last night to $34,935.")
+    assert (fig.value, fig.value_to, fig.unit) == (36040, 34935, "USD")
+
+
+def test_bare_number_carries_unit_but_not_after_of(nlp):
+    text = "About 460 Kia and Hyundai vehicles were stolen, compared with 63 last year."
+    first, second = extract_figures("t", text, nlp(text))
+    assert first.text == "460 Kia and Hyundai vehicles"
+    assert (first.unit, second.unit) == ("vehicle", "vehicle")
+    text = "Tesla delivered 63,150 cars, short of estimates of 64,900."
+    assert [f.unit for f in extract_figures("t", text, nlp(text))] == ["car", None]
+
+
+def test_number_glued_to_a_singular_noun_counts_that_noun(nlp):
+    text = "It comes from the 12 page document and a four-cylinder engine."
+    assert [(f.value, f.unit) for f in extract_figures("t", text, nlp(text))] == [(12, "page"), (4, "cylinder")]
+
+
+def test_lower_case_index_name_is_not_a_figure():
+    assert [f.value for f in extract_figures("t", "the sp 500 was down 2.1%.")] == [2.1]

@@ -10,26 +10,50 @@ phrase a figure measures. Units follow the vocabulary in ``units``.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..records import Figure
-from .figures_measures import Tok, TokenView, count_unit, measures, tokens
+from .figures_measures import Tok, TokenView, count_unit, counted_noun, measures, tokens
 from .figures_merge import join, keep, read_context
-from .figures_scan import Raw, scan, scan_vague
+from .figures_scan import Raw, scan, scan_fractions, scan_vague
 
 __all__ = ["extract_figures"]
 
 
 def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
     """All quantities in ``text``; ``doc`` is an optional spaCy Doc of the same text."""
-    raws = sorted(scan(text) + scan_vague(text), key=lambda r: r.start)
+    raws = sorted(scan(text) + scan_vague(text) + scan_fractions(text), key=lambda r: r.start)
     raws = join(keep(raws, text), text)
     view = TokenView(tokens(text, [(r.start, r.end) for r in raws], doc))
-    figures = []
+    figures: list[Figure] = []
     for r in raws:
         read_context(r, text)
         fig = _figure(article_id, text, r, view)
         if fig is not None:
+            if fig.unit is None and _AGED.search(text, max(0, r.start - 12), r.start):
+                fig = replace(fig, unit="years old")
+            elif fig.unit is None and not r.words and figures and figures[-1].unit is not None:
+                fig = _carry_unit(figures[-1], fig, text)
             figures.append(fig)
     return figures
+
+
+_AGED = re.compile(r"(?i)\b(?:aged|age of|at age|ages)\s+\Z")  # "aged 25": an age written before the number
+# A bare number joined to the figure before it in the same clause repeats its unit:
+# "460 vehicles ... compared with 63", "6 million homes including 1.5 million",
+# "from 14-18 mpg to 24". Not after "of" ("sold 63,150 cars, short of estimates of 64,900"),
+# where the number is the value of the noun before it.
+_CARRY = re.compile(
+    r"(?i)[^.!?;:()]{0,60}?\b(?:to|and|or|with|from|than|versus|vs\.?|including|against|is|was|were)\s+"
+    r"(?:about |around |some |roughly |nearly |almost |just |only |more than |less than |over |under |up to )?\Z"
+)
+
+
+def _carry_unit(prev: Figure, fig: Figure, text: str) -> Figure:
+    if _CARRY.fullmatch(text, prev.span[1], fig.span[0]) is None:
+        return fig
+    return replace(fig, unit=prev.unit)
 
 
 def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | None:
@@ -43,8 +67,9 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
         after += 1  # "a four-cylinder engine": the noun glued by a hyphen is counted
     noun = view.noun_after(after) if after < len(toks) and toks[after].start < r.end + 6 else None
     if noun is not None and (r.unit is None or r.vague):
-        r.unit = count_unit(toks, *noun)
-        r.end = max(r.end, toks[noun[1]].end)
+        counted = counted_noun(toks, *noun, r.value)
+        r.unit = count_unit(toks, noun[0], counted)
+        r.end = max(r.end, toks[counted].end)
     if not _is_quantity(r, text, noun, toks, num_first):
         return None
     span = measures(view, num_first, view.index_at(r.end), noun)

@@ -124,6 +124,8 @@ class TokenView:
                 j += 1
             elif t.text in ("-", "&") and j + 1 < len(toks) and toks[j + 1].start == t.end and last is not None:
                 j += 1
+            elif t.text == "and" and last is not None and toks[last].pos == "PROPN" and j + 1 < len(toks) and toks[j + 1].pos == "PROPN":
+                j += 1  # makers named together: "460 Kia and Hyundai vehicles"
             else:
                 break
         return (k, last) if last is not None else None
@@ -171,6 +173,22 @@ class TokenView:
             if t.sent_start:
                 return None
         return None
+
+
+def counted_noun(toks: list[Tok], first: int, last: int, value: float) -> int:
+    """Last token of what is counted: the noun glued to the number in "a 12 page document".
+
+    Several of something are written in the plural; when the number is above one
+    and the phrase ends in a singular noun, the number counts the singular noun
+    it is glued to ("12 page", "four-cylinder"), which modifies the rest. Needs
+    the tagger, so without a Doc the whole phrase is kept.
+    """
+    head, t = toks[last], toks[first]
+    if value <= 1 or head.pos != "NOUN" or head.lemma.lower() != head.text.lower() or head.text.lower() in PEOPLE_NOUNS:
+        return last  # "personnel" and "staff" count people though they look singular
+    if first < last and t.pos == "NOUN" and t.lemma.lower() == t.text.lower():
+        return first
+    return last
 
 
 def count_unit(toks: list[Tok], first: int, last: int) -> str:

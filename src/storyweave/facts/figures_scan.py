@@ -67,6 +67,7 @@ _PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-a-)[ -]?(?P<per>(?i:{_alt(PER_UNITS
 _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
 _GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<=[A-Za-z])-\Z")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
+_AND_A_HALF = re.compile(r"(?i)[ -]and[ -]a[ -]half\b")
 
 
 @dataclass
@@ -167,11 +168,14 @@ def scan(text: str) -> list[Raw]:
             num_start = m.start("words")
             if value is None:
                 continue
+        half = _AND_A_HALF.match(text, m.end())
+        if half:
+            value += 0.5  # "two and a half years", "3 and a half million"
         if m.group("sign"):
             value = -value
         if _GLUED_TO_WORD.search(text, max(0, m.start() - 8), m.start()):
             continue  # "COVID-19", "X-Pro3"; but "sub-300", "minus-1.4" and "10-20" stay
-        scale, end, unit = _read_scale(text, m.end(), currency is not None)
+        scale, end, unit = _read_scale(text, half.end() if half else m.end(), currency is not None)
         if unit is None:
             unit, end = _read_unit(text, end, currency)
         if unit == "lb" and scale >= 1e6:
@@ -206,3 +210,28 @@ def scan_vague(text: str) -> list[Raw]:
             low *= 10 if m.group("tens").lower().startswith("tens") else 100
         out.append(Raw(m.start(), m.end(), m.start(), low, value_to=low * 10, vague=True, scaled=True))
     return out
+
+
+_FRACTION = re.compile(
+    r"(?i)(?<![\w-])(?:(?:a|one)[ -](?P<one>third|quarter)|(?P<n>two|three)[ -](?P<many>thirds|quarters)|(?P<half>half))"
+    r"(?= of\b| the\b| its\b| their\b| his\b| her\b| our\b)"
+)
+_FRACTION_VALUES = {"third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "half": 0.5}
+_NOT_FRACTION = re.compile(r"(?i)\b(?:first|second|last|next|this|that|the|and a|a)\s+\Z")
+
+
+def scan_fractions(text: str) -> list[Raw]:
+    """'half the condos', 'two-thirds of voters': a share, unit ``fraction``.
+
+    Only before "of"/"the"/a possessive, and not after "first"/"second"/"the"
+    ("the second half of the year", "an hour and a half").
+    """
+    out = []
+    for m in _FRACTION.finditer(text):
+        if _NOT_FRACTION.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        word = (m.group("one") or m.group("many") or m.group("half")).lower()
+        times = WORD_VALUES[m.group("n").lower()] if m.group("n") else 1
+        out.append(Raw(m.start(), m.end(), m.start(), times * _FRACTION_VALUES[word], unit="fraction", scaled=True))
+    return out
+

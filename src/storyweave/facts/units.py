@@ -12,7 +12,8 @@ must land on one name: "$", "US$", "dollars" and "USD" are all ``"USD"``;
 * counts: ``people`` for any noun counting persons (personnel, troops,
   employees, residents, ...), ``jobs`` for jobs and positions, and otherwise the
   counted noun itself, singular and lower-case (``home``, ``vehicle``);
-* rates: ``A/B`` (``USD/barrel``, ``bbl/day``).
+* rates: ``A/B`` (``USD/barrel``, ``bbl/day``);
+* shares written in words: ``fraction`` ("half the condos" is 0.5).
 
 Only data lives here; ``figures_scan`` compiles it into regular expressions.
 """
