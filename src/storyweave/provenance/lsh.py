@@ -1,0 +1,277 @@
+"""The persistent candidate index: exact hashes, two MinHash LSH channels and
+shingle anchors.
+
+Candidate search must stay sublinear (100k articles, >= 500 articles/s), so no
+pair is compared unless the index proposes it:
+
+- ``shingles``: MinHash of word 3-shingles, banded for Jaccard around 0.5:
+  verbatim and lightly edited copies (near-duplicates) collide here;
+- ``terms``: MinHash of the salient terms (content words, figures). Paraphrase
+  swaps common words but keeps names and figures, so rewrites that share few
+  3-shingles still collide here;
+- ``anchors``: a content-defined sample of each article's 3-shingles (those whose
+  hash is 0 mod 8, every shingle of very short texts). A query probes *all* its
+  shingles, so a story that reuses a few paragraphs of a longer one (a partial
+  copy, Jaccard far too low for MinHash) still finds it. Anchors held by more
+  than ``ANCHOR_DF_CAP`` articles are boilerplate and ignored.
+
+MinHash is computed with numpy from CRC32 token hashes (the datasketch scheme,
+affine permutations modulo a Mersenne prime) rather than through datasketch's
+per-token Python hashing, which was two thirds of the candidate stage's time.
+The tables are flat numpy arrays (key, row) kept sorted, plus a dict for recent
+additions, so the index serialises to a few hundred bytes per article and loads
+without rebuilding millions of Python objects.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zlib
+from typing import Iterable
+
+import numpy as np
+
+from ..errors import StoreError
+from ..ids import content_hash
+from ..records import Article
+from .text import STOPWORDS, tokens
+
+NUM_PERM = 64
+# Bands x rows per MinHash channel. shingles: 16 x 4 puts the 50% collision point at
+# Jaccard ~0.5; terms: 32 x 2 at ~0.18.
+BANDS = {"shingles": (16, 4), "terms": (32, 2)}
+ANCHOR_MOD = 8
+ANCHOR_ALL_BELOW = 64  # texts with fewer shingles store every one of them
+ANCHOR_DF_CAP = 64
+# Candidates kept per query, best score first; the aligner looks at no more.
+TOP_K = 12
+_TAIL_ROWS = 2048  # articles held in the dict tail before it is merged into the sorted arrays
+_FORMAT = 1
+_P = np.uint64((1 << 61) - 1)
+_MASK32 = np.uint64(0xFFFFFFFF)
+_rng = np.random.RandomState(7)
+_A = _rng.randint(1, 1 << 31, size=NUM_PERM).astype(np.uint64)
+_B = _rng.randint(0, 1 << 31, size=NUM_PERM).astype(np.uint64)
+
+
+def salient(tok: str) -> bool:
+    """Content words of 4+ letters and numbers: what a paraphrase keeps."""
+    return tok not in STOPWORDS and (len(tok) >= 4 or tok[0].isdigit())
+
+
+def minhash(hashes: np.ndarray) -> np.ndarray:
+    """64 min-hash values (uint32) of a set given as 32-bit hashes."""
+    if len(hashes) == 0:
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    x = hashes.astype(np.uint64)[:, None]
+    return (((_A * x + _B) % _P) & _MASK32).min(axis=0).astype(np.uint32)
+
+
+def _band_keys(sig: np.ndarray, bands: int, rows: int, salt: int) -> np.ndarray:
+    """One 64-bit key per band, mixing the band number and channel in so tables never collide."""
+    b = sig[: bands * rows].reshape(bands, rows).astype(np.uint64)
+    key = (np.arange(bands, dtype=np.uint64) + np.uint64(salt << 8)) * np.uint64(0x9E3779B97F4A7C15)
+    for r in range(rows):
+        key = (key ^ b[:, r]) * np.uint64(0xBF58476D1CE4E5B9)
+    return key
+
+
+_TOKEN_HASH: dict[str, int] = {}  # token -> CRC32, shared by every article of the process
+
+
+class Views:
+    """What the index needs from one article, computed once."""
+
+    def __init__(self, text: str) -> None:
+        toks = tokens(text)
+        uniq = set(toks)
+        if len(_TOKEN_HASH) > 1_000_000:  # bounded: a news vocabulary rarely gets near this
+            _TOKEN_HASH.clear()
+        for t in uniq.difference(_TOKEN_HASH):
+            _TOKEN_HASH[t] = zlib.crc32(t.encode())
+        h = np.fromiter(map(_TOKEN_HASH.__getitem__, toks), dtype=np.uint64, count=len(toks))
+        if len(h) >= 3:
+            sh = (h[:-2] * np.uint64(0x9E3779B1)) ^ (h[1:-1] * np.uint64(0x85EBCA77)) ^ (h[2:] * np.uint64(0xC2B2AE3D))
+            sh = (sh ^ (sh >> np.uint64(32))) & _MASK32
+        else:
+            sh = h
+        self.shingles = np.unique(sh)
+        self.terms = np.unique(np.array([_TOKEN_HASH[t] for t in uniq if salient(t)], dtype=np.uint64))
+        if len(self.shingles) < ANCHOR_ALL_BELOW:
+            self.anchors = self.shingles
+        else:
+            self.anchors = self.shingles[self.shingles % np.uint64(ANCHOR_MOD) == 0]
+        self.sigs = {"shingles": minhash(self.shingles), "terms": minhash(self.terms)}
+
+
+class _Table:
+    """A multimap from 64-bit keys to rows: sorted arrays plus a dict of recent additions."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.uint64)
+        self.rows = np.zeros(0, dtype=np.int32)
+        self.tail: dict[int, list[int]] = {}
+        self.tail_rows = 0
+
+    def add(self, keys: np.ndarray, row: int) -> None:
+        for k in keys.tolist():
+            self.tail.setdefault(k, []).append(row)
+        self.tail_rows += 1
+        if self.tail_rows >= _TAIL_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.tail:
+            return
+        pairs = [(k, r) for k, rs in self.tail.items() for r in rs]
+        keys = np.array([p[0] for p in pairs], dtype=np.uint64)
+        rows = np.array([p[1] for p in pairs], dtype=np.int32)
+        order = np.argsort(keys, kind="stable")
+        keys, rows = keys[order], rows[order]
+        at = np.searchsorted(self.keys, keys, "right")
+        self.keys = np.insert(self.keys, at, keys)
+        self.rows = np.insert(self.rows, at, rows)
+        self.tail, self.tail_rows = {}, 0
+
+    def lookup(self, keys: np.ndarray, cap: int | None = None) -> np.ndarray:
+        """Rows under any of ``keys`` (once per key hit); keys with more than ``cap`` rows are skipped."""
+        lo = np.searchsorted(self.keys, keys, "left")
+        hi = np.searchsorted(self.keys, keys, "right")
+        out = []
+        for k, a, b in zip(keys.tolist(), lo.tolist(), hi.tolist()):
+            more = self.tail.get(k, ())
+            if (b > a or more) and (cap is None or b - a + len(more) <= cap):
+                out.append(self.rows[a:b])
+                if more:
+                    out.append(np.array(more, dtype=np.int32))
+        return np.concatenate(out) if out else np.zeros(0, dtype=np.int32)
+
+
+class ProvenanceIndex:
+    """Every article seen so far, as hashes and sketches; never the text."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self._row: dict[str, int] = {}
+        self._hash: dict[str, int] = {}  # normalised-text hash -> first row with it
+        self._sigs = {name: [] for name in BANDS}  # lists of uint32 arrays, stacked on demand
+        self._stacked = {name: np.zeros((0, NUM_PERM), dtype=np.uint32) for name in BANDS}
+        self._n_anchors: list[int] = []
+        self._tables = {name: _Table() for name in (*BANDS, "anchors")}
+        self._sources: dict[int, set[int]] = {}  # derivation edges found so far (derived row -> source rows)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._row
+
+    def add(self, articles: Iterable[Article], views: dict[str, Views] | None = None) -> None:
+        for a in articles:
+            if a.id in self._row:
+                continue
+            v = (views or {}).get(a.id) or Views(a.text)
+            row = len(self.ids)
+            self.ids.append(a.id)
+            self._row[a.id] = row
+            self._hash.setdefault(text_hash(a), row)
+            for salt, (name, (bands, rows)) in enumerate(BANDS.items()):
+                self._sigs[name].append(v.sigs[name])
+                self._tables[name].add(_band_keys(v.sigs[name], bands, rows, salt), row)
+            self._tables["anchors"].add(v.anchors, row)
+            self._n_anchors.append(len(v.anchors))
+
+    def link(self, derived: str, source: str) -> None:
+        """Remember an edge, so a later copy of a copy can be told from a sibling."""
+        self._sources.setdefault(self._row[derived], set()).add(self._row[source])
+
+    def sources_of(self, article_id: str) -> set[str]:
+        row = self._row.get(article_id)
+        return {self.ids[r] for r in self._sources.get(row, ())} if row is not None else set()
+
+    def duplicate_of(self, article: Article) -> str | None:
+        """An indexed article with the same normalised text, if any."""
+        row = self._hash.get(text_hash(article))
+        return None if row is None or self.ids[row] == article.id else self.ids[row]
+
+    def _signatures(self, name: str) -> np.ndarray:
+        if self._sigs[name]:
+            self._stacked[name] = np.vstack([self._stacked[name], np.array(self._sigs[name], dtype=np.uint32)])
+            self._sigs[name] = []
+        return self._stacked[name]
+
+    def candidates(self, article: Article, k: int = TOP_K, views: Views | None = None) -> list[tuple[str, float]]:
+        """Up to ``k`` indexed articles (not ``article`` itself) with a score, best first.
+
+        The score is the largest of the two MinHash Jaccard estimates and the anchor
+        containment (shared anchors over the smaller anchor count), so near-copies
+        rank by shingles, paraphrases by terms and partial copies by anchors.
+        """
+        v = views or Views(article.text)
+        best: dict[int, float] = {}
+        for salt, (name, (bands, rows)) in enumerate(BANDS.items()):
+            hits = np.unique(self._tables[name].lookup(_band_keys(v.sigs[name], bands, rows, salt)))
+            if len(hits):
+                est = (self._signatures(name)[hits] == v.sigs[name]).mean(axis=1)
+                for r, j in zip(hits.tolist(), est.tolist()):
+                    best[r] = max(best.get(r, 0.0), j)
+        hits, shared = np.unique(self._tables["anchors"].lookup(v.shingles, ANCHOR_DF_CAP), return_counts=True)
+        mine = max(1, len(v.anchors))
+        for r, n in zip(hits.tolist(), shared.tolist()):
+            if n >= 2:
+                best[r] = max(best.get(r, 0.0), n / max(1, min(self._n_anchors[r], mine)))
+        me = self._row.get(article.id)
+        ranked = sorted(((s, r) for r, s in best.items() if r != me), key=lambda x: (-x[0], x[1]))
+        return [(self.ids[r], min(1.0, s)) for s, r in ranked[:k]]
+
+    # ------------------------------------------------------------ persistence
+
+    def to_bytes(self) -> bytes:
+        """A compact, pickle-free encoding (numpy arrays + JSON ids) to store as a blob."""
+        arrays = {"hash_keys": np.array(list(self._hash), dtype="S16"),
+                  "hash_rows": np.array(list(self._hash.values()), dtype=np.int32),
+                  "n_anchors": np.array(self._n_anchors, dtype=np.int32),
+                  "edges": np.array([(d, s) for d, ss in self._sources.items() for s in sorted(ss)], dtype=np.int32).reshape(-1, 2)}
+        for name in BANDS:
+            arrays[f"{name}_sigs"] = self._signatures(name)
+        for name, table in self._tables.items():
+            table.flush()
+            arrays[f"{name}_keys"], arrays[f"{name}_rows"] = table.keys, table.rows
+        meta = json.dumps({"format": _FORMAT, "config": _config(), "ids": self.ids}).encode("utf-8")
+        buf = io.BytesIO()
+        np.savez_compressed(buf, meta=np.frombuffer(meta, dtype=np.uint8), **arrays)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, body: bytes) -> "ProvenanceIndex":
+        try:
+            data = np.load(io.BytesIO(body), allow_pickle=False)
+            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+        except (ValueError, OSError, KeyError) as exc:
+            raise StoreError(f"unreadable provenance index: {exc}", hint="delete the 'provenance-index' blob to rebuild it") from exc
+        if meta.get("format") != _FORMAT or meta.get("config") != _config():
+            raise StoreError("stored provenance index was built with other settings",
+                             hint="delete the 'provenance-index' blob to rebuild it")
+        idx = cls()
+        idx.ids = meta["ids"]
+        idx._row = {a: i for i, a in enumerate(idx.ids)}
+        idx._hash = {k.decode(): r for k, r in zip(data["hash_keys"].tolist(), data["hash_rows"].tolist())}
+        idx._n_anchors = data["n_anchors"].tolist()
+        for d, s in data["edges"].tolist():
+            idx._sources.setdefault(d, set()).add(s)
+        for name in BANDS:
+            idx._stacked[name] = data[f"{name}_sigs"]
+        for name, table in idx._tables.items():
+            table.keys, table.rows = data[f"{name}_keys"], data[f"{name}_rows"]
+        return idx
+
+
+def _config() -> dict:
+    return {"num_perm": NUM_PERM, "bands": {k: list(v) for k, v in BANDS.items()}, "anchor_mod": ANCHOR_MOD,
+            "anchor_all_below": ANCHOR_ALL_BELOW}
+
+
+def text_hash(article: Article) -> str:
+    """16 hex chars of the normalised-text hash (recomputed: ``Article.content_hash`` may cover more than the text)."""
+    return content_hash(article.text)[:16]
