@@ -8,7 +8,10 @@ several .ann files and each is scored as its own document against the same
 prediction. Gold attributions are the brat events (``E`` lines) of type
 Attribution / Attribution-no-source; their Source and Content spans (possibly
 discontinuous, "a b;c d") are the gold. Predictions are
-``storyweave.facts.quotes.attributions`` on the full spaCy parse of each text.
+``storyweave.facts.quotes.attributions`` on the Doc the facts stage builds
+(``--parse selective``, the default: ``storyweave.facts.pipeline.analyse``,
+sentences cut at line breaks, the parser run only where ``needs_parse`` says)
+or on a full parse with the same line-break sentence starts (``--parse full``).
 
 Scores, for content and for source separately:
 
@@ -27,8 +30,8 @@ Scores, for content and for source separately:
   marks; discontinuous gold spans are compared fragment by fragment
   (a content "A ... B" split around its cue counts two fragments).
 
-Speed is sentences parsed per second (the parse is the cost) and attribution
-finding per second, medians of the runs in this process.
+Speed: sentences per second through the whole analysis (NER, segmentation and
+the parse, the cost of the stage) and through the attribution rules alone.
 
 Last line: ``content-f1 <v> source-f1 <v>`` (overlap F1 on the last split, in %).
 """
@@ -129,7 +132,18 @@ class Score:
         return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
 
 
-def run_split(split_dir: Path, nlp, limit: int | None):
+def full_parse(nlp, text: str):
+    """The whole pipeline on every sentence, with a sentence start after every line break."""
+    doc = nlp.make_doc(text)
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def run_split(split_dir: Path, nlp, limit: int | None, parse: str):
     texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
     anns: dict[str, list[Path]] = {}
     for ann in sorted((split_dir / "attributions").glob("*.ann")):
@@ -137,7 +151,12 @@ def run_split(split_dir: Path, nlp, limit: int | None):
     scores = {"Content": Score(), "Source": Score()}
     raw = [p.read_text(encoding="utf-8") for p in texts]
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(raw, batch_size=16))
+    if parse == "full":
+        docs = [full_parse(nlp, text) for text in raw]
+    else:
+        from storyweave.facts.pipeline import analyse
+
+        docs = [analyse(text) for text in raw]
     parse_s = time.perf_counter() - t0
     n_sents = sum(1 for d in docs for _ in d.sents)
     t0 = time.perf_counter()
@@ -160,14 +179,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", required=True, type=Path)
     ap.add_argument("--split", nargs="+", default=None, help="default: train and dev when present, else every folder")
     ap.add_argument("--limit", type=int, default=None, help="first N texts per split (for quick runs)")
+    ap.add_argument("--parse", choices=("selective", "full"), default="selective")
     args = ap.parse_args(argv)
     splits = args.split or [s for s in ("train", "dev") if (args.data / s).is_dir()]
     splits = splits or sorted(p.name for p in args.data.iterdir() if (p / "text").is_dir())
     nlp = load_nlp()
     last = None
     for split in splits:
-        scores, parse_rate, find_rate, n = run_split(args.data / split, nlp, args.limit)
-        print(f"== {split}: {n} texts; parse {parse_rate:.0f} sentences/s, attribution rules {find_rate:.0f} sentences/s")
+        scores, parse_rate, find_rate, n = run_split(args.data / split, nlp, args.limit, args.parse)
+        print(f"== {split}: {n} texts; analysis {parse_rate:.0f} sentences/s, attribution rules {find_rate:.0f} sentences/s ({args.parse} parse)")
         for role, score in scores.items():
             for key, label in (("ov", "overlap"), ("sp", "span"), ("ex", "exact")):
                 p, r, f = score.prf(key)

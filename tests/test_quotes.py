@@ -24,13 +24,25 @@ def nlp():
     return load_nlp()
 
 
-@pytest.fixture(scope="module")
-def seed_quotes(nlp):
+def _seed_quotes(parse):
     out = {}
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        out[path.name[:3]] = (text, extract_quotes(path.name[:3], text, nlp(text)))
+        out[path.name[:3]] = (text, extract_quotes(path.name[:3], text, parse(text)))
     return out
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp):
+    return _seed_quotes(nlp)
+
+
+@pytest.fixture(scope="module")
+def seed_quotes_selective():
+    """The Doc the facts stage really builds: sentences cut at line breaks, parse where needed."""
+    from storyweave.facts.pipeline import analyse
+
+    return _seed_quotes(analyse)
 
 
 def _expected():
@@ -41,8 +53,10 @@ def _expected():
 
 
 @pytest.mark.parametrize("article,speaker,kind,quote", _expected())
-def test_seed_quote_found_with_speaker_and_kind(seed_quotes, article, speaker, kind, quote):
-    text, quotes = seed_quotes[article]
+@pytest.mark.parametrize("parse", ["full", "selective"])
+def test_seed_quote_found_with_speaker_and_kind(request, parse, article, speaker, kind, quote):
+    fixture = "seed_quotes" if parse == "full" else "seed_quotes_selective"
+    text, quotes = request.getfixturevalue(fixture)[article]
     want = quote.strip(_PUNCT)
     if kind == "indirect":
         # paraphrase has no marks to bound it: the reference may stop before a trailing phrase

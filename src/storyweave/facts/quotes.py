@@ -201,8 +201,8 @@ def _stands_alone(doc, text: str, q: Quoted) -> bool:
 
 def _is_direct(doc, text: str, q: Quoted) -> bool:
     prefix = _sentence_prefix(doc, text, q).rstrip()
-    if not any(c.isalnum() for c in prefix):
-        return True
+    if not any(c.isalnum() for c in prefix) or prefix[-1:] in (".", "!", "?"):
+        return True  # opens its sentence (also when a scraper glued it to the one before)
     if prefix[-1:] in (",", ":"):
         return _WORD.findall(prefix.lower())[-1] in _CUE_FORMS
     return False

@@ -48,11 +48,12 @@ def find_quoted(text: str) -> list[Quoted]:
     found: list[Quoted] = []
     for start, end in _paragraphs(text):
         doubles = _pair(text, start, end, _DOUBLE, double=True)
+        # single marks inside a double quotation are nested quotes (or apostrophes): the
+        # double one is the quotation; a single pair straddling a double one is noise
         singles = [
             q
             for q in _pair(text, start, end, _SINGLE, double=False)
-            if not any(d.outer[0] <= q.outer[0] and q.outer[1] <= d.outer[1] for d in doubles)
-            and not any(q.outer[0] < d.outer[0] < q.outer[1] for d in doubles)
+            if not any(d.outer[0] < q.outer[1] and q.outer[0] < d.outer[1] for d in doubles)
         ]
         found.extend(sorted(doubles + singles, key=lambda q: q.outer))
     return found
@@ -97,8 +98,11 @@ def _can_close(text: str, i: int, j: int, mark: str, double: bool) -> bool:
 def _pair(text: str, start: int, end: int, pattern: re.Pattern, double: bool) -> list[Quoted]:
     spans: list[Quoted] = []
     open_at: tuple[int, int] | None = None
+    doubled = set() if double else {i for m in _DOUBLE.finditer(text, start, end) for i in range(m.start(), m.end())}
     for m in pattern.finditer(text, start, end):
         i, j, mark = m.start(), m.end(), m.group()
+        if i in doubled:
+            continue  # one half of a '' pair
         closes = _can_close(text, i, j, mark, double)
         if open_at is not None and closes and i > open_at[1]:
             spans.append(Quoted((open_at[0], j), (open_at[1], i), double))
