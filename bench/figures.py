@@ -5,26 +5,32 @@ Usage: python bench/figures.py --data ../shared/data/figures/newsquant-dev.json
 Data: ``[{"text", "quantities": [{"value", "unit", "normalized_unit", "change",
 "referred_concepts"}]}]``. Gold values are numbers or "low-high" ranges.
 
-Matching follows CQE's evaluation (Almasian et al., EMNLP 2023;
-satya77/CQE_Evaluation ``evaluate_models.py``): per sentence, a gold quantity
-matches a prediction when the values are equal under ``numpy.isclose(rtol=1e-5)``
-(a range matches only a range, both ends), the unit level also needs equal
-lower-cased normalised units, the change level equal change operators, the
-concept level at least one shared word (CQE's "partial" concept match). Unlike
-CQE's loop, each prediction is used at most once per level, so no level can
-count one prediction twice. P = matched / predicted, R = matched / gold.
+Two scorings are printed. "CQE counting" is CQE's own loop (Almasian et al.,
+EMNLP 2023; satya77/CQE_Evaluation ``evaluate_models.py`` ``calculate_metrics``),
+rule for rule, see ``score_cqe``: values equal under ``numpy.isclose(rtol=1e-5)``
+(a range matches only a range, both ends); units compared as the gold
+``normalized_unit`` against the prediction's normalised unit, both lower-cased
+(the gold surface ``unit`` is never used, so a prediction matching only it does
+not count); value+unit is one-to-one, but value and value+change may count one
+prediction for two golds or one gold twice until a unit matches. "one-to-one"
+lets each gold and each prediction count once per level; it differs from CQE's
+counting only at value+change on this data, and adds value+concept (at least one
+shared word, CQE's "partial" concept match). P = matched / predicted, R =
+matched / gold. The headline (last line) is CQE counting.
 
 Our figures are mapped to NewsQuant's vocabulary here, not in the extractor:
 ``UNIT_NAMES`` below; a count ("people", "jobs", "home") becomes the counted
-noun as written, singular ("800,000 eligible pensioners" -> "eligible
-pensioner"), as NewsQuant annotates counts; a conversion ``also`` becomes a
+phrase lemmatised from the Doc (``count_phrase``: "800,000 eligible pensioners"
+-> "eligible pensioner"), or, for a number whose unit the extractor carried over
+from the figure before it, that figure's phrase; a conversion ``also`` becomes a
 further quantity (NewsQuant annotates both sides of "$1 trillion (£806
 billion)"); the change operator is the figure's change ("up"/"down") or else
 its bound: a strict bound first ("<=" -> "<", ">=" -> ">"), then the change
 ("up"/"down"), then "~" or "=".
 
-The file is split in halves: rules were developed looking only at the first;
-the second is reported as held out. The last line is ``value-f1 <full file>``.
+The file is split in halves: rules were developed looking only at the first
+(``--show-errors`` prints its errors only); the second is reported as held
+out. The last line is ``value-f1 <full file, CQE counting>``.
 """
 
 from __future__ import annotations
