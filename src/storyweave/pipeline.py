@@ -93,32 +93,26 @@ def ingest(
     return report
 
 
-def analyse(
-    store: Store, article_ids: Sequence[str], progress: Progress | None = None, engine: Engine | None = None
-) -> list[str]:
-    """Run every analysis stage on the given (newly stored) articles; returns the stage names run."""
+def analyse(store: Store, progress: Progress | None = None, engine: Engine | None = None) -> list[str]:
+    """Run every analysis stage on the stored articles that lack its output; returns the stage names run."""
     progress = progress or _noop
-    if not article_ids:
-        return []
     engine = engine or LocalEngine()
-    ran = []
-    for name, stage in STAGES:
-        stage(store, list(article_ids), progress, engine)
-        ran.append(name)
-    return ran
+    for _, stage in STAGES:
+        stage(store, progress, engine)
+    return [name for name, _ in STAGES]
 
 
 def run(
     paths: Iterable[str | os.PathLike], db: str | None = None, progress: Progress | None = None,
     engine: Engine | None = None,
 ) -> RunReport:
-    """Ingest ``paths`` into the store at ``db`` and run every stage on the new articles."""
+    """Ingest ``paths`` into the store at ``db`` and run every stage on what is new."""
     from .settings import load
 
     store = open_store(db or load().db)
     try:
         report = ingest(paths, store, progress)
-        report.stages = ["ingest"] + analyse(store, report.added, progress, engine)
+        report.stages = ["ingest"] + analyse(store, progress, engine)
         return report
     finally:
         store.close()
@@ -128,18 +122,35 @@ def run(
 FACTS_BATCH = 64
 
 
-def facts_stage(store: Store, article_ids: list[str], progress: Progress, engine: Engine) -> None:
+def facts_stage(store: Store, progress: Progress, engine: Engine) -> None:
     """Figures, quotes, actors, statements and kind of each article (parallel: articles are independent)."""
     from .facts import extract_facts
 
-    articles = list(store.articles(article_ids))
-    done = 0
-    for start in range(0, len(articles), FACTS_BATCH * 4):
-        chunk = articles[start : start + FACTS_BATCH * 4]
+    ids = store.without("facts")
+    for start in range(0, len(ids), FACTS_BATCH * 4):
+        chunk = list(store.articles(ids[start : start + FACTS_BATCH * 4]))
         store.put_facts(engine.map_batches(extract_facts, chunk, FACTS_BATCH))
-        done += len(chunk)
-        progress("facts", done, len(articles))
+        progress("facts", start + len(chunk), len(ids))
 
 
-StageFn = Callable[[Store, list[str], Progress, Engine], None]
-STAGES: list[tuple[str, StageFn]] = [("facts", facts_stage)]
+PROVENANCE_INDEX = "provenance-index"
+
+
+def provenance_stage(store: Store, progress: Progress, engine: Engine) -> None:
+    """Duplicates and derivations of each new article against everything stored (in arrival order)."""
+    from .provenance import ProvenanceIndex, detect
+
+    blob = store.blob(PROVENANCE_INDEX)
+    index = ProvenanceIndex.from_bytes(blob) if blob else ProvenanceIndex()
+    pending = [i for i in store.article_ids() if i not in index]
+    for start in range(0, len(pending), BATCH_SIZE):
+        chunk = list(store.articles(pending[start : start + BATCH_SIZE]))
+        edges = detect(chunk, index, store.article)
+        with store.transaction():  # edges and the index that produced them are stored together
+            store.put_derivations(edges)
+            store.put_blob(PROVENANCE_INDEX, index.to_bytes())
+        progress("provenance", start + len(chunk), len(pending))
+
+
+StageFn = Callable[[Store, Progress, Engine], None]
+STAGES: list[tuple[str, StageFn]] = [("facts", facts_stage), ("provenance", provenance_stage)]

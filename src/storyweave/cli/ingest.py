@@ -69,7 +69,7 @@ def run(
     try:
         with progress_bars() as progress:
             report = pipeline.ingest(paths, store, progress, fetcher)
-            report.stages = ["ingest"] + pipeline.analyse(store, report.added, progress, runner)
+            report.stages = ["ingest"] + pipeline.analyse(store, progress, runner)
         stories = store.stories()
     finally:
         store.close()

@@ -8,6 +8,7 @@ contract test suite (tests/test_store_contract.py) runs against each.
 from __future__ import annotations
 
 import abc
+import contextlib
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -52,6 +53,22 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def next_position(self) -> int:
         """Arrival number for the next article, so later runs sort after earlier ones."""
+
+    @abc.abstractmethod
+    def article_ids(self) -> list[str]:
+        """Every article id, in arrival order."""
+
+    @abc.abstractmethod
+    def transaction(self) -> contextlib.AbstractContextManager:
+        """Group several writes into one transaction (writes inside it join it)."""
+
+    @abc.abstractmethod
+    def without(self, output: str) -> list[str]:
+        """Ids (arrival order) of articles lacking a stage's output: "facts" or "story".
+
+        Stages run on these rather than on "what this run added", so a run interrupted
+        after ingestion finishes its analysis on the next run.
+        """
 
     # --- facts
     @abc.abstractmethod

@@ -165,6 +165,22 @@ class SQLStore(Store):
     def next_position(self) -> int:
         return self._execute("SELECT COALESCE(MAX(position), -1) + 1 FROM articles")[0][0]
 
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self._execute("SELECT id FROM articles ORDER BY position, id")]
+
+    def transaction(self):
+        return self._tx()
+
+    _OUTPUT_TABLES = {"facts": ("facts", "article_id"), "story": ("story_members", "article_id")}
+
+    def without(self, output: str) -> list[str]:
+        table, column = self._OUTPUT_TABLES[output]
+        rows = self._execute(
+            f"SELECT a.id FROM articles a LEFT JOIN {table} t ON t.{column} = a.id "
+            f"WHERE t.{column} IS NULL ORDER BY a.position, a.id"
+        )
+        return [r[0] for r in rows]
+
     # --- facts
     def put_facts(self, facts: Iterable[ArticleFacts]) -> None:
         with self._tx():
