@@ -125,7 +125,7 @@ def _lexical(d: Doc, s: Doc) -> np.ndarray:
         for j, b in enumerate(s.words):
             if b:
                 shared = len(a & b)
-                if shared >= 2:
+                if shared >= 3:  # two shared words make "Japan ... relations" headings match anything
                     lex[i, j] = shared / min(len(a), len(b))
     return lex
 

@@ -72,11 +72,12 @@ def dropped(derived: list[Sentence], source: list[Sentence], pairs, derived_text
     The speaker counts as kept when their surname appears in the derived sentence or the one
     before it (a rewrite often names once, then says "he said").
     """
-    out = []
+    out, seen = [], set()
     for i, j, _ in pairs:
         who = speaker(source[j], source_text)
-        if who is None:
+        if who is None or (i, who) in seen:
             continue
+        seen.add((i, who))
         surname = who.split()[-1]
         window = " ".join(s.text for s in derived[max(0, i - 1) : i + 1])
         if surname in window:

@@ -1,0 +1,74 @@
+"""`storyweave lineage STORY_ID`: who copied whom within one story."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.tree import Tree
+
+from ..errors import StoryweaveError
+from ..provenance.report import lineage as lineage_data
+from .app import app
+from .common import DbOption, fail, open_db, out, print_json
+
+
+@app.command()
+def lineage(
+    story_id: str = typer.Argument(..., help="story id, as listed by `storyweave stories`"),
+    db: Optional[str] = DbOption,
+    json_: bool = typer.Option(False, "--json", help="print JSON: {edges: [...], groups: [[ids]...]}"),
+) -> None:
+    """Roots (first reports, wire copy), the rewrites under them, their evidence, and independent lines."""
+    try:
+        with open_db(db) as store:
+            story = store.story(story_id)
+            articles = {a.id: a for a in store.articles(story.article_ids)}
+            data = lineage_data(story, articles, store.derivations(story.article_ids))
+    except StoryweaveError as exc:
+        fail(exc)
+        return
+    if json_:
+        print_json(data)
+        return
+    _render(data)
+
+
+def _label(data: dict, aid: str) -> str:
+    a = data["articles"][aid]
+    credit = f" [cyan]credits {a['agency']}[/]" if a["agency"] else ""
+    return f"[bold]{aid}[/] {a['outlet']} · {a['published'] or 'undated'} · {a['title'][:70]}{credit}"
+
+
+def _render(data: dict) -> None:
+    children: dict[str, list[dict]] = {}
+    for e in data["edges"]:
+        children.setdefault(e["source"], []).append(e)
+    out.print(f"[bold]Story {data['story']}[/]: {len(data['articles'])} articles, "
+              f"{len(data['groups'])} independent line(s) of reporting")
+    seen: set[str] = set()
+
+    def grow(node: Tree, aid: str) -> None:
+        for e in children.get(aid, []):
+            via = f" via {e['agency']} copy" if e["agency"] else ""
+            branch = node.add(f"{e['relation']} ({e['score']:.2f}){via}: " + _label(data, e["derived"]))
+            for ev in e["evidence"][:6]:
+                branch.add(f"[dim]{ev['kind']}[/] “{ev['derived']}” ← “{ev['source']}”", highlight=False)
+            if len(e["evidence"]) > 6:
+                branch.add(f"[dim]… {len(e['evidence']) - 6} more aligned passages[/]")
+            counts = f"added {len(e['added'])}, dropped {len(e['dropped'])}, changed {len(e['changed'])} sentences"
+            branch.add(f"[dim]{counts}[/]")
+            for c in e["changed"][:3]:
+                branch.add(f"[yellow]changed[/] “{c['derived']}” (was “{c['source']}”)", highlight=False)
+            for x in e["dropped_attributions"]:
+                now = x["derived_speaker"] or "nobody"
+                branch.add(f"[red]attribution dropped[/]: {x['speaker']} → {now}: “{x['text'][:120]}”", highlight=False)
+            if e["derived"] not in seen:
+                seen.add(e["derived"])
+                grow(branch, e["derived"])
+
+    for root in data["roots"]:
+        tree = Tree("root: " + _label(data, root))
+        grow(tree, root)
+        out.print(tree)
+    out.print("[bold]Independent lines:[/] " + "; ".join("{" + ", ".join(g) + "}" for g in data["groups"]))
