@@ -46,7 +46,7 @@ class Attributed:
 
     cue: Span
     cue_text: str
-    cue_class: str  # "speech", "belief", "stance"
+    cue_class: str  # "speech", "belief", "stance", "evidence"
     source: Span | None
     source_head: int | None  # token index
     content: tuple[Span, ...]
