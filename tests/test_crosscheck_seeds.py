@@ -40,11 +40,12 @@ def seeds():
     from storyweave.extract import extract
     from storyweave.facts import extract_facts
     from storyweave.ingest import read_path
-    from storyweave.provenance import detect
+    from storyweave.provenance import ProvenanceIndex, detect
 
     articles = [extract(raw) for n, p in enumerate(sorted(SEEDS.glob("*.txt"))) for raw in read_path(p, n)]
     facts = {f.article_id: f for f in extract_facts(articles)}
-    derivations = detect(articles)
+    by_id = {a.id: a for a in articles}
+    derivations = detect(articles, ProvenanceIndex(), by_id.__getitem__)
     expected = json.loads((SEEDS / "expected.json").read_text())
     short = {a.id: Path(a.source).name[:3] for a in articles}
     members = tuple(a.id for a in articles if short[a.id] in expected["same_story"])
