@@ -1,0 +1,259 @@
+"""Story clustering benchmark: quality against gold stories, speed, latency at scale.
+
+    python bench/clustering.py --data ../shared/data/clustering/ecbplus-dev.jsonl
+    python bench/clustering.py --data ../shared/data/clustering/uci-headlines-sample.csv
+    python bench/clustering.py --data FILE --topics odd|even    # one half of the topics
+    python bench/clustering.py --data FILE --fit                # refit the pair model on odd topics
+    python bench/clustering.py --scale 100000 [--data FILE]     # assignment latency with N stored
+
+Data: JSONL lines ``{id, text, story, title?, published?, topic?}`` or a CSV with
+TITLE and STORY columns (the UCI News Aggregator layout; TIMESTAMP in ms and
+PUBLISHER are used when present). Prints BCubed P/R/F1, pairwise P/R/F1, ARI and
+articles/s for storyweave, then the topic-merge baseline (when ``topic`` is
+present) and single-pass TF-IDF cosine clustering at its best threshold in
+hindsight. The last line is ``bcubed-f1 <v>`` for storyweave.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from storyweave.cluster import StoryClusterer  # noqa: E402
+from storyweave.cluster.features import ArticleFeatures, featurize  # noqa: E402
+from storyweave.cluster.online import processing_order  # noqa: E402
+from storyweave.records import Article  # noqa: E402
+
+
+# ------------------------------------------------------------------ data
+def load(path: Path) -> tuple[list[Article], list[str], list[str | None]]:
+    """Articles (in file order), gold stories and topics."""
+    rows = _csv_rows(path) if path.suffix.lower() == ".csv" else _jsonl_rows(path)
+    articles = [
+        Article(id=str(r["id"]), source=f"{path.name}#{i}", url=None, outlet=r.get("outlet") or "", title=r.get("title") or "",
+                authors=(), published=r.get("published"), language="en", text=r["text"], paragraphs=(),
+                extraction_method="bench", extraction_confidence=1.0, position=i)
+        for i, r in enumerate(rows)
+    ]  # fmt: skip
+    return articles, [str(r["story"]) for r in rows], [r.get("topic") for r in rows]
+
+
+def _jsonl_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _csv_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for i, r in enumerate(rows):
+        stamp = r.get("TIMESTAMP")
+        published = datetime.fromtimestamp(int(stamp) / 1000, timezone.utc).isoformat() if stamp else None
+        out.append({"id": r.get("ID") or i, "title": r["TITLE"], "text": r["TITLE"], "story": r["STORY"],
+                    "published": published, "outlet": r.get("PUBLISHER")})  # fmt: skip
+    return out
+
+
+# --------------------------------------------------------------- metrics
+def bcubed(pred: list, gold: list) -> tuple[float, float, float]:
+    pred_sets, gold_sets = defaultdict(set), defaultdict(set)
+    for i, (p, g) in enumerate(zip(pred, gold)):
+        pred_sets[p].add(i)
+        gold_sets[g].add(i)
+    p = r = 0.0
+    for i, (pc, gc) in enumerate(zip(pred, gold)):
+        both = len(pred_sets[pc] & gold_sets[gc])
+        p += both / len(pred_sets[pc])
+        r += both / len(gold_sets[gc])
+    p, r = p / len(pred), r / len(pred)
+    return p, r, _f1(p, r)
+
+
+def pairwise(pred: list, gold: list) -> tuple[float, float, float]:
+    pairs = lambda labels: sum(c * (c - 1) // 2 for c in Counter(labels).values())  # noqa: E731
+    both = pairs(list(zip(pred, gold)))
+    p = both / pairs(pred) if pairs(pred) else 1.0
+    r = both / pairs(gold) if pairs(gold) else 1.0
+    return p, r, _f1(p, r)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def report(name: str, pred: list, gold: list, extra: str = "") -> float:
+    from sklearn.metrics import adjusted_rand_score
+
+    bp, br, bf = bcubed(pred, gold)
+    pp, pr, pf = pairwise(pred, gold)
+    ari = adjusted_rand_score(gold, pred)
+    print(f"{name:<22} bcubed P {bp:.4f} R {br:.4f} F1 {bf:.4f} | pairwise P {pp:.4f} R {pr:.4f} F1 {pf:.4f} "
+          f"| ARI {ari:.4f} | stories {len(set(pred))} {extra}")  # fmt: skip
+    return bf
+
+
+# ------------------------------------------------------------- clustering
+def cluster(ids: list[str], feats: list[ArticleFeatures], **params) -> tuple[list[str], list[float]]:
+    """Story ids (input order) and per-article assignment seconds."""
+    clusterer, seconds = StoryClusterer(**params), []
+    for aid, f in zip(ids, feats):
+        t = time.perf_counter()
+        clusterer.add(aid, f)
+        seconds.append(time.perf_counter() - t)
+    return [clusterer.story_of(a) for a in ids], seconds
+
+
+def single_pass_tfidf(texts: list[str], gold: list[str]) -> tuple[list[int], float]:
+    """Single-pass centroid clustering over TF-IDF; best threshold in hindsight."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts).tocsr()
+    rows = [dict(zip(matrix[i].indices, matrix[i].data)) for i in range(matrix.shape[0])]
+    best = (-1.0, 0.0, [])
+    for threshold in np.arange(0.05, 0.80, 0.025):
+        pred = _single_pass(rows, threshold)
+        f = bcubed(pred, gold)[2]
+        best = max(best, (f, float(threshold), pred), key=lambda b: b[0])
+    return best[2], best[1]
+
+
+def _single_pass(rows: list[dict], threshold: float) -> list[int]:
+    postings: dict[int, dict[int, float]] = defaultdict(dict)  # term -> cluster -> summed weight
+    norms2: list[float] = []
+    pred = []
+    for x in rows:
+        dots: dict[int, float] = defaultdict(float)
+        for t, w in x.items():
+            for c, s in postings[t].items():
+                dots[c] += w * s
+        c, dot = max(((c, d / norms2[c] ** 0.5) for c, d in dots.items()), key=lambda cd: cd[1], default=(-1, 0.0))
+        if dot < threshold:
+            c, dot = len(norms2), 0.0
+            norms2.append(0.0)
+        else:
+            dot = dots[c]
+        norms2[c] += 2 * dot + sum(w * w for w in x.values())
+        for t, w in x.items():
+            postings[t][c] = postings[t].get(c, 0.0) + w
+        pred.append(c)
+    return pred
+
+
+# -------------------------------------------------------------------- fit
+def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str]) -> None:
+    """Fit the pair model on gold decisions, then pick the join threshold."""
+    from sklearn.linear_model import LogisticRegression
+
+    clusterer, story_of_gold = StoryClusterer(), {}
+    xs, ys, missed, joins = [], [], 0, 0
+    for aid, f, g in zip(ids, feats, gold):
+        clusterer.vocab.see(f)
+        cands = clusterer.candidates(f)
+        target = story_of_gold.get(g)
+        for s, _, x in cands:
+            xs.append(x)
+            ys.append(s == target)
+        joins += target is not None
+        missed += target is not None and all(s != target for s, _, _ in cands)
+        clusterer.commit(aid, f, target)
+        story_of_gold.setdefault(g, clusterer.article_story[-1])
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(xs), np.array(ys))
+    weights, bias = model.coef_[0], float(model.intercept_[0])
+    print(f"pairs {len(ys)} positives {sum(ys)}; gold story missed by retrieval {missed}/{joins}")
+    print("WEIGHTS =", np.array2string(weights, precision=3, separator=", "), f"BIAS = {bias:.3f}")
+    for threshold in np.arange(0.2, 0.9, 0.05):
+        pred, _ = cluster(ids, feats, weights=weights, bias=bias, threshold=float(threshold))
+        print(f"threshold {threshold:.2f} bcubed-f1 {bcubed(pred, gold)[2]:.4f}")
+
+
+# ------------------------------------------------------------------ scale
+def scale(n: int, queries: list[tuple[str, ArticleFeatures]], featurize_seconds: float) -> None:
+    """p50/p95 of the real ``add`` path with ``n`` synthetic articles stored."""
+    rng = np.random.default_rng(0)
+    dim = queries[0][1].vector.shape[0] if queries else 384
+    clusterer = StoryClusterer(dim)
+    vocab = [f"w{i}" for i in range(50_000)]
+    names = [f"n{i}" for i in range(20_000)]
+    centres = rng.standard_normal((max(n // 8, 1), dim)).astype(np.float32)
+    zipf = lambda k, size: [k[min(int(z), len(k)) - 1] for z in rng.zipf(1.3, size)]  # noqa: E731
+    t0 = time.perf_counter()
+    for i in range(n):
+        v = centres[rng.integers(len(centres))] + 0.5 * rng.standard_normal(dim).astype(np.float32)
+        f = ArticleFeatures(v / np.linalg.norm(v), Counter(zipf(vocab, 120)), Counter(zipf(names, 15)),
+                            Counter(str(x) for x in rng.integers(0, 2000, 8)), frozenset({2000 + i % 25}), None)  # fmt: skip
+        clusterer.add(f"filler{i}", f)
+    print(f"filled {n} articles in {time.perf_counter() - t0:.1f} s ({len(clusterer.stories)} stories)")
+    seconds = []
+    for aid, f in queries:
+        t = time.perf_counter()
+        clusterer.add(f"q-{aid}", f)
+        seconds.append(time.perf_counter() - t)
+    ms = sorted(s * 1000 for s in seconds)
+    p50, p95 = ms[len(ms) // 2], ms[int(0.95 * (len(ms) - 1))]
+    print(f"assignment latency with {n} stored: p50 {p50:.2f} ms p95 {p95:.2f} ms over {len(ms)} articles")
+    print(f"features (embedding + spaCy) per article: {1000 * featurize_seconds:.1f} ms, outside the assignment")
+    print(f"p95-ms {p95:.2f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path)
+    ap.add_argument("--topics", choices=("all", "odd", "even"), default="all",
+                    help="odd: topics with topic %% 4 == 1 (the fit half); even: the others")  # fmt: skip
+    ap.add_argument("--fit", action="store_true", help="fit the pair model on the odd half and sweep thresholds")
+    ap.add_argument("--scale", type=int, default=0, help="latency with this many synthetic articles stored")
+    args = ap.parse_args()
+    articles, gold, topics = load(args.data) if args.data else ([], [], [])
+    if args.fit or args.topics != "all":
+        half = 1 if args.fit or args.topics == "odd" else 3
+        keep = [i for i, t in enumerate(topics) if t is not None and int(t) % 4 == half]
+        articles, gold, topics = [articles[i] for i in keep], [gold[i] for i in keep], [topics[i] for i in keep]
+    order = processing_order(articles)
+    articles, gold, topics = [articles[i] for i in order], [gold[i] for i in order], [topics[i] for i in order]
+    t = time.perf_counter()
+    feats = featurize(articles)
+    featurize_seconds = time.perf_counter() - t
+    ids = [a.id for a in articles]
+    if args.scale:
+        per_article = featurize_seconds / max(len(articles), 1)
+        queries = list(zip(ids, feats))[:300] or _random_queries(300)
+        return scale(args.scale, queries, per_article)
+    if args.fit:
+        return fit(ids, feats, gold)
+    pred, seconds = cluster(ids, feats)
+    total = featurize_seconds + sum(seconds)
+    print(f"{args.data.name}: {len(articles)} articles, {len(set(gold))} gold stories")
+    if any(t is not None for t in topics):
+        report("baseline topic-merge", topics, gold)
+    tfidf_pred, threshold = single_pass_tfidf([f"{a.title}\n{a.text}" for a in articles], gold)
+    report("baseline tfidf-1pass", tfidf_pred, gold, f"(best threshold {threshold:.3f} in hindsight)")
+    f1 = report("storyweave", pred, gold, f"| {len(articles) / total:.1f} articles/s "
+                f"(features {featurize_seconds:.1f} s, assignment {sum(seconds):.2f} s, "
+                f"median {1000 * statistics.median(seconds):.2f} ms)")  # fmt: skip
+    print(f"bcubed-f1 {f1:.4f}")
+
+
+def _random_queries(n: int) -> list[tuple[str, ArticleFeatures]]:
+    rng = np.random.default_rng(1)
+    out = []
+    for i in range(n):
+        v = rng.standard_normal(384).astype(np.float32)
+        out.append((f"r{i}", ArticleFeatures(v / np.linalg.norm(v), Counter({"w1": 2}), Counter({"n1": 1}),
+                                             Counter(), frozenset(), None)))  # fmt: skip
+    return out
+
+
+if __name__ == "__main__":
+    main()
