@@ -1,0 +1,110 @@
+"""Precision and recall of expected -> happened links against hand labels.
+
+    python bench/expectation_links.py --db FILE --labels LABELS.json [--stories GOLD.json]
+
+LABELS holds ``expected_then_happened`` items in the format of
+examples/expected.json: ``expected_in`` and ``happened_in`` map an article key
+(file name, its first three characters, or URL) to an exact substring (or a
+list of them), ``outcome`` is confirmed / contradicted / pending. Stories come
+from the store, or from GOLD's ``stories`` / ``same_story`` membership when the
+store has none (before clustering ran).
+
+A *link* is one expected sentence of a confirmed or contradicted expectation
+with the outcome sentence the cross-check chose. It is right when a labelled
+item holds both sentences and gives a non-pending outcome. Precision is over
+the links found; recall over the labelled (expected sentence, non-pending)
+pairs; status accuracy over every labelled expected sentence found in a ledger.
+Last line: ``link-f1 <v>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from storyweave.crosscheck import check_story
+from storyweave.records import Story
+from storyweave.store import open_store
+
+
+def keys(article) -> set[str]:
+    name = Path(article.source).name
+    return {name, name[:3], article.url or "", article.source}
+
+
+def as_list(v) -> list[str]:
+    return [v] if isinstance(v, str) else list(v)
+
+
+def stories_of(store, gold: Path | None) -> list[Story]:
+    stories = store.stories()
+    if stories or gold is None:
+        return stories
+    data = json.loads(gold.read_text())
+    arts = list(store.articles())
+    groups = data.get("stories") or [data["same_story"]]
+    return [Story(f"gold-{n}", "", None, None, tuple(a.id for a in arts if keys(a) & set(g)), ())
+            for n, g in enumerate(groups)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--labels", required=True, type=Path)
+    parser.add_argument("--stories", type=Path, help="gold story membership when the store has no stories")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every link and miss")
+    args = parser.parse_args()
+    items = json.loads(args.labels.read_text())["expected_then_happened"]
+    store = open_store(args.db)
+    try:
+        arts = {a.id: a for a in store.articles()}
+        key_of = {k: aid for aid, a in arts.items() for k in keys(a) if k}
+        # labelled expected sentence -> (item index, article id, substring)
+        wanted = [(n, key_of[k.strip()], s) for n, it in enumerate(items) for k, v in it["expected_in"].items()
+                  for s in as_list(v) if k.strip() in key_of]
+        links = []  # (expected mention, outcome mention | None, status)
+        for story in stories_of(store, args.stories):
+            facts = {i: f for i in story.article_ids if (f := store.facts(i)) is not None}
+            ledger = check_story(story, list(arts.values()), facts, store.derivations(story.article_ids))
+            for e in ledger.expectations:
+                for m in e.expected:
+                    links.append((m, e.outcome[0] if e.outcome else None, e.status))
+    finally:
+        store.close()
+
+    def item_of(m) -> int | None:
+        return next((n for n, aid, s in wanted if aid == m.article_id and s in m.text), None)
+
+    def outcome_ok(n: int, o) -> bool:
+        return o is not None and any(key_of.get(k.strip()) == o.article_id and s in o.text
+                                     for k, v in items[n]["happened_in"].items() for s in as_list(v))
+
+    found = [(m, o, st) for m, o, st in links if st != "pending"]
+    right = [(m, o, st) for m, o, st in found
+             if (n := item_of(m)) is not None and items[n]["outcome"] != "pending" and outcome_ok(n, o)]
+    positives = [w for w in wanted if items[w[0]]["outcome"] != "pending"]
+    hit = {item_of(m) and (item_of(m), m.article_id) for m, _, _ in right}
+    recalled = sum((n, aid) in hit for n, aid, _ in positives)
+    statuses = [(items[n]["outcome"], st) for m, _, st in links if (n := item_of(m)) is not None]
+    if args.verbose:
+        for m, o, st in links:
+            n = item_of(m)
+            mark = "+" if (m, o, st) in right else ("?" if n is None else "-")
+            gold = items[n]["outcome"] if n is not None else "-"
+            print(f"{mark} {st:12} gold={gold:12} E: {m.text[:90]!r}\n{'':29}O: {(o.text[:90] if o else None)!r}")
+        for n, aid, s in wanted:
+            if not any(aid == m.article_id and s in m.text for m, _, _ in links):
+                print(f"  not an expectation: {s[:90]!r}")
+    precision = len(right) / len(found) if found else 1.0
+    recall = recalled / len(positives) if positives else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"links found {len(found)}  right {len(right)}  labelled {len(positives)}")
+    print(f"status accuracy {sum(a == b for a, b in statuses) / len(statuses) if statuses else 0:.3f} "
+          f"({sum(a == b for a, b in statuses)}/{len(statuses)} labelled sentences found; {len(wanted)} labelled)")
+    print(f"precision {precision:.3f}  recall {recall:.3f}")
+    print(f"link-f1 {f1:.3f}")
+
+
+if __name__ == "__main__":
+    main()
