@@ -1,0 +1,124 @@
+"""Story clustering on real articles: seeds, the sample corpus, state round trips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyweave.cluster import StoryClusterer, build_stories, choose_headline
+from storyweave.cluster.features import lead, publication_day
+from storyweave.cluster.online import processing_order
+from storyweave.extract import extract
+from storyweave.ingest.files import iter_paths, read_path
+from storyweave.records import Article, RawDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "data" / "seeds"
+EXAMPLES = ROOT / "examples"
+
+
+def _article(source: str, text: str, position: int, **meta) -> Article:
+    art = extract(RawDocument(source=source, content=text.encode(), kind="text", metadata=meta, position=position))
+    assert isinstance(art, Article), art
+    return art
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Article]:
+    files = sorted(SEEDS.glob("*.txt"))
+    return [_article(str(p), p.read_text(encoding="utf-8"), i) for i, p in enumerate(files)]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Article]:
+    out = []
+    for path in iter_paths([EXAMPLES / "articles"]):
+        for raw in read_path(path, position=len(out)):
+            art = extract(raw) if isinstance(raw, RawDocument) else raw
+            assert isinstance(art, Article), art
+            out.append(art)
+    return out
+
+
+def test_all_five_seeds_form_one_story(seeds):
+    assignments = StoryClusterer().assign(seeds)
+    assert len({story for _, story in assignments}) == 1
+    (story,) = build_stories(assignments, seeds)
+    assert sorted(story.article_ids) == sorted(a.id for a in seeds)
+    assert story.headline in {a.title for a in seeds}
+
+
+@pytest.fixture(scope="module")
+def corpus_run(corpus) -> tuple[StoryClusterer, list[tuple[str, str]]]:
+    clusterer = StoryClusterer()
+    return clusterer, clusterer.assign(corpus)
+
+
+def test_sample_corpus_events_and_distractor_stay_apart(corpus, corpus_run):
+    expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
+    event_of = {}
+    for event, info in expected["events"].items():
+        for key in info["articles"]:
+            event_of[key] = event
+    by_key = {}
+    for art in corpus:
+        key = art.url if art.source.split("#")[0].endswith(".jsonl") else Path(art.source).name
+        by_key[key] = art
+    assert set(by_key) == set(event_of)
+    story_of = dict(corpus_run[1])
+    stories_of_event: dict[str, set[str]] = {}
+    for key, event in event_of.items():
+        stories_of_event.setdefault(event, set()).add(story_of[by_key[key].id])
+    assert all(len(s) == 1 for s in stories_of_event.values()), stories_of_event
+    assert len(set.union(*stories_of_event.values())) == len(stories_of_event)
+
+
+def test_two_batches_equal_one_and_state_round_trips(corpus, corpus_run):
+    articles = corpus
+    order = processing_order(articles)
+    whole, expected = corpus_run
+    split = StoryClusterer()
+    split.assign([articles[i] for i in order[:5]])
+    restored = StoryClusterer.from_bytes(split.to_bytes())
+    restored.assign([articles[i] for i in order[5:]])
+    assert dict(restored.assign(articles)) == dict(expected)
+    assert restored.members(expected[0][1]) == whole.members(expected[0][1])
+
+
+def test_processing_order_follows_dates_and_keeps_undated_in_arrival_slot():
+    def art(i, published):
+        return Article(str(i), "s", None, "o", "t", (), published, "en", "x", (), "m", 1.0, position=i)
+
+    arts = [art(0, "2025-03-02"), art(1, None), art(2, "2025-03-01T10:00:00+00:00"), art(3, None)]
+    assert processing_order(arts) == [2, 3, 0, 1]
+    assert publication_day("2025-03-01T12:00:00Z") - publication_day("2025-03-01") == pytest.approx(0.5)
+    assert publication_day("not a date") is None
+
+
+def test_headline_is_the_most_representative_title():
+    def art(i, title):
+        return Article(str(i), "s", None, "o", title, (), None, "en", "body text", (), "m", 1.0)
+
+    titles = ["Tessel Bridge collapses in Saltmere", "Saltmere bridge collapse toll rises to 17",
+              "Toll rises to 17 after collapse", "Live"]  # fmt: skip
+    assert choose_headline([art(i, t) for i, t in enumerate(titles)]) == titles[1]
+    assert choose_headline([art(0, "Live")]) == "Live"
+
+
+def test_lead_is_title_plus_first_sentences():
+    text = "First sentence here. " * 60
+    a = Article("a", "s", None, "o", "A title", (), None, "en", text, (), "m", 1.0)
+    got = lead(a)
+    assert got.startswith("A title. First sentence") and got.endswith(".") and len(got) <= 600
+
+
+def test_stories_carry_outlets_and_dates(corpus, corpus_run):
+    stories = build_stories(corpus_run[1], corpus)
+    dated = [s for s in stories if s.last_seen]
+    assert dated and all(s.first_seen <= s.last_seen for s in dated if s.first_seen[:4] == s.last_seen[:4])
+    assert max(len(s.outlets) for s in stories) >= 4
+    days = [publication_day(s.last_seen) or -np.inf for s in stories]
+    assert days == sorted(days, reverse=True)
