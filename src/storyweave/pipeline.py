@@ -152,5 +152,30 @@ def provenance_stage(store: Store, progress: Progress, engine: Engine) -> None:
         progress("provenance", start + len(chunk), len(pending))
 
 
+CLUSTER_STATE = "cluster-state"
+
+
+def cluster_stage(store: Store, progress: Progress, engine: Engine) -> None:
+    """Online story assignment in publication order; only the stories that gained articles are rewritten."""
+    from .cluster import StoryClusterer, build_stories
+
+    blob = store.blob(CLUSTER_STATE)
+    clusterer = StoryClusterer.from_bytes(blob) if blob else StoryClusterer()
+    pending = store.without("story")
+    for start in range(0, len(pending), BATCH_SIZE):
+        chunk = list(store.articles(pending[start : start + BATCH_SIZE]))
+        touched = dict.fromkeys(story for _, story in clusterer.assign(chunk))
+        stories = []
+        for story in touched:
+            members = clusterer.members(story)
+            stories += build_stories([(m, story) for m in members], list(store.articles(members)))
+        with store.transaction():  # stories and the clusterer state that produced them are stored together
+            store.put_stories(stories)
+            store.put_blob(CLUSTER_STATE, clusterer.to_bytes())
+        progress("stories", start + len(chunk), len(pending))
+
+
 StageFn = Callable[[Store, Progress, Engine], None]
-STAGES: list[tuple[str, StageFn]] = [("facts", facts_stage), ("provenance", provenance_stage)]
+STAGES: list[tuple[str, StageFn]] = [
+    ("facts", facts_stage), ("provenance", provenance_stage), ("cluster", cluster_stage),
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import StoryweaveError
-from . import brief, ingest, serve, show  # noqa: F401  (registers commands)
+from . import brief, ingest, lineage, serve, show  # noqa: F401  (registers commands)
 from .app import app
 from .common import fail
 

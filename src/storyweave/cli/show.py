@@ -24,11 +24,13 @@ def stories(db: Optional[str] = DbOption, json_: bool = typer.Option(False, "--j
         out.print("No stories yet: run `storyweave run PATH` first.")
         return
     table = Table(title=f"{len(items)} stories, newest first")
-    for col in ("story", "headline", "articles", "outlets", "first seen", "last seen"):
-        table.add_column(col, overflow="fold")
+    table.add_column("story", no_wrap=True)
+    table.add_column("headline", ratio=1)
+    for col in ("articles", "outlets", "first seen", "last seen"):
+        table.add_column(col, no_wrap=True, justify="right" if col in ("articles", "outlets") else "left")
     for s in items:
         table.add_row(s["id"], s["title"], str(len(s["articles"])), str(len(s["outlets"])),
-                      s["first_seen"] or "?", s["last_seen"] or "?")
+                      (s["first_seen"] or "?")[:10], (s["last_seen"] or "?")[:10])
     out.print(table)
 
 
