@@ -78,8 +78,8 @@ class StoryClusterer:
         self.stories: list[_Story] = []
         self.article_ids: list[str] = []
         self.article_story: list[int] = []  # ordinal -> index into self.stories
-        self._known: dict[str, int] = {}
-        self.touched: set[int] = set()  # stories changed since the last repair
+        self._known: dict[str, int] = {}  # article id -> ordinal
+        self._story_index: dict[str, int] = {}  # story id -> index into self.stories
 
     # ----------------------------------------------------------- assignment
     def assign(self, articles: Sequence[Article], nlp=None, embedder=None) -> list[tuple[str, str]]:
@@ -122,6 +122,7 @@ class StoryClusterer:
         if story is None:
             story = len(self.stories)
             self.stories.append(_Story(ids.story_id(article_id), Profile(np.zeros(self.dim)), [], None, None))
+            self._story_index[self.stories[-1].id] = story
         target = self.stories[story]
         target.profile.absorb(Profile.of(f))
         target.members.append(ordinal)
@@ -130,7 +131,6 @@ class StoryClusterer:
         self.article_story.append(story)
         self._known[article_id] = ordinal
         self.index.add(f.vector)
-        self.touched.add(story)
         return target.id
 
     # -------------------------------------------------------------- queries
@@ -139,10 +139,8 @@ class StoryClusterer:
 
     def members(self, story_id: str) -> list[str]:
         """Article ids of a story in assignment order (for ``build_stories``)."""
-        for story in self.stories:
-            if story.id == story_id and story.members:
-                return [self.article_ids[m] for m in story.members]
-        return []
+        story = self._story_index.get(story_id)
+        return [] if story is None else [self.article_ids[m] for m in self.stories[story].members]
 
     def __len__(self) -> int:
         return len(self.article_ids)
@@ -156,7 +154,6 @@ class StoryClusterer:
             "df": {n: dict(self.vocab.df[n]) for n in CHANNELS},
             "article_ids": self.article_ids,
             "article_story": self.article_story,
-            "touched": sorted(self.touched),
             "stories": [
                 {"id": s.id, "members": s.members, "first": s.first_day, "last": s.last_day, "size": s.profile.size,
                  **{n: dict(getattr(s.profile, n)) for n in (*CHANNELS, "years")}}
@@ -180,9 +177,9 @@ class StoryClusterer:
         self.article_ids = meta["article_ids"]
         self.article_story = meta["article_story"]
         self._known = {aid: i for i, aid in enumerate(self.article_ids)}
-        self.touched = set(meta["touched"])
         for s, vector_sum in zip(meta["stories"], sums):
             years = Counter({int(y): c for y, c in s["years"].items()})
             profile = Profile(vector_sum, *(Counter(s[n]) for n in CHANNELS), years, s["size"])
             self.stories.append(_Story(s["id"], profile, s["members"], s["first"], s["last"]))
+        self._story_index = {s.id: i for i, s in enumerate(self.stories)}
         return self

@@ -23,6 +23,10 @@ FEATURE_NAMES = ("dense_centroid", "dense_best", "lemmas", "names", "numbers", "
 # A story keeps its most frequent terms per channel; beyond this a profile
 # stops growing, so scoring cost is bounded however long a story runs.
 PROFILE_TERMS = 400
+# A profile's TF-IDF weights are reused until its story changes or the
+# collection grows by this share: IDF moves slowly, and recomputing 400-term
+# profiles for every candidate of every article dominated assignment time.
+IDF_REFRESH = 0.01
 
 
 @dataclass
@@ -35,6 +39,7 @@ class Profile:
     numbers: Counter = field(default_factory=Counter)
     years: Counter = field(default_factory=Counter)
     size: int = 0
+    _weights: dict = field(default_factory=dict, repr=False, compare=False)  # channel -> (docs, size, weights)
 
     @classmethod
     def of(cls, f: ArticleFeatures) -> "Profile":
@@ -44,6 +49,14 @@ class Profile:
     @property
     def centroid(self) -> np.ndarray:
         return self.vector_sum / max(float(np.linalg.norm(self.vector_sum)), 1e-12)
+
+    def weights(self, vocab: "Vocabulary", name: str) -> dict[str, float]:
+        """Cached TF-IDF of one channel (see IDF_REFRESH)."""
+        docs, size, cached = self._weights.get(name, (-1, -1, None))
+        if cached is None or size != self.size or vocab.docs > docs * (1 + IDF_REFRESH):
+            cached = vocab.weights(name, getattr(self, name))
+            self._weights[name] = (vocab.docs, self.size, cached)
+        return cached
 
     def absorb(self, other: "Profile") -> None:
         self.vector_sum = self.vector_sum + other.vector_sum
@@ -93,7 +106,7 @@ def pair_features(vocab: Vocabulary, a: Profile, b: Profile, dense_best: float) 
     overlap = bool(years_a & years_b)
     return np.array(
         [float(a.centroid @ b.centroid), dense_best]
-        + [_cosine(vocab.weights(n, getattr(a, n)), vocab.weights(n, getattr(b, n))) for n in CHANNELS]
+        + [_cosine(a.weights(vocab, n), b.weights(vocab, n)) for n in CHANNELS]
         + [float(both and overlap), float(both and not overlap)]
     )
 
