@@ -48,11 +48,23 @@ def status_view(store: Store) -> dict[str, Any]:
     }
 
 
-def load_brief(store: Store, story_id: str):
-    """The Brief of a story (id prefix accepted), built from what the store holds."""
+def load_brief(store: Store, story_id: str, cache: dict | None = None):
+    """The Brief of a story (id prefix accepted), built from what the store holds.
+
+    Building a brief embeds every sentence of the story, so a long-running caller (the web
+    server) passes a ``cache``: it is keyed by the story's members and edges, so a story that
+    gained articles or edges is rebuilt.
+    """
     from .brief import make_brief
 
     story = store.story(story_id)
+    derivations = store.derivations(story.article_ids)
+    key = (story.id, story.article_ids, len(derivations))
+    if cache is not None and key in cache:
+        return cache[key]
     articles = list(store.articles(story.article_ids))
     facts = {a.id: f for a in articles if (f := store.facts(a.id)) is not None}
-    return make_brief(story, articles, facts, store.derivations(story.article_ids))
+    brief = make_brief(story, articles, facts, derivations)
+    if cache is not None:
+        cache[key] = brief
+    return brief

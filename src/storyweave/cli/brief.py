@@ -6,9 +6,9 @@ from typing import Optional
 
 import typer
 
-from ..brief import make_brief
 from ..errors import InputError
 from ..render import FORMATS, renderer
+from ..views import load_brief
 from .app import app
 from .common import DbOption, open_db, out
 
@@ -22,15 +22,8 @@ def brief(
     """What happened, who says so, how many independent sources, where they disagree."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
-    store = open_db(db)
-    try:
-        story = store.story(story_id)
-        articles = list(store.articles(story.article_ids))
-        facts = {a.id: f for a in articles if (f := store.facts(a.id)) is not None}
-        derivations = store.derivations(story.article_ids)
-    finally:
-        store.close()
-    result = make_brief(story, articles, facts, derivations)
+    with open_db(db) as store:
+        result = load_brief(store, story_id)
     if fmt == "text":
         from ..render.text import renderable
 

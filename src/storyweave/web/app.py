@@ -28,6 +28,7 @@ def create_app(db: str) -> FastAPI:
     env = Environment(loader=PackageLoader("storyweave", "web/templates"),
                       autoescape=select_autoescape(default=True))
     pages = Jinja2Templates(env=env)
+    briefs: dict = {}  # built briefs, keyed by story members and edges (see views.load_brief)
 
     @contextmanager
     def store() -> Iterator[Store]:
@@ -55,7 +56,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/stories/{story_id}/brief")
     def api_brief(story_id: str) -> dict:
         with store() as s:
-            return brief_data(load_brief(s, story_id))
+            return brief_data(load_brief(s, story_id, briefs))
 
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str) -> dict:
@@ -78,7 +79,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def page_brief(story_id: str) -> HTMLResponse:
         with store() as s:
-            brief = load_brief(s, story_id)
+            brief = load_brief(s, story_id, briefs)
         return HTMLResponse(renderer("html")(brief))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
