@@ -86,7 +86,7 @@ def test_browser_from_story_list_to_brief_to_article(server, tmp_path):
         page.wait_for_load_state()
         assert "/stories/" in page.url
         body = page.inner_text("body")
-        assert "Summary" in body or "summary" in body
+        assert "summary" in body.lower() and "single-source" in body.lower()
         page.screenshot(path=str(tmp_path / "brief.png"), full_page=True)
         page.goto(base + "/")
         assert page.evaluate("window.__pwned === undefined")
