@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Quote, Span
-from .quotes_cues import CUE_LEMMAS, Attribution, find_attributions
+from .quotes_cues import CUE_LEMMAS, SOURCE_DOCUMENTS, Attribution, find_attributions
 from .quotes_marks import Quoted, find_quoted
 from .speakers import Speakers
 
@@ -96,6 +96,8 @@ def attributions(doc, quoted: list[Quoted] | None = None) -> list[Attributed]:
         if host is not None:
             i = out.index(host)
             out[i] = _replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,))
+    covered = [c for a in out for c in a.content]
+    out.extend(a for a in _line_colons(doc, text) if not any(_overlaps(a.content[0], c) for c in covered))
     return [a for a in out if a.content]
 
 
@@ -276,6 +278,40 @@ def _colon_attribution(doc, text: str, q: Quoted) -> Attributed | None:
         content=(q.outer,),
         quoted=(q,),
     )
+
+
+_LINE_COLON = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|and|of)){0,4})[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE
+)
+# Places head lists of names ("Iowa: Tim Albrecht, Brad Anderson, ..."), not quotes.
+_NAMED = frozenset("PERSON ORG NORP".split())
+
+
+def _line_colons(doc, text: str) -> list[Attributed]:
+    """A line that opens with a name and a colon speaks for that name: headlines
+    ("Trump: Cruz Has 'To Come a Long Way'", "Poll: Trump Ties Clinton") and
+    interview transcripts ("Q: ...", "A: ...", "RAMOS: ...")."""
+    out = []
+    for m in _LINE_COLON.finditer(text):
+        name, said = m.group(1), m.group(2)
+        if len(said.split()) < 3:
+            continue
+        source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        named = any(t.ent_type_ in _NAMED for t in source) or name.lower() in SOURCE_DOCUMENTS
+        if source is None or not (named or len(name) == 1 or name.isupper()):
+            continue
+        colon = text.index(":", m.end(1))
+        out.append(
+            Attributed(
+                cue=(colon, colon + 1),
+                cue_text=":",
+                cue_class="speech",
+                source=(m.start(1), m.end(1)),
+                source_head=source.root.i,
+                content=((m.start(2), m.end(2)),),
+            )
+        )
+    return out
 
 
 def _dash_quotes(article_id, text, quoted, speakers, found) -> list[Quote]:
