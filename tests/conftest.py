@@ -26,21 +26,24 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory):
+def postgres_url():
     """A throwaway PostgreSQL server (Debian's package, installed by scripts/system-deps.sh).
 
-    The server listens only on a Unix socket in a temporary directory and is stopped at the end.
+    The server listens only on a Unix socket in its own temporary directory (outside pytest's
+    numbered temp dirs, which concurrent pytest runs may prune) and is stopped at the end.
     """
     import glob
     import os
     import shutil
     import subprocess
+    import tempfile
 
     bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not bins:
         pytest.skip("PostgreSQL server not installed (run scripts/system-deps.sh)")
     bindir = os.path.dirname(bins[-1])
-    base = tmp_path_factory.mktemp("pg")
+    base = Path(tempfile.mkdtemp(prefix="storyweave-pg-"))
+    os.chmod(base, 0o755)
     data, sock = base / "data", base / "sock"
     sock.mkdir()
     prefix: list[str] = []
@@ -48,14 +51,14 @@ def postgres_url(tmp_path_factory):
         prefix = ["runuser", "-u", "postgres", "--"]
         shutil.chown(base, "postgres")
         shutil.chown(sock, "postgres")
-        os.chmod(tmp_path_factory.getbasetemp(), 0o755)
-        for parent in base.parents:
-            if str(parent).startswith(str(tmp_path_factory.getbasetemp().parent)):
-                os.chmod(parent, os.stat(parent).st_mode | 0o011)
     port = _free_port()
-    run = lambda *cmd: subprocess.run(prefix + list(cmd), check=True, capture_output=True)  # noqa: E731
+
+    def run(*cmd: str, check: bool = True) -> None:
+        subprocess.run(prefix + list(cmd), check=check, capture_output=True)
+
     run(f"{bindir}/initdb", "-D", str(data), "-A", "trust", "-U", "postgres")
     run(f"{bindir}/pg_ctl", "-D", str(data), "-w", "-l", str(base / "log"), "-o",
         f"-p {port} -k {sock} -c listen_addresses=''", "start")
     yield f"postgresql://postgres@/postgres?host={sock}&port={port}"
-    run(f"{bindir}/pg_ctl", "-D", str(data), "-w", "-m", "fast", "stop")
+    run(f"{bindir}/pg_ctl", "-D", str(data), "-w", "-m", "fast", "stop", check=False)
+    shutil.rmtree(base, ignore_errors=True)
