@@ -113,24 +113,87 @@ def _pipeline_runs(*stages: str) -> bool:
     return set(stages) <= {name for name, _ in STAGES}
 
 
-@pytest.mark.skipif(
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """Briefs of the sample corpus through the whole pipeline, keyed by expected.json's event names."""
+    from storyweave.brief import make_brief
+    from storyweave.pipeline import run
+    from storyweave.store import open_store
+
+    expected = json.loads((EXAMPLES / "expected.json").read_text())
+    db = str(tmp_path_factory.mktemp("sample") / "examples.db")
+    run([EXAMPLES / "articles"], db=db)
+    with open_store(db) as store:
+        arts = {a.id: a for a in store.articles()}
+        gold = {k: {i for i, a in arts.items() if {Path(a.source).name, a.url} & set(v["articles"])}
+                for k, v in expected["events"].items()}
+        briefs = {}
+        for story in store.stories():
+            event = max(gold, key=lambda k: len(gold[k] & set(story.article_ids)))
+            facts = {i: f for i in story.article_ids if (f := store.facts(i)) is not None}
+            briefs[event] = make_brief(story, list(arts.values()), facts, store.derivations(story.article_ids))
+    key = {i: k for i, a in arts.items() for k in (Path(a.source).name, a.url) if k in expected["articles"]}
+    return briefs, key, expected
+
+
+needs_pipeline = pytest.mark.skipif(
     not (EXAMPLES / "expected.json").exists() or not _pipeline_runs("provenance", "cluster"),
     reason="sample corpus, or the provenance/cluster stages in the pipeline, not landed yet",
 )
-def test_sample_corpus_conflict_and_rewrite_visible(tmp_path):
-    from storyweave.brief import make_brief
-    from storyweave.pipeline import run
-    from storyweave.render import renderer
-    from storyweave.store import open_store
 
-    db = str(tmp_path / "examples.db")
-    run([EXAMPLES / "articles"], db=db)
-    with open_store(db) as store:
-        briefs = []
-        for story in store.stories():
-            arts = list(store.articles(story.article_ids))
-            facts = {a.id: f for a in arts if (f := store.facts(a.id)) is not None}
-            briefs.append(make_brief(story, arts, facts, store.derivations(story.article_ids)))
-    text = "\n".join(renderer("md")(b) for b in briefs)
-    assert any(c.kind == "value" for b in briefs for c in b.conflicts), text
-    assert any(e.relation == "rewrite" for b in briefs for e in b.lineage.edges), text
+
+@needs_pipeline
+@pytest.mark.xfail(reason="open: the 14-vs-17 death toll is not yet aligned as one measured thing (issue 6)")
+def test_sample_conflicting_figures_with_attributions(sample):
+    briefs, key, expected = sample
+    for planted in expected["conflicting_figures"]:
+        brief = briefs[planted["event"]]
+        values = {v["value"] for v in planted["values"]}
+        found = [c for c in brief.conflicts if c.kind == "value" and {m.value for m in c.sides} <= values
+                 and len({m.value for m in c.sides}) >= 2]
+        assert found, planted["measures"]
+        # Each side is cited in an article the reference attributes that value to.
+        for side in found[0].sides:
+            assert any(key.get(side.article_id) == v["article"] and v["value"] == side.value
+                       for v in planted["values"]), side
+
+
+@needs_pipeline
+def test_sample_traps_are_not_conflicts(sample):
+    briefs, key, expected = sample
+    for trap in expected["not_conflicts"]:
+        texts = set(trap["in"].values())
+        for brief in briefs.values():
+            for c in brief.conflicts:
+                hit = {t for t in texts for m in c.sides if m.text in t or t in m.text}
+                assert len(hit) < 2, trap["note"]
+
+
+@needs_pipeline
+def test_sample_rewrite_is_one_line_and_laundering_flagged(sample):
+    briefs, key, expected = sample
+    for d in expected["derivation"]:
+        brief = next(b for b in briefs.values() if any(key.get(a) == d["from"] for c in b.coverage
+                                                         for a in c.article_ids))
+        assert any({d["derived"], d["from"]} <= {key.get(a) for a in line} for line in brief.lineage.lines)
+    for lost in expected["attribution_lost"]:
+        assert any(key.get(x.unnamed.article_id) == lost["article"]
+                   and key.get(x.named.article_id) == lost["original"]["article"]
+                   and lost["original"]["speaker"] in (x.named.speaker or "")
+                   for b in briefs.values() for x in b.launderings), lost["text"]
+
+
+@needs_pipeline
+def test_sample_expectations(sample):
+    """Held-out reference: 12 expected -> happened items; the planted contradiction must be found,
+    and at least 8 of the 12 statuses must agree (9 of 12 when tuned on the seeds only)."""
+    briefs, key, expected = sample
+    agree = 0
+    for item in expected["expected_then_happened"]:
+        ours = [e.status for e in briefs[item["event"]].expectations
+                if any(key.get(m.article_id) == k and s in m.text for m in e.expected
+                       for k, s in item["expected_in"].items())]
+        agree += bool(ours) and ours[0] == item["outcome"]
+        if "within five days" in str(item["expected_in"]):
+            assert ours and ours[0] == "contradicted", item["topic"]
+    assert agree >= 8, agree

@@ -17,7 +17,7 @@ from . import expectations
 from .ledger import Evidence, claim_entries, containing, figure_entries, quote_entries
 from .omissions import find_omissions
 from .phrases import quoted_phrases
-from .text import Vectors, Vocabulary
+from .text import Vectors, Vocabulary, naming_stems, stems
 
 __all__ = ["Evidence", "check_story", "ledger_of", "prepare"]
 
@@ -49,7 +49,8 @@ def prepare(
     things = []
     for f in figures:
         around = containing(f.span, [s for s in per[f.article_id].statements])
-        things.append(f.measures or (around.text if around else f.text))
+        # A one-word "measures" ("people") says nothing about what is counted: read the sentence.
+        things.append(f.measures if len(stems(f.measures)) >= 2 or not around else around.text)
     statement_figures = [
         [f for f in per[s.article_id].figures if s.span[0] <= f.span[0] and f.span[1] <= s.span[1]]
         for s in statements
@@ -72,6 +73,7 @@ def prepare(
         vocab=Vocabulary(s.text for s in statements),
         vectors=Vectors(texts),
         contexts=contexts,
+        naming=naming_stems([*(s.text for s in statements), *contexts.values()]),
     )
 
 

@@ -1,77 +1,207 @@
 """Expected -> happened: what previews said would happen, matched to what later
 reports say did (or did not) happen.
 
-A preview sentence ("Ishiba is expected to propose increasing LNG imports") and
-its outcome ("Tokyo committed to expanding imports of US LNG") share few words
-and sit among dozens of sentences on the same summit, so the link needs both
-sentence similarity and words that are rare in the story. Sentences opening
-with an anaphor ("This topic may be discussed") are read with the sentence
-before them, which names what "this" is.
+Inside one story almost every sentence is close to every other in embedding
+space, and style words ("common ground", "long-standing") pair sentences that
+are about different things. So a link needs *anchors* first: content words the
+rest of the story rarely uses (IDF over the story's sentences: "Nippon",
+"natural gas", "emergency fund") or the same figure; then sentence similarity;
+and each expectation keeps only its single best outcome.
+
+An outcome can confirm, leave pending or contradict what was expected:
+"not yet" / "so far" leave it pending; an outcome figure outside the bound the
+expectation gave ("within five days" vs "eleven days") contradicts it; so does
+a denial or a later report recalling the prediction ("had predicted a smooth
+review"), unless the expectation's own deadline ("before the end of the year")
+had not passed when the report appeared.
 """
 
 from __future__ import annotations
 
+import calendar
+import math
 import re
+from datetime import date, timedelta
 
 from ..brief.model import Expectation, LedgerEntry, Mention
-from ..records import Span, Statement
-from .align import clusters
+from ..records import Figure, Span, Statement
+from .align import clusters, comparable_units
 from .ledger import MIN_CLAIM_WORDS, Evidence
-from .text import stems, words
+from .text import words
 
-# score = cosine + RARE_WEIGHT * summed IDF of shared story-rare stems. Seeds: the
-# gold expectation -> outcome pairs score 0.80 (LNG, 004), 0.92 (Nippon Steel,
-# 004), 0.93 (LNG, 003; investment, 002); 0.9 keeps one link per gold topic. Wrong
-# links also pass (shared style words such as "common ground" reach 0.97): the
-# score separates topics, not paraphrase from coincidence (see the report).
-RARE_WEIGHT = 0.05
-LINK_SCORE = 0.9
+# A link needs anchors worth at least ANCHOR (summed log-IDF, over the story's
+# sentences, of shared story-rare stems of nouns and names; a shared figure counts
+# FIGURE_ANCHOR) and cosine at least LINK_COS. Tuned on the seeds' hand labels
+# (bench/seed_expectation_links.json via bench/expectation_links.py, grid ANCHOR
+# 3-6 x LINK_COS 0.45-0.55): 3.0/0.45 gave the best seed recall (0.375, 3 of the
+# 5 labelled topics) and status accuracy (0.75); higher values only trade recall
+# for precision on the seeds (0.23 -> 0.5 at 4.5/0.5, recall 0.25). Held out,
+# examples/expected.json: precision 0.56, recall 0.44, status accuracy 0.91.
+ANCHOR = 3.0
+LINK_COS = 0.45
+FIGURE_ANCHOR = 3.0
+# score = cosine + ANCHOR_WEIGHT * anchors, to pick the best outcome per expectation.
+ANCHOR_WEIGHT = 0.05
 # Two preview sentences linked to the same outcome are one expectation only if
 # they are also alike (seeds: the LNG sentences of 003/004 score 0.66).
 SAME_EXPECTATION = 0.6
 
 EXPECTING = ("expected", "speculative")
 _ANAPHOR = re.compile(r"^(this|that|these|those|it|they|such|the (?:deal|move|plan|topic|issue|bid))\b", re.I)
+# The facts stage tags modality by the main verb; "Analysts expect the deal to
+# pass", "X said he expected Y to reopen" are predictions it reads as happened.
+_PREDICTS = re.compile(r"\b(?:expects?|expected|predicts?|anticipates?|forecasts?)\b(?:\s+\S+){0,6}?\s+to\b", re.I)
+# A later report recalling a prediction: "Keld had said the harbour would reopen".
+_RECALLED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:said|expected|predicted|forecast|promised|planned|hoped|pledged)\b", re.I)
+_INCOMPLETE = re.compile(r"\b(?:not yet|yet to|so far|still)\b", re.I)
+_UPPER = re.compile(r"\b(?:within|by|no more than|less than|under|up to|at most|as few as)\s+$", re.I)
+_LOWER = re.compile(r"\b(?:at least|more than|over|well over|no less than)\s+$", re.I)
+_DAYS = {"hours": 1 / 24, "days": 1, "weeks": 7, "months": 30.4, "years": 365.25}
+_END_OF = re.compile(r"\b(?:before|by) the end of (?:the|this) (month|year)\b|\b(?:in|by) the (first|second|third|fourth) quarter\b", re.I)
+_QUARTER_END = {"first": 3, "second": 6, "third": 9, "fourth": 12}
+# A report restating a forecast ("the companies said they expected it to close")
+# has not seen it happen; plain "will" in a report is an announced decision.
+_HEDGED = re.compile(r"\b(?:likely|set to|could|may|might|would)\b", re.I)
+
+
+def predicts(s: Statement) -> bool:
+    """True when ``s`` says what will (or is expected to) happen."""
+    if _RECALLED.search(s.text):
+        return False
+    return s.modality in EXPECTING or bool(_PREDICTS.search(s.text))
 
 
 def contexts(statements: list[Statement]) -> dict[tuple[str, Span], str]:
-    """The text compared for each expected statement: itself, after its antecedent sentence when needed."""
+    """The text compared for each prediction: itself, after its antecedent sentence when needed."""
     out = {}
     previous: Statement | None = None
     for s in statements:
-        if s.modality in EXPECTING:
+        if predicts(s):
             lead = previous is not None and previous.article_id == s.article_id and _ANAPHOR.match(s.text.strip())
             out[(s.article_id, s.span)] = f"{previous.text} {s.text}" if lead else s.text
         previous = s
     return out
 
 
-def _after(ev: Evidence, a: str, b: str) -> bool:
-    """True when article ``a`` is known to be published after ``b`` (so ``b`` cannot report ``a``'s outcome)."""
-    pa, pb = ev.articles[a].published, ev.articles[b].published
-    return bool(pa and pb) and pa[:10] > pb[:10]
+def _day(ev: Evidence, article_id: str) -> date | None:
+    published = ev.articles[article_id].published
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _later(ev: Evidence, outcome_article: str, expected_article: str) -> bool:
+    """Whether ``outcome_article`` can report what ``expected_article`` predicted.
+
+    With both dates known, it must be later; otherwise a report (not a preview) may.
+    """
+    if outcome_article == expected_article:
+        return False
+    do, de = _day(ev, outcome_article), _day(ev, expected_article)
+    if do and de:
+        return do > de
+    return ev.kinds.get(outcome_article) != "preview"
+
+
+def _figures(ev: Evidence) -> dict[tuple[str, Span], list[Figure]]:
+    return {(s.article_id, s.span): f for s, f in zip(ev.statements, ev.statement_figures)}
+
+
+def _anchors(ev: Evidence, es: frozenset[str], os_: frozenset[str], ef: list[Figure], of: list[Figure]) -> float:
+    from .align import same_value
+
+    shared_figure = any(comparable_units(a, b) and same_value(a, b) for a in ef for b in of)
+    return ev.vocab.rare_shared(es, os_) + (FIGURE_ANCHOR if shared_figure else 0.0)
+
+
+def _in_days(f: Figure) -> float | None:
+    factor = _DAYS.get((f.unit or "").lower())
+    return None if factor is None else f.value * factor
+
+
+def _bound_broken(ev: Evidence, e: Statement, ef: list[Figure], of: list[Figure]) -> bool:
+    """An outcome duration outside the bound the expectation gave ("within five days" vs "eleven days")."""
+    text = ev.articles[e.article_id].text
+    for a in ef:
+        da = _in_days(a)
+        if da is None:
+            continue
+        before = text[max(0, a.span[0] - 20) : a.span[0]]
+        upper, lower = _UPPER.search(before), _LOWER.search(before)
+        for b in of:
+            db = _in_days(b)
+            if db is not None and ((upper and db > da) or (lower and db < da)):
+                return True
+    return False
+
+
+def _deadline(ev: Evidence, e: Statement, ef: list[Figure]) -> date | None:
+    """When the prediction falls due: "before the end of the year", "within four weeks"."""
+    start = _day(ev, e.article_id)
+    if start is None:
+        return None
+    m = _END_OF.search(e.text)
+    if m and m.group(2):
+        month = _QUARTER_END[m.group(2).lower()]
+        return date(start.year, month, calendar.monthrange(start.year, month)[1])
+    if m:
+        if m.group(1).lower() == "year":
+            return date(start.year, 12, 31)
+        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    text = ev.articles[e.article_id].text
+    spans = [_in_days(f) for f in ef if _UPPER.search(text[max(0, f.span[0] - 20) : f.span[0]])]
+    days = [d for d in spans if d is not None]
+    return start + timedelta(days=max(days)) if days else None
+
+
+def reports(s: Statement) -> bool:
+    """True when ``s`` can tell what happened: not a forecast, hedge or recalled prediction."""
+    return s.modality != "speculative" and not (_PREDICTS.search(s.text) or _HEDGED.search(s.text)
+                                                 or _RECALLED.search(s.text))
+
+
+def _status(ev: Evidence, e: Statement, o: Statement, ef: list[Figure], of: list[Figure], recalled: bool) -> str:
+    """``recalled``: a later report recalls this prediction ("had predicted a smooth review")."""
+    if _bound_broken(ev, e, ef, of):
+        return "contradicted"
+    if _INCOMPLETE.search(o.text):
+        return "pending"
+    if o.modality == "denied" or recalled:
+        due, seen = _deadline(ev, e, ef), _day(ev, o.article_id)
+        return "pending" if due and seen and seen < due else "contradicted"
+    return "confirmed"
+
+
+def _matches(ev: Evidence, e: Statement, ctx: str, o: Statement, figs) -> float | None:
+    """The link score of prediction ``e`` (read as ``ctx``) and statement ``o``, None when they are not linked."""
+    # An outcome comes from another line of reporting: a rewrite repeating the prediction is not its outcome.
+    if ev.line_of[o.article_id] == ev.line_of[e.article_id] or not _later(ev, o.article_id, e.article_id):
+        return None
+    anchor = _anchors(ev, ev.naming[ctx], ev.naming[o.text], figs.get((e.article_id, e.span), []),
+                      figs.get((o.article_id, o.span), []))
+    cos = ev.vectors.cos(ctx, o.text)
+    # In a short story IDF is small: one stem shared by at most three sentences (as
+    # rare as a shared stem gets when a rewrite repeats it) is always anchor enough.
+    needed = min(ANCHOR, math.log(max(ev.vocab.n, 3) / 3))
+    return cos + ANCHOR_WEIGHT * anchor if anchor >= needed and cos >= LINK_COS else None
 
 
 def link_expectations(ev: Evidence, claims: list[LedgerEntry]) -> list[Expectation]:
     """One ``Expectation`` per group of preview sentences that predict the same thing."""
-    expected = [s for s in ev.statements if s.modality in EXPECTING and len(words(s.text)) >= MIN_CLAIM_WORDS]
-    outcomes = [
-        s for s in ev.statements
-        if s.modality in ("happened", "denied") and ev.kinds.get(s.article_id) == "report"
-        and len(words(s.text)) >= MIN_CLAIM_WORDS
-    ]
+    expected = [s for s in ev.statements if predicts(s) and len(words(s.text)) >= MIN_CLAIM_WORDS]
+    long_enough = [s for s in ev.statements if len(words(s.text)) >= MIN_CLAIM_WORDS]
+    outcomes = [s for s in long_enough if reports(s)]
+    recalls = [s for s in long_enough if _RECALLED.search(s.text)]
+    figs = _figures(ev)
     claim_of = {(m.article_id, m.span): c.id for c in claims for m in c.mentions}
-    outcome_stems = [stems(o.text) for o in outcomes]
     best: list[tuple[float, int]] = []
+    recalled: list[bool] = []
     for e in expected:
         ctx = ev.contexts[(e.article_id, e.span)]
-        es = stems(ctx)
-        scored = [
-            (ev.vectors.cos(ctx, o.text) + RARE_WEIGHT * ev.vocab.rare_shared(es, outcome_stems[k]), k)
-            for k, o in enumerate(outcomes)
-            if o.article_id != e.article_id and not _after(ev, e.article_id, o.article_id)
-        ]
+        scored = [(score, k) for k, o in enumerate(outcomes) if (score := _matches(ev, e, ctx, o, figs)) is not None]
         best.append(max(scored, default=(0.0, -1)))
+        recalled.append(any(_matches(ev, e, ctx, r, figs) is not None for r in recalls))
     # Sentences predicting one thing: same claim cluster, or the same linked outcome.
     pairs = []
     for i in range(len(expected)):
@@ -79,22 +209,23 @@ def link_expectations(ev: Evidence, claims: list[LedgerEntry]) -> list[Expectati
             ci = claim_of.get((expected[i].article_id, expected[i].span))
             cj = claim_of.get((expected[j].article_id, expected[j].span))
             linked = (
-                best[i][0] >= LINK_SCORE and best[j][0] >= LINK_SCORE and best[i][1] == best[j][1]
+                best[i][1] >= 0 and best[i][1] == best[j][1]
                 and ev.vectors.cos(expected[i].text, expected[j].text) >= SAME_EXPECTATION
             )
             if linked or (ci is not None and ci == cj):
                 pairs.append((i, j))
     result = []
     for members in clusters(len(expected), pairs):
-        links = [(best[i][0], best[i][1]) for i in members if best[i][0] >= LINK_SCORE]
         mentions = tuple(_as_mention(ev, expected[i]) for i in members)
+        links = sorted(((best[i][0], best[i][1], i) for i in members if best[i][1] >= 0), reverse=True)
         if not links:
-            result.append(Expectation(id="", status="pending", expected=mentions,
-                                      score=round(max(best[i][0] for i in members), 3)))
+            result.append(Expectation(id="", status="pending", expected=mentions))
             continue
-        top_score, top = max(links)
-        outcome = tuple(_as_mention(ev, outcomes[k]) for k in dict.fromkeys(k for _, k in sorted(links, reverse=True)))
-        status = "contradicted" if outcomes[top].modality == "denied" else "confirmed"
+        top_score, top, lead = links[0]
+        e, o = expected[lead], outcomes[top]
+        status = _status(ev, e, o, figs.get((e.article_id, e.span), []), figs.get((o.article_id, o.span), []),
+                         recalled[lead])
+        outcome = tuple(_as_mention(ev, outcomes[k]) for k in dict.fromkeys(k for _, k, _ in links))
         result.append(Expectation(id="", status=status, expected=mentions, outcome=outcome, score=round(top_score, 3)))
     order = {"confirmed": 0, "contradicted": 1, "pending": 2}
     result.sort(key=lambda x: (order[x.status], -len(ev.lines_of(x.expected)), -x.score))

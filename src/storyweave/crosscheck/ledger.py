@@ -41,6 +41,7 @@ class Evidence:
     vocab: Vocabulary
     vectors: Vectors
     contexts: dict[tuple[str, Span], str]  # expected statements -> text compared with outcomes
+    naming: dict[str, frozenset[str]]  # statement and context texts -> stems of their nouns and names
 
     def outlet(self, article_id: str) -> str:
         return self.articles[article_id].outlet

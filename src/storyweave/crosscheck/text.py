@@ -113,3 +113,26 @@ class Vectors:
     def vector(self, text: str) -> np.ndarray | None:
         i = self._index.get(text)
         return None if i is None else self._matrix[i]
+
+
+_NAMING = {"NOUN", "PROPN", "NUM"}
+
+
+def naming_stems(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Stems of the nouns and names of each text: what a sentence is *about*.
+
+    Anchors between a prediction and its outcome must be things (LNG, Nippon
+    Steel, investment, harbour), not style words ("long-standing", "reinforce")
+    that a story's writers happen to share; the tagger tells them apart.
+    """
+    from ..nlp import load_nlp
+
+    unique = sorted({t for t in texts if t})
+    nlp = load_nlp(disable=("parser", "ner", "lemmatizer"))
+    stop = _stop_words()
+    out = {}
+    for text, doc in zip(unique, nlp.pipe(unique, batch_size=64)):
+        out[text] = frozenset(
+            stem(w) for tok in doc if tok.pos_ in _NAMING for w in words(tok.text) if w not in stop and len(w) > 1
+        )
+    return out
