@@ -2,10 +2,13 @@
 
 Two measures:
 
-1. ``--labels FILE.jsonl`` (``{"text", "happened": bool}`` per line, default
-   tests/data/modality_labels.jsonl, hand-labelled seed sentences): accuracy
-   of happened-vs-not, for the stage as it runs (selective parse), for the
-   lexical reader alone and for a full parse.
+1. ``--labels FILE.jsonl`` (``{"text", "happened": bool, "group"}`` per line,
+   default tests/data/modality_labels.jsonl: hand-labelled sentences of the
+   seeds, group ``seeds``, which the rules were written on, and of the sample
+   corpus examples/articles/, group ``examples``, labelled before the rules
+   were looked at again): accuracy of happened-vs-not per group and overall,
+   for the stage as it runs (selective parse), for the lexical reader alone
+   and for a full parse.
 2. ``--factuality DIR`` (``{CORPUS}/{train,dev}.jsonl`` with ``text`` and
    ``targets: [{"span1": [i, i+1], "label": -3..3}]``, whitespace tokens): the
    predicate's modality and cue from ``predicate_modality`` on a full parse,
@@ -16,7 +19,8 @@ Two measures:
    -- and Pearson r and MAE are reported on dev.jsonl, with the train-mean
    constant as baseline. The fitted mapping is printed.
 
-Last line: ``happened-acc <v> r MEANTIME <v> UW <v> UDS_IH2 <v>``.
+Last line: ``happened-acc <v> [<group> <v> ...] r MEANTIME <v> UW <v> UDS_IH2 <v>``
+(``happened-acc`` over all labelled sentences).
 """
 
 from __future__ import annotations
@@ -41,19 +45,23 @@ CORPORA = ("MEANTIME", "UW", "UDS_IH2")
 MIN_PAIR = 5
 
 
-def labelled_accuracy(path: Path) -> dict[str, float]:
+def labelled_accuracy(path: Path) -> dict[str, dict[str, float]]:
+    """Accuracy of each reader per label group (``group`` field, ``all`` without one) and over all rows."""
     rows = [json.loads(line) for line in path.open() if line.strip()]
     nlp = load_nlp()
-    hits = defaultdict(int)
+    hits, sizes = defaultdict(lambda: defaultdict(int)), defaultdict(int)
     for row in rows:
         gold = bool(row["happened"])
-        stage = _longest(statements("x", analyse(row["text"]).sents))
-        full = _longest(statements("x", nlp(row["text"]).sents))
-        lexical = lexical_modality(row["text"])[0]
-        hits["stage"] += (stage == "happened") == gold
-        hits["full-parse"] += (full == "happened") == gold
-        hits["lexical"] += (lexical == "happened") == gold
-    return {k: v / len(rows) for k, v in hits.items()} | {"n": len(rows)}
+        said = {
+            "stage": _longest(statements("x", analyse(row["text"]).sents)),
+            "full-parse": _longest(statements("x", nlp(row["text"]).sents)),
+            "lexical": lexical_modality(row["text"])[0],
+        }
+        for group in {row.get("group", "all"), "all"}:
+            sizes[group] += 1
+            for reader, modality in said.items():
+                hits[group][reader] += (modality == "happened") == gold
+    return {g: {r: v / sizes[g] for r, v in hits[g].items()} | {"n": sizes[g]} for g in hits}
 
 
 def _longest(stmts) -> str:
@@ -94,9 +102,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="at most this many sentences per file")
     args = ap.parse_args()
     acc = labelled_accuracy(args.labels)
-    print(f"labelled sample ({acc['n']} sentences) happened-vs-not accuracy: "
-          f"stage {acc['stage']:.3f}, full parse {acc['full-parse']:.3f}, lexical only {acc['lexical']:.3f}")
-    last = [f"happened-acc {acc['stage']:.3f}"]
+    groups = [g for g in acc if g != "all"] + ["all"]
+    for g in groups:
+        a = acc[g]
+        print(f"labelled {g} ({a['n']} sentences) happened-vs-not accuracy: "
+              f"stage {a['stage']:.3f}, full parse {a['full-parse']:.3f}, lexical only {a['lexical']:.3f}")
+    last = [f"happened-acc {acc['all']['stage']:.3f}"] + [f"{g} {acc[g]['stage']:.3f}" for g in groups[:-1]]
     for corpus in CORPORA:
         if not (args.factuality / corpus / "dev.jsonl").exists():
             continue
