@@ -9,9 +9,11 @@ copy) this script derives "paper" versions at several strengths, each labelled
 with its gold source and relation:
 
 - duplicate: the same text, re-wrapped (case and spacing only);
-- near-duplicate: a couple of words changed, a sign-off line added;
-- rewrite: sentence deletion, reordering, word substitution (paraphrase-ish),
-  the lead rewritten, paragraphs added, named speakers turned into "experts";
+- near-duplicate: one word changed, a sign-off line added;
+- rewrite, at three strengths (30/45/60% of listed words swapped for synonyms,
+  1/2/3 sentences deleted, 1/2/2 sentences added): two sentences swapped, named
+  speakers turned into "experts", the agency credit dropped, and at the heavy
+  strength the lead rewritten;
 - partial: a few sentences of the source spliced into another same-story
   article (which then leaves the set, so it is not also a near-duplicate).
 
@@ -27,6 +29,7 @@ import argparse
 import json
 import random
 import re
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -57,6 +60,7 @@ FILLERS = [
     "The news drew wide attention well beyond {b}.",
     "Background: {a} has featured in headlines several times in recent years.",
 ]
+TEASER_WORDS = 80  # storyweave.extract.TEASER_WORDS
 OUTLETS = ["Daily Ledger", "Morning Post", "City Herald", "Evening Star", "The Courier", "Valley Times", "Globe Wire"]
 AGENCIES = ["AFP", "Reuters", "AP"]
 _SPEAKER = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+)(,[^.,]{0,80},)? (said|told|says)\b")
@@ -100,14 +104,16 @@ def rewrite(text: str, rng: random.Random, strength: str) -> str:
     if strength != "near-duplicate":  # papers re-credit agency copy as their own
         text = _CREDIT.sub("", text)
     sents = split_sentences(text)
-    if strength == "near-duplicate":
+    if strength == "near-duplicate":  # one word changed, a sign-off added
         i = rng.randrange(len(sents))
-        sents[i] = substitute(sents[i], rng, 1.0)
+        words = sents[i].split(" ")
+        j = rng.randrange(len(words))
+        words[j] = SYNONYMS.get(words[j].lower(), words[j].upper())
+        sents[i] = " ".join(words)
         return "\n".join(sents) + "\nThis article was updated."
-    p, deletions, added = {"light": (0.2, 0, 1), "medium": (0.35, 1, 1), "heavy": (0.55, 2, 2)}[strength]
+    p, deletions, added = {"light": (0.3, 1, 1), "medium": (0.45, 2, 2), "heavy": (0.6, 3, 2)}[strength]
     sents = [substitute(s, rng, p) for s in sents]
-    if strength != "light":
-        sents = [drop_attribution(s) for s in sents]
+    sents = [drop_attribution(s) for s in sents]
     for _ in range(min(deletions, max(0, len(sents) - 4))):
         del sents[rng.randrange(1, len(sents))]
     if len(sents) > 3:
@@ -149,7 +155,11 @@ def build(seed: int) -> list[dict]:
         arts = sorted(arts, key=lambda r: r["id"])
         rng.shuffle(arts)
         base = day0 + timedelta(days=3 * n)
-        wires, rest = arts[:2], arts[2:]
+        # Wire copy is drawn from full articles: ECB+ also holds headline stubs, which the
+        # extraction stage would mark as teasers (fewer than TEASER_WORDS words).
+        full = [r for r in arts if len(r["text"].split()) >= TEASER_WORDS]
+        wires = full[:2]
+        rest = [r for r in arts if r not in wires]
         for w in wires:
             agency = rng.choice(AGENCIES)
             text = credit(w["text"], agency)
@@ -167,7 +177,7 @@ def build(seed: int) -> list[dict]:
                             "published": (base + timedelta(days=days)).isoformat(),
                             "text": derived, "story": story, "kind": "paper", "derived_from": w["id"],
                             "relation": relation})
-        if rest and rng.random() < 0.7:
+        if rest and wires and rng.random() < 0.7:
             host = rest.pop()
             src = rng.choice(wires)
             out.append({"id": f"{host['id']}-p", "outlet": rng.choice(OUTLETS),
@@ -183,13 +193,19 @@ def build(seed: int) -> list[dict]:
 
 
 def seeds() -> list[dict]:
+    """The seed story through the real extraction stage (title line and boilerplate removed)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from storyweave.extract import extract
+    from storyweave.records import RawDocument
+
     expected = json.loads((DATA / "seeds" / "expected.json").read_text(encoding="utf-8"))
     gold = {d["derived"]: d["from"] for d in expected["derivation"]}
     out = []
     for path in sorted((DATA / "seeds").glob("*.txt")):
         key = path.name[:3]
+        art = extract(RawDocument(source=str(path), content=path.read_bytes(), kind="text"))
         row = {"id": f"seed-{key}", "outlet": f"seed-{key}", "published": None,
-               "text": path.read_text(encoding="utf-8"), "story": "seed", "derived_from": None}
+               "text": art.text, "story": "seed", "derived_from": None}
         if key in gold:
             row.update(derived_from=f"seed-{gold[key]}", relation="rewrite")
         out.append(row)

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..embed import get_embedder
 from ..records import Article, Span
-from .attribution import agency_credit
+from .attribution import agency_credit, dateline
 from .lsh import Views
 from .text import Sentence, content, figure_spans, ngrams, quoted, sentences
 
@@ -31,12 +31,11 @@ COS_WITH_LEX, LEX_WITH_COS = 0.6, 0.3
 # A "strong" match is a near-verbatim sentence: what partial copies are made of.
 LEX_STRONG = 0.8
 # The lexical pass settles a pair without embeddings when it already aligns this
-# share of the shorter text, or when the texts share fewer content 3-grams than this.
+# share of the shorter text (a copy with light edits: paraphrase matching adds nothing).
 LEX_SETTLES = 0.8
-MIN_SHARED_GRAMS = 3
 
 
-def _stem(tok: str) -> str:
+def stem(tok: str) -> str:
     return tok[:6]  # "reassuring"/"reassurance", "invest"/"investors": crude, fast, enough for overlap
 
 
@@ -51,6 +50,7 @@ class Doc:
     figs: dict[str, list[Span]]
     quotes: list[tuple[Span, str]]
     agency: str | None
+    dateline: bool
     vecs: np.ndarray | None = None
 
     @classmethod
@@ -59,8 +59,8 @@ class Doc:
         grams: set[str] = set()
         for s in sents:
             grams |= ngrams(s.tokens, 3)
-        return cls(article, sents, [frozenset(_stem(t) for t in content(s.tokens)) for s in sents], grams,
-                   figure_spans(article.text), quoted(article.text), agency_credit(article))
+        return cls(article, sents, [frozenset(stem(t) for t in content(s.tokens)) for s in sents], grams,
+                   figure_spans(article.text), quoted(article.text), agency_credit(article), dateline(article))
 
 
 @dataclass
@@ -153,7 +153,7 @@ def align(d: Doc, s: Doc, cache: DocCache) -> Alignment:
     lex = _lexical(d, s)
     sim = np.where(lex >= LEX_MATCH, lex, 0.0)
     pairs = _match(sim)
-    settled = len(pairs) >= LEX_SETTLES * min(len(d.sents), len(s.sents)) or shared < MIN_SHARED_GRAMS
+    settled = len(pairs) >= LEX_SETTLES * min(len(d.sents), len(s.sents))
     embedded = False
     if not settled:
         cos = cache.vectors(d) @ cache.vectors(s).T

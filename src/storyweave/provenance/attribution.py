@@ -32,6 +32,17 @@ _GENERIC = re.compile(
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 
 
+_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,60}?\((AFP|Reuters|AP)\)\s*[-–—]|(?:^|\n)\s*(AFP|Reuters|AP)\s*[-–—]")
+
+
+def dateline(article: Article) -> bool:
+    """True when the text opens a paragraph with an agency dateline: "PARIS (AFP) -", "Reuters -".
+
+    A dateline marks the agency's own copy; a paper that rewrites it usually drops it.
+    """
+    return _DATELINE.search(article.text[:2000]) is not None
+
+
 def agency_credit(article: Article) -> str | None:
     """The agency an article credits most (its outlet, or names in its text), if any."""
     for name, pattern in AGENCIES.items():

@@ -9,13 +9,13 @@ below the 500 articles/s the scale target asks for.
 from __future__ import annotations
 
 import re
-import zlib
 from dataclasses import dataclass
 
 from ..records import Span
 
 # Folding that makes "U.S." and "US", "$14.9 billion" and "$14.9-billion" the same tokens.
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+# Chained str.replace: str.translate with a dict table was half of the candidate stage's tokenising time.
+_FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("\u00a0", " "))
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 _NUM_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?")
@@ -47,7 +47,10 @@ class Sentence:
 
 def fold(text: str) -> str:
     """Lowercase-free normalisation of punctuation variants, keeping the length unchanged."""
-    return text.translate(_FOLD)
+    if not text.isascii():
+        for a, b in _FOLD:
+            text = text.replace(a, b)
+    return text
 
 
 def tokens(text: str) -> list[str]:
@@ -118,11 +121,6 @@ def ngrams(toks: list[str] | tuple[str, ...], n: int) -> set[str]:
         if sum(1 for t in gram if t not in STOPWORDS) >= 2:
             out.add(" ".join(gram))
     return out
-
-
-def stable_hash(s: str) -> int:
-    """A 32-bit hash identical on every machine and run (Python's ``hash`` is salted)."""
-    return zlib.crc32(s.encode("utf-8"))
 
 
 _FIGURE = re.compile(
