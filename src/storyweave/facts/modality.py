@@ -30,7 +30,7 @@ from typing import Iterable
 
 from ..records import Modality, Statement
 
-__all__ = ["predicate_modality", "lexical_modality", "sentence_statement", "CUE_WORDS", "has_cue"]
+__all__ = ["predicate_modality", "lexical_modality", "sentence_statement", "CUE_WORDS", "has_cue", "attributed"]
 
 # Modal auxiliaries: the modality they give the verb they attach to.
 MODALS: dict[str, Modality] = {
@@ -42,6 +42,8 @@ MODALS: dict[str, Modality] = {
 # Adverbs and predicative adjectives of likelihood.
 HEDGES = {"likely", "unlikely", "possibly", "perhaps", "probably", "potentially", "maybe", "reportedly", "allegedly", "possible"}
 NEGATIONS = {"not", "n't", "never", "no"}
+# Pronouns that negate the clause they are subject or object of ("nothing suggests", "nobody acted").
+NEGATIVE_PRONOUNS = {"nothing", "nobody", "none", "noone"}
 CONDITIONALS = {"if", "unless", "whether"}
 # Verbs (and participles used as adjectives) that put their complement in the future.
 EXPECT_VERBS = {
@@ -94,10 +96,15 @@ def has_cue(sentence_text: str) -> bool:
     return any(w in CUE_WORDS for w in _WORD.findall(sentence_text.lower()))
 
 
+def attributed(text: str) -> bool:
+    """True when a sentence reports what someone said: a reporting verb outside its quotation marks."""
+    return bool(_REPORTING.search(_QUOTED.sub(" ", text)))
+
+
 def lexical_modality(text: str) -> tuple[Modality, str | None]:
     """Modality of a sentence from its words alone; the fallback when there is no parse."""
     scan = text
-    if _REPORTING.search(_QUOTED.sub(" ", text)):
+    if attributed(text):
         # the quoted words are the speaker's; the sentence reports the speaking
         scan = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
     for pattern, modality in _LEXICON:
@@ -167,6 +174,13 @@ def _own_cues(node) -> tuple[Modality, str | None] | None:
             hedge = c
         elif c.dep_ == "mark" and low in CONDITIONALS:
             cond = c
+        elif c.dep_ == "advcl" and cond is None:
+            # "X is realistic if the weather holds": the consequent is only conditional
+            cond = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")), None)
+        elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and neg is None:
+            # "no vessel had struck", "received no warning", "there was nothing to suggest"
+            neg = c if low in NEGATIVE_PRONOUNS else next(
+                (d for d in c.children if d.dep_ == "det" and d.lower_ == "no"), None)
     if modal is not None:
         low = modal.lower_.replace("’", "'")
         if neg is not None:
@@ -258,7 +272,9 @@ def _sentence_level(pred) -> tuple[Modality, str | None] | None:
     objects = {c.dep_ for c in pred.children}
     if lemma in DENY_VERBS and pred.tag_.startswith("VB"):
         return "denied", pred.text
-    if lemma in ("expect", "anticipate", "schedule", "plan") and objects & {"auxpass", "nsubjpass", "dobj"}:
+    if lemma in ("expect", "anticipate", "schedule", "plan", "predict", "forecast") and objects & {
+        "auxpass", "nsubjpass", "dobj", "ccomp", "xcomp"
+    }:
         return "expected", pred.text
     if lemma in OPINION_VERBS and "ccomp" in objects:
         return "opinion", pred.text
@@ -266,6 +282,8 @@ def _sentence_level(pred) -> tuple[Modality, str | None] | None:
         for c in pred.children:
             if c.dep_ == "acomp" and c.lemma_.lower() in EVALUATIVE:
                 return "opinion", c.text
+            if c.dep_ == "acomp" and c.lower_ == "due":
+                return "expected", c.text  # "results are due in the autumn"
     return None
 
 
