@@ -5,8 +5,11 @@ Two measures:
 1. ``--labels FILE.jsonl`` (``{"text", "happened": bool, "group"}`` per line,
    default tests/data/modality_labels.jsonl: hand-labelled sentences of the
    seeds, group ``seeds``, which the rules were written on, and of the sample
-   corpus examples/articles/, group ``examples``, labelled before the rules
-   were looked at again): accuracy of happened-vs-not per group and overall,
+   corpus examples/articles/, group ``examples``, labelled before the model's
+   output was looked at; four general rules were then added from its errors
+   (expect + clause, "due", conditional consequents, "no"/"nothing"
+   negation), so it is held-out only in part): accuracy of happened-vs-not
+   per group and overall,
    for the stage as it runs (selective parse), for the lexical reader alone
    and for a full parse.
 2. ``--factuality DIR`` (``{CORPUS}/{train,dev}.jsonl`` with ``text`` and
