@@ -15,9 +15,9 @@ pair is compared unless the index proposes it:
   copy, Jaccard far too low for MinHash) still finds it. Anchors held by more
   than ``ANCHOR_DF_CAP`` articles are boilerplate and ignored.
 
-MinHash is computed with numpy from CRC32 token hashes (the datasketch scheme,
-affine permutations modulo a Mersenne prime) rather than through datasketch's
-per-token Python hashing, which was two thirds of the candidate stage's time.
+MinHash is computed with numpy from CRC32 token hashes rather than through
+datasketch's ``MinHash.update_batch``, whose per-token Python hashing took 40% of
+the candidate stage in a profile on the dev set.
 The tables are flat numpy arrays (key, row) kept sorted, plus a dict for recent
 additions, so the index serialises to a few hundred bytes per article and loads
 without rebuilding millions of Python objects.
@@ -39,7 +39,9 @@ from .text import STOPWORDS, tokens
 
 NUM_PERM = 64
 # Bands x rows per MinHash channel. shingles: 16 x 4 puts the 50% collision point at
-# Jaccard ~0.5; terms: 32 x 2 at ~0.18.
+# Jaccard ~0.5; terms: 32 x 2 at ~0.18. With the anchors and TOP_K below, every gold
+# source of bench/data/provenance-dev.jsonl (seed 0) was proposed (286 of 286; 5 partial
+# copies and one rewrite were missed before the anchors were added).
 BANDS = {"shingles": (16, 4), "terms": (32, 2)}
 ANCHOR_MOD = 8
 ANCHOR_ALL_BELOW = 64  # texts with fewer shingles store every one of them
@@ -51,7 +53,7 @@ _FORMAT = 1
 _MASK32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.RandomState(7)
 # Multiply-shift hashing (odd 64-bit multipliers, top 32 bits): a universal family
-# that needs no modulo, which made MinHash three times faster than affine mod-prime.
+# that needs no modulo, so MinHash is a multiply, a shift and a min per token.
 _A = (_rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) << np.uint64(1)) | np.uint64(1)
 _B = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 _SHIFT = np.uint64(32)
