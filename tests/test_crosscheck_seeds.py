@@ -143,7 +143,6 @@ needs_pipeline = pytest.mark.skipif(
 
 
 @needs_pipeline
-@pytest.mark.xfail(reason="open: the 14-vs-17 death toll is not yet aligned as one measured thing (issue 6)")
 def test_sample_conflicting_figures_with_attributions(sample):
     briefs, key, expected = sample
     for planted in expected["conflicting_figures"]:

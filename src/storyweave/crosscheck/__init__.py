@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 from ..brief.model import Laundering, Ledger, Mention
 from ..provenance import groups as provenance_groups
 from ..records import Article, ArticleFacts, Derivation, Story
-from . import expectations
+from . import expectations, measured
 from .ledger import Evidence, claim_entries, containing, figure_entries, quote_entries
 from .omissions import find_omissions
 from .phrases import quoted_phrases
@@ -46,17 +46,19 @@ def prepare(
     quotes = [q for aid in order for q in per[aid].quotes]
     attributed = len(quotes)
     quotes += [p for a in arts for p in quoted_phrases(a, [q.span for q in per[a.id].quotes])]
-    things = []
+    things, sentences = [], []
     for f in figures:
-        around = containing(f.span, [s for s in per[f.article_id].statements])
+        around = containing(f.span, per[f.article_id].statements)
+        sentences.append(around)
         # A one-word "measures" ("people") says nothing about what is counted: read the sentence.
         things.append(f.measures if len(stems(f.measures)) >= 2 or not around else around.text)
+    figure_contexts = measured.contexts(figures, sentences)
     statement_figures = [
         [f for f in per[s.article_id].figures if s.span[0] <= f.span[0] and f.span[1] <= s.span[1]]
         for s in statements
     ]
     contexts = expectations.contexts(statements)
-    texts = [*things, *(q.text for q in quotes), *(s.text for s in statements), *contexts.values()]
+    texts = [*things, *(c.predicate for c in figure_contexts), *(q.text for q in quotes), *(s.text for s in statements), *contexts.values()]
     return Evidence(
         articles={a.id: a for a in arts},
         order=order,
@@ -66,6 +68,7 @@ def prepare(
         kinds={aid: per[aid].kind for aid in order},
         figures=figures,
         figure_things=things,
+        figure_contexts=figure_contexts,
         quotes=quotes,
         attributed=attributed,
         statements=statements,
@@ -119,9 +122,14 @@ def _locate(ev: Evidence, article_id: str, text: str) -> Mention | None:
 
 
 def ledger_of(ev: Evidence, story_id: str, derivations: Sequence[Derivation] = ()) -> Ledger:
-    figures, figure_conflicts = figure_entries(ev)
     quotes, quote_conflicts, found = quote_entries(ev)
     claims, claim_conflicts = claim_entries(ev)
+    expected = expectations.link_expectations(ev, claims)
+    # A prediction its outcome contradicts or leaves pending ("within five days" / "eleven days after")
+    # is the expectation's story, not a conflict; a "confirmed" one giving another number is a conflict.
+    foretold = {((x.article_id, x.span), (o.article_id, o.span))
+                for e in expected if e.status != "confirmed" for x in e.expected for o in e.outcome}
+    figures, figure_conflicts = figure_entries(ev, foretold)
     facts = sorted(
         [*figures, *quotes, *claims],
         key=lambda e: (e.status != "conflicting", -e.independent_sources, e.kind != "figure"),
@@ -132,7 +140,7 @@ def ledger_of(ev: Evidence, story_id: str, derivations: Sequence[Derivation] = (
         facts=tuple(facts),
         conflicts=tuple([*figure_conflicts, *quote_conflicts, *claim_conflicts]),
         launderings=tuple(_launderings(ev, quotes, found, derivations)),
-        expectations=tuple(expectations.link_expectations(ev, claims)),
+        expectations=tuple(expected),
         omissions=tuple(find_omissions(ev, [*figures, *claims])),
     )
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
-from .align import SHORT_QUOTE, claim_pairs, clusters, figure_pairs, is_named, quote_pairs, quote_similarity, same_value
+from .align import (
+    SHORT_QUOTE, claim_pairs, clusters, complete_clusters, figure_pairs, is_named, quote_pairs, quote_similarity,
+    rival_pairs,
+)
+from .measured import FigureContext
 from .text import Vectors, Vocabulary, words
 
 MIN_CLAIM_WORDS = 5  # shorter "statements" are headings and datelines, not claims
@@ -34,6 +38,7 @@ class Evidence:
     kinds: dict[str, str]
     figures: list[Figure]
     figure_things: list[str]
+    figure_contexts: list[FigureContext]  # what rival values are compared on
     quotes: list[Quote]  # the facts stage's quotes, then quoted phrases nobody is credited with
     attributed: int  # how many of ``quotes`` come from the facts stage
     statements: list[Statement]
@@ -99,10 +104,29 @@ def _conflict(story: Evidence, fact_id: str, kind: str, versions: list[list[Ment
     )
 
 
-def figure_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
+def figure_groups(story: Evidence, foretold: Collection[tuple[object, object]] = ()) -> list[list[list[int]]]:
+    """Facts as lists of versions: figures agreeing on one value for one thing form a version,
+    and versions join one fact when every two of them are rivals for the same measured thing."""
+    figs, ctx = story.figures, story.figure_contexts
+    versions = complete_clusters(len(figs), figure_pairs(figs, story.figure_things, ctx, story.vectors))
+    rivals = rival_pairs(figs, ctx, story.vectors, foretold)
+    linked = {}
+    for a in range(len(versions)):
+        for b in range(a + 1, len(versions)):
+            scores = [rivals[(min(i, j), max(i, j))] for i in versions[a] for j in versions[b]
+                      if (min(i, j), max(i, j)) in rivals]
+            if scores:
+                linked[(a, b)] = max(scores)
+    return [[versions[v] for v in fact] for fact in complete_clusters(len(versions), linked)]
+
+
+def figure_entries(
+    story: Evidence, foretold: Collection[tuple[object, object]] = ()
+) -> tuple[list[LedgerEntry], list[Conflict]]:
     figs = story.figures
     entries, conflicts = [], []
-    for n, members in enumerate(clusters(len(figs), figure_pairs(figs, story.figure_things, story.vectors)), 1):
+    for n, versions in enumerate(figure_groups(story, foretold), 1):
+        members = sorted(i for v in versions for i in v)
         fact_id = f"F{n}"
         mentions = [
             _mention(story, figs[i].article_id, figs[i].span, modality=figs[i].modality, value=figs[i].value,
@@ -110,7 +134,6 @@ def figure_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
             for i in members
         ]
         by_index = dict(zip(members, mentions))
-        versions = _versions(members, lambda a, b: same_value(figs[a], figs[b]))
         kind = "date" if (figs[members[0]].unit or "") in _DATE_UNITS else "value"
         conflict = _conflict(story, fact_id, kind, [[by_index[i] for i in v] for v in versions])
         if conflict:

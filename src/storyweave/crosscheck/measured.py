@@ -1,0 +1,111 @@
+"""What a figure measures, read from the clause around the number.
+
+The facts stage's ``measures`` phrase is often only the counted noun
+("people"), and a story counts many things in people: killed, injured, taken
+to hospital, employed. Two different values are rival figures for one measured
+thing only when their clauses say the same thing about them, so each figure
+gets a short *predicate* phrase read from the dependency parse: the counted
+noun, the verb that governs the number with its subject and object ("people
+kill", "people die", "deal value"), and the nouns the number modifies. Day
+names in the sentence are kept apart: two share moves on different days are
+two facts, not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..records import Figure, Span, Statement
+
+_NOUNS = ("NOUN", "PROPN")
+_VERBS = ("VERB", "AUX")
+_ARGS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd")
+_WHEN = ("DATE", "TIME")
+# Clauses without a subject of their own describe their head: "a deal valued at",
+# "expected to value", "which employs" (a pronoun subject names nothing).
+_DEPENDENT = ("acl", "relcl", "xcomp", "advcl")
+_CLIMB = 5  # heads walked up from the number before giving up on finding its verb
+_DAY = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2})\b",
+    re.I,
+)
+
+
+def _noun_words(tok) -> list[str]:
+    return [c.lemma_.lower() for c in tok.children if c.dep_ == "compound"] + [tok.lemma_.lower()]
+
+
+def _verb_words(verb, skip) -> list[str]:
+    out = [verb.lemma_.lower()]
+    for c in verb.children:
+        if c is skip:
+            continue
+        if c.dep_ == "prt":
+            out.append(c.lemma_.lower())
+        elif c.dep_ in _ARGS and c.pos_ in _NOUNS:
+            out += _noun_words(c)
+        elif c.dep_ == "prep":  # where or of what, not when: "work at the campus", not "on Tuesday"
+            out += [g.lemma_.lower() for g in c.children
+                    if g.dep_ == "pobj" and g.pos_ in _NOUNS and g.ent_type_ not in _WHEN]
+    return out
+
+
+def _predicate(doc, start: int, end: int) -> str:
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside:
+        return ""
+    root = next((t for t in inside if not (start <= t.head.idx < end) or t.head is t), inside[0])
+    out = [t.lemma_.lower() for t in inside if t.pos_ in _NOUNS]
+    # Clauses on the counted noun: "people who died in hospital", "people taken to hospital".
+    for t in inside:
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl") and not (start <= c.idx < end):
+                out += _verb_words(c, None)
+    cur = root
+    for _ in range(_CLIMB):
+        head = cur.head
+        if head is cur:
+            break
+        if head.pos_ in _VERBS:
+            out += _verb_words(head, cur)
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _NOUNS for c in head.children)
+            if own_subject or head.dep_ not in _DEPENDENT:
+                break
+        elif head.pos_ in _NOUNS:
+            out += _noun_words(head)
+        elif head.pos_ == "ADJ":  # "a deal worth $2.1 billion"
+            out.append(head.lemma_.lower())
+        cur = head
+    return " ".join(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """What the rival-value aligner reads about one figure."""
+
+    predicate: str  # e.g. "people kill"; "" when the figure has no sentence
+    days: frozenset[str]  # day names and dates of its sentence
+    sentence: tuple[str, Span] | None  # (article id, span) of the statement holding it
+
+
+def contexts(figures: Sequence[Figure], sentences: Sequence[Statement | None]) -> list[FigureContext]:
+    """Per figure, its context; ``sentences[i]`` is the statement holding figure i."""
+    from ..nlp import load_nlp
+
+    unique = sorted({s.text for s in sentences if s is not None})
+    docs = dict(zip(unique, load_nlp().pipe(unique, batch_size=64)))
+    out = []
+    for fig, s in zip(figures, sentences):
+        if s is None:
+            out.append(FigureContext("", frozenset(), None))
+            continue
+        start, end = fig.span[0] - s.span[0], fig.span[1] - s.span[0]
+        out.append(FigureContext(_predicate(docs[s.text], start, end), _days(s.text), (s.article_id, s.span)))
+    return out
+
+
+def _days(text: str) -> frozenset[str]:
+    return frozenset(" ".join(m.group(1).lower().split()) for m in _DAY.finditer(text))
