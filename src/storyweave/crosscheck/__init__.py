@@ -17,7 +17,7 @@ from . import expectations, measured
 from .ledger import Evidence, claim_entries, containing, figure_entries, quote_entries
 from .omissions import find_omissions
 from .phrases import quoted_phrases
-from .text import Vectors, Vocabulary, naming_stems, stems
+from .text import Vectors, Vocabulary, completed, naming_stems, stems
 
 __all__ = ["Evidence", "check_story", "ledger_of", "prepare"]
 
@@ -76,6 +76,7 @@ def prepare(
         vocab=Vocabulary(s.text for s in statements),
         vectors=Vectors(texts),
         contexts=contexts,
+        done=completed(s.text for s in statements),
         naming=naming_stems([*(s.text for s in statements), *contexts.values()]),
     )
 

@@ -259,17 +259,20 @@ def claim_pairs(
     vectors: Vectors,
     vocab: Vocabulary,
     figures: Sequence[Sequence[Figure]] = (),
-) -> list[tuple[int, int]]:
-    """Pairs of statements in different articles that say the same thing.
+    done: Mapping[str, bool] | None = None,
+) -> dict[tuple[int, int], float]:
+    """Pairs of statements in different articles that say the same thing, with their similarity.
 
     ``figures`` holds, per statement, the figures inside it: a shared value is
     strong evidence the two sentences report the same fact, and different values
     in the same unit mean they do not (the figure ledger reports that conflict).
     A forecast and a report of the same event are not one claim either: the
-    expectations module links them.
+    expectations module links them. Neither are a sentence about an event still
+    ahead and one reporting it done (``done``: sentence -> completed), unless
+    near-identical or sharing a figure.
     """
     st = [stems(s.text) for s in statements]
-    pairs = []
+    pairs = {}
     for i in range(len(statements)):
         for j in range(i + 1, len(statements)):
             a, b = statements[i], statements[j]
@@ -283,6 +286,8 @@ def claim_pairs(
             shared_figure = any(same_value(x, y) for x, y in comparable)
             if comparable and not shared_figure:
                 continue
+            if done is not None and done.get(a.text) != done.get(b.text) and sim < CLAIM_COS and not shared_figure:
+                continue
             if sim >= CLAIM_COS or shared_figure or vocab.overlap(st[i], st[j]) >= CLAIM_RARE_WORDS:
-                pairs.append((i, j))
+                pairs[(i, j)] = sim
     return pairs

@@ -46,6 +46,7 @@ class Evidence:
     vocab: Vocabulary
     vectors: Vectors
     contexts: dict[tuple[str, Span], str]  # expected statements -> text compared with outcomes
+    done: dict[str, bool]  # statement texts -> reports a completed event (``text.completed``)
     naming: dict[str, frozenset[str]]  # statement and context texts -> stems of their nouns and names
 
     def outlet(self, article_id: str) -> str:
@@ -207,7 +208,9 @@ def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
     statements = [story.statements[i] for i in keep]
     figures = [story.statement_figures[i] for i in keep]
     entries, conflicts = [], []
-    groups = clusters(len(statements), claim_pairs(statements, story.vectors, story.vocab, figures))
+    # Complete linkage: a report sentence close to a preview's claim and to another report's does not chain them.
+    groups = complete_clusters(len(statements), claim_pairs(statements, story.vectors, story.vocab, figures,
+                                                                  story.done))
     for n, members in enumerate(groups, 1):
         fact_id = f"C{n}"
         mentions = [

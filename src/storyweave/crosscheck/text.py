@@ -136,3 +136,23 @@ def naming_stems(texts: Iterable[str]) -> dict[str, frozenset[str]]:
             stem(w) for tok in doc if tok.pos_ in _NAMING for w in words(tok.text) if w not in stop and len(w) > 1
         )
     return out
+
+
+def completed(texts: Iterable[str]) -> dict[str, bool]:
+    """Whether each sentence reports a completed event: its main verb in the past or perfect.
+
+    "Ishiba is traveling to the US on Thursday" (a trip ahead) and "Trump and
+    Ishiba have come together in talks" (the meeting done) are about one event
+    yet say different things; the tense of the main verb tells them apart.
+    """
+    from ..nlp import load_nlp
+
+    unique = sorted({t for t in texts if t})
+    out = {}
+    for text, doc in zip(unique, load_nlp(disable=("ner",)).pipe(unique, batch_size=64)):
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        # Past tense, perfect ("have come"), or a past auxiliary ("did not open", "was closed").
+        out[text] = root is not None and (root.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or (c.lemma_ == "have" and root.tag_ == "VBN"))
+            for c in root.children))
+    return out

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..brief.model import Brief
-from .view import fact_text, groups_text, lineage_lines, lines_word, outlets, view
+from .view import (
+    dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
+)
 
 
 def _esc(text: str) -> str:
@@ -15,10 +17,12 @@ def _esc(text: str) -> str:
 
 
 def render(brief: Brief) -> str:
+    brief = short_labels(brief)
     v = view(brief)
+    dates = dates_text(brief)
     out = [f"# {_esc(brief.headline)}", ""]
     out.append(f"*{v.n_articles} articles · {len(brief.coverage)} outlets · {lines_word(v.n_lines)} · "
-               f"{brief.first_seen or '?'} → {brief.last_seen or '?'} · story `{brief.story_id}`*")
+               f"{dates + ' · ' if dates else ''}story `{brief.story_id}`*")
     out += ["", "## Summary", ""]
     for s in brief.summary:
         cited = outlets(s.citations)
@@ -28,11 +32,11 @@ def render(brief: Brief) -> str:
     out += [f"- **{e.independent_sources} lines** · {_esc(fact_text(e))} — *{_esc(', '.join(e.outlets))}*"
             for e in v.solid] or ["- nothing is stated by two independent lines"]
     out += ["", "## Single-source", ""]
-    out += [f"- {_esc(fact_text(e))} — *{_esc(e.outlets[0])} only*" for e in v.single] or ["- none"]
+    out += [f"- {_esc(fact_text(e))} — *{_esc(', '.join(e.outlets))}*{' (one line)' if len(e.outlets) > 1 else ' only'}" for e in v.single] or ["- none"]
     out += ["", "## Conflicts", ""]
     for c in brief.conflicts:
-        sides = " **vs** ".join(f"“{_esc(m.text)}” ({_esc(m.outlet)}, {n} line{'s' if n != 1 else ''})"
-                                for m, n in zip(c.sides, c.lines))
+        sides = " **vs** ".join(f"“{_esc(m.text)}” ({_esc(who)}; {n} line{'s' if n != 1 else ''})"
+                                for m, n, who in zip(c.sides, c.lines, side_outlets(brief, c)))
         out.append(f"- {c.kind}: {sides}")
     for x in brief.launderings:
         out.append(f"- attribution lost: “{_esc(x.unnamed.text)}” credited to {_esc(x.unnamed.speaker or 'nobody')} "
@@ -55,8 +59,8 @@ def render(brief: Brief) -> str:
         out += [f"- {_esc(o.outlet)} leaves out: {_esc(o.fact)} ({lines_word(o.independent_sources)} report it)"
                 for o in brief.omissions]
     out += ["", "## Coverage", "", "| outlet | articles | kind | first seen | last seen |", "|---|---|---|---|---|"]
-    out += [f"| {_esc(c.outlet)} | {len(c.article_ids)} | {', '.join(c.kinds)} | {c.first_seen or '?'} | "
-            f"{c.last_seen or '?'} |" for c in brief.coverage]
+    out += [f"| {_esc(c.outlet)} | {len(c.article_ids)} | {', '.join(c.kinds)} | {day(c.first_seen)} | "
+            f"{day(c.last_seen)} |" for c in brief.coverage]
     out += ["", "## Lineage", ""]
     out += [f"- {_esc(line)}" for line in lineage_lines(brief)] or ["- no copies or rewrites found"]
     out.append(f"- independent lines: {_esc(' | '.join(groups_text(brief)))}")

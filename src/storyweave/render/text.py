@@ -12,7 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..brief.model import Brief
-from .view import fact_text, groups_text, lineage_lines, lines_word, outlets, view
+from .view import (
+    dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
+)
 
 
 def _line(mark: str, style: str, body: str, note: str = "") -> Text:
@@ -29,11 +31,13 @@ def _section(title: str, style: str = "bold") -> Rule:
 
 
 def renderable(brief: Brief) -> Group:
+    brief = short_labels(brief)
     v = view(brief)
+    dates = dates_text(brief)
     parts: list = [
         Text(brief.headline, style="bold"),
         Text(f"{v.n_articles} articles · {len(brief.coverage)} outlets · {lines_word(v.n_lines)} · "
-             f"{brief.first_seen or '?'} → {brief.last_seen or '?'} · {brief.story_id}", style="dim"),
+             f"{dates + ' · ' if dates else ''}{brief.story_id}", style="dim"),
         _section("SUMMARY"),
     ]
     for s in brief.summary:
@@ -43,17 +47,17 @@ def renderable(brief: Brief) -> Group:
     parts += [_line(f"✔ {e.independent_sources}", "green", fact_text(e), ", ".join(e.outlets)) for e in v.solid] or [
         Text("  nothing is stated by two independent lines", style="dim")]
     parts.append(_section("SINGLE-SOURCE", "bold yellow"))
-    parts += [_line("◦", "yellow", fact_text(e), f"{e.outlets[0]} only") for e in v.single] or [
+    parts += [_line("◦", "yellow", fact_text(e), ", ".join(e.outlets) + (" (one line)" if len(e.outlets) > 1 else " only")) for e in v.single] or [
         Text("  none", style="dim")]
     parts.append(_section("CONFLICTS", "bold red"))
     for c in brief.conflicts:
         t = Text("  ")
         t.append(f"✖ {c.kind}: ", style="red")
-        for k, (m, n) in enumerate(zip(c.sides, c.lines)):
+        for k, (m, n, who) in enumerate(zip(c.sides, c.lines, side_outlets(brief, c))):
             if k:
                 t.append(" vs ", style="bold red")
             t.append(f"“{' '.join(m.text.split())}”")
-            t.append(f" ({m.outlet}, {n} line{'s' if n != 1 else ''})", style="dim")
+            t.append(f" ({who}; {n} line{'s' if n != 1 else ''})", style="dim")
         parts.append(t)
     for x in brief.launderings:
         parts.append(_line("⚠ attribution lost:", "red",
@@ -84,8 +88,7 @@ def renderable(brief: Brief) -> Group:
     for col in ("outlet", "articles", "kind", "first seen", "last seen"):
         table.add_column(col)
     for c in brief.coverage:
-        table.add_row(Text(c.outlet), str(len(c.article_ids)), ", ".join(c.kinds), c.first_seen or "?",
-                      c.last_seen or "?")
+        table.add_row(Text(c.outlet), str(len(c.article_ids)), ", ".join(c.kinds), day(c.first_seen), day(c.last_seen))
     parts.append(table)
     parts.append(_section("LINEAGE"))
     parts += [Text("  " + line) for line in lineage_lines(brief)] or [Text("  no copies or rewrites found", style="dim")]

@@ -7,6 +7,8 @@ was only expected, each capped so the page stays scannable.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 
 from ..brief.model import Brief, Expectation, LedgerEntry, Mention
@@ -33,12 +35,87 @@ def _rank(e: LedgerEntry) -> tuple:
     return (-e.independent_sources, e.kind != "figure", -len(e.outlets))
 
 
+_HASH = re.compile(r"[0-9a-f]{8,}")
+_OUTLET_FIELDS = ("outlet", "derived_outlet", "source_outlet")
+
+
+def short_outlet(name: str) -> str:
+    """A readable label for an outlet the extractor named after a file stem.
+
+    "000_55d8b5d33399f537" -> "000"; "03_saltmere-evening-post_what-happens-next"
+    -> "saltmere-evening-post"; real outlet names are kept.
+    """
+    if " " in name or "_" not in name:
+        return name
+    head, _, rest = name.partition("_")
+    if not head.isdigit():
+        return head
+    return head if _HASH.fullmatch(rest) else rest.split("_")[0]
+
+
+def short_labels(obj):
+    """``obj`` (a Brief or any record in it) with every outlet name shortened (``short_outlet``)."""
+    if isinstance(obj, tuple):
+        return tuple(short_labels(x) for x in obj)
+    if not dataclasses.is_dataclass(obj):
+        return obj
+    changes = {}
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if f.name in _OUTLET_FIELDS and isinstance(value, str):
+            changes[f.name] = short_outlet(value)
+        elif f.name == "outlets":
+            changes[f.name] = tuple(short_outlet(o) for o in value)
+        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
+            changes[f.name] = short_labels(value)
+    return dataclasses.replace(obj, **changes)
+
+
+def day(stamp: str | None) -> str:
+    return (stamp or "")[:10]
+
+
+def dates_text(brief: Brief) -> str:
+    """"2025-03-11 → 2025-03-24", one day alone, or nothing when no article is dated."""
+    first, last = day(brief.first_seen), day(brief.last_seen)
+    if not first and not last:
+        return ""
+    return first if first == last or not last else f"{first or '?'} → {last}"
+
+
+def _inside(small: LedgerEntry, big: LedgerEntry) -> bool:
+    """True when every mention of ``small`` lies inside a mention of ``big`` (a figure inside its claim)."""
+    return all(any(m.article_id == b.article_id and b.span[0] <= m.span[0] and m.span[1] <= b.span[1]
+                   for b in big.mentions) for m in small.mentions)
+
+
+def _distinct(entries: list[LedgerEntry]) -> list[LedgerEntry]:
+    """Drop a claim that only repeats a figure already listed (the same 54,000 as figure and sentence)."""
+    figures = [e for e in entries if e.kind == "figure"]
+    return [e for e in entries if e.kind == "figure" or not any(_inside(f, e) for f in figures)]
+
+
+_DURATIONS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "years old", "decades"}
+_AMOUNTS = {"USD", "EUR", "GBP", "JPY", "percent", "fraction"}
+
+
+def _noteworthy(e: LedgerEntry) -> bool:
+    """A single-source figure a desk would check: not a duration ("four years"), and not
+    a small count of something ("two bearings", "One key example") unless it is money or a share."""
+    if e.kind != "figure":
+        return True
+    m = e.mentions[0]
+    if m.unit in _DURATIONS:
+        return False
+    return m.unit in _AMOUNTS or (m.unit or "").isupper() or abs(m.value or 0) >= 10
+
+
 def view(brief: Brief) -> View:
     facts = brief.facts
-    solid = sorted((e for e in facts if e.status == "corroborated"), key=_rank)[:MAX_SOLID]
+    solid = _distinct(sorted((e for e in facts if e.status == "corroborated"), key=_rank))[:MAX_SOLID]
     # Single-source figures first: numbers are what a desk checks before quoting.
     single = sorted(
-        (e for e in facts if e.status == "single-source" and e.modality == "happened"),
+        _distinct([e for e in facts if e.status == "single-source" and e.modality == "happened" and _noteworthy(e)]),
         key=lambda e: (e.kind != "figure", -len(e.label)),
     )[:MAX_SINGLE]
     quotes = sorted(
@@ -92,3 +169,13 @@ def outlet_of(brief: Brief) -> dict[str, str]:
 def groups_text(brief: Brief) -> list[str]:
     names = outlet_of(brief)
     return [" + ".join(dict.fromkeys(names.get(a, a) for a in g)) for g in brief.lineage.lines]
+
+
+def side_outlets(brief: Brief, conflict) -> list[str]:
+    """Per side of a conflict, every outlet giving that version (all outlets saying 17, not only the first)."""
+    entry = next((e for e in brief.facts if e.id == conflict.fact_id), None)
+    out = []
+    for side in conflict.sides:
+        same = [m for m in (entry.mentions if entry else ()) if side.value is not None and m.value == side.value]
+        out.append(outlets(same or [side]))
+    return out
