@@ -67,6 +67,20 @@ def test_text_and_markdown_show_status_sections(brief):
         assert "$4.1 billion" in out and "attribution lost" in out
 
 
+def test_top_line_counts_match_the_ledger(brief):
+    data = json.loads(renderer("json")(brief))
+    counts = data["counts"]
+    assert set(counts) == {"corroborated", "single_source", "conflicting", "pending"}
+    assert counts["conflicting"] == len(brief.conflicts) + len(brief.launderings) >= 1
+    assert counts["pending"] == sum(e.status == "pending" for e in brief.expectations)
+    assert 1 <= counts["corroborated"] <= sum(e.status == "corroborated" for e in brief.facts)
+    line = f"{counts['corroborated']} corroborated · {counts['single_source']} single-source"
+    for fmt in ("text", "md", "html"):
+        out = renderer(fmt)(brief)
+        assert line in out, fmt
+        assert out.index(line) < out.lower().index("summary"), fmt
+
+
 def test_html_escapes_source_text(records):
     story, arts, facts, derivations = records
     evil = arts[3].__class__(**{**arts[3].__dict__, "outlet": "<script>alert(1)</script>"})

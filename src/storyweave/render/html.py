@@ -7,7 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..brief.model import Brief
-from .view import dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view
+from .view import counts_text, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view
 
 
 @lru_cache(maxsize=1)
@@ -25,5 +25,6 @@ def render(brief: Brief) -> str:
     v = view(brief)
     sides = [side_outlets(brief, c) for c in brief.conflicts]
     return _env().get_template("brief.html.j2").render(
-        v=v, brief=brief, lineage=lineage_lines(brief), groups=groups_text(brief), dates=dates_text(brief), sides=sides
+        v=v, brief=brief, lineage=lineage_lines(brief), groups=groups_text(brief), dates=dates_text(brief), sides=sides,
+        counts=counts_text(brief),
     )

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ..brief.model import Brief
+from .view import counts
 
 
 def to_data(brief: Brief) -> dict[str, Any]:
@@ -18,6 +19,7 @@ def to_data(brief: Brief) -> dict[str, Any]:
         "headline": data["headline"],
         "first_seen": data["first_seen"],
         "last_seen": data["last_seen"],
+        "counts": counts(brief),
         "summary": data["summary"],
         "facts": data["facts"],
         "quotes": data["quotes"],

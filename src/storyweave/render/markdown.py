@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..brief.model import Brief
 from .view import (
-    dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
+    counts_text, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
 )
 
 
@@ -23,6 +23,7 @@ def render(brief: Brief) -> str:
     out = [f"# {_esc(brief.headline)}", ""]
     out.append(f"*{v.n_articles} articles · {len(brief.coverage)} outlets · {lines_word(v.n_lines)} · "
                f"{dates + ' · ' if dates else ''}story `{brief.story_id}`*")
+    out += ["", f"**{counts_text(brief)}**"]
     out += ["", "## Summary", ""]
     for s in brief.summary:
         cited = outlets(s.citations)

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ..brief.model import Brief
 from .view import (
-    dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
+    counts_text, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
 )
 
 
@@ -38,6 +38,7 @@ def renderable(brief: Brief) -> Group:
         Text(brief.headline, style="bold"),
         Text(f"{v.n_articles} articles · {len(brief.coverage)} outlets · {lines_word(v.n_lines)} · "
              f"{dates + ' · ' if dates else ''}{brief.story_id}", style="dim"),
+        Text(counts_text(brief), style="bold"),
         _section("SUMMARY"),
     ]
     for s in brief.summary:

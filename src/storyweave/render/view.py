@@ -29,6 +29,7 @@ class View:
     pending: tuple[Expectation, ...]
     n_lines: int
     n_articles: int
+    counts: dict[str, int]  # the shape at a glance, before the caps: see ``counts``
 
 
 def _rank(e: LedgerEntry) -> tuple:
@@ -110,14 +111,40 @@ def _noteworthy(e: LedgerEntry) -> bool:
     return m.unit in _AMOUNTS or (m.unit or "").isupper() or abs(m.value or 0) >= 10
 
 
-def view(brief: Brief) -> View:
-    facts = brief.facts
-    solid = _distinct(sorted((e for e in facts if e.status == "corroborated"), key=_rank))[:MAX_SOLID]
+def counts(brief: Brief) -> dict[str, int]:
+    """How many facts are solid, single-sourced, in conflict, and only expected so far:
+    the same selection the sections show, before their caps."""
+    solid, single = _solid(brief), _single(brief)
+    return {
+        "corroborated": len(solid),
+        "single_source": len(single),
+        "conflicting": len(brief.conflicts) + len(brief.launderings),
+        "pending": sum(e.status == "pending" for e in brief.expectations),
+    }
+
+
+def counts_text(brief: Brief) -> str:
+    c = counts(brief)
+    return (f"{c['corroborated']} corroborated · {c['single_source']} single-source · "
+            f"{c['conflicting']} conflicting · {c['pending']} only expected (pending)")
+
+
+def _solid(brief: Brief) -> list[LedgerEntry]:
+    return _distinct(sorted((e for e in brief.facts if e.status == "corroborated"), key=_rank))
+
+
+def _single(brief: Brief) -> list[LedgerEntry]:
     # Single-source figures first: numbers are what a desk checks before quoting.
-    single = sorted(
-        _distinct([e for e in facts if e.status == "single-source" and e.modality == "happened" and _noteworthy(e)]),
+    return sorted(
+        _distinct([e for e in brief.facts
+                   if e.status == "single-source" and e.modality == "happened" and _noteworthy(e)]),
         key=lambda e: (e.kind != "figure", -len(e.label)),
-    )[:MAX_SINGLE]
+    )
+
+
+def view(brief: Brief) -> View:
+    solid = _solid(brief)[:MAX_SOLID]
+    single = _single(brief)[:MAX_SINGLE]
     quotes = sorted(
         (q for q in brief.quotes if q.about and len(q.label.split()) >= 3),
         key=lambda q: (-q.independent_sources, -len(q.outlets), -len(q.label)),
@@ -133,6 +160,7 @@ def view(brief: Brief) -> View:
         pending=pending,
         n_lines=len(brief.lineage.lines),
         n_articles=sum(len(c.article_ids) for c in brief.coverage),
+        counts=counts(brief),
     )
 
 
