@@ -107,3 +107,21 @@ def test_cli_brief_json_from_store(records, db_path):
     for s in data["summary"]:
         c = s["citations"][0]
         assert squash(texts[c["article_id"]][c["span"][0]:c["span"][1]]) == squash(s["text"])
+
+
+def test_summary_candidates_stand_alone():
+    from storyweave.brief.summary import about_itself, inside_quote, quotes_balanced, trimmed
+
+    assert quotes_balanced('He said "no" twice.') and quotes_balanced("“Yes,” she said.")
+    assert not quotes_balanced("Five days is realistic if the weather holds,” he said.")
+    text = "“We have the cranes. We have the divers,” he said.\n\nThe port reopened."
+    assert inside_quote(text, text.index("We have the divers"))
+    assert not inside_quote(text, text.index("The port"))
+    assert about_itself("Coastline Today has set up a live page for readers.", "Coastline Today")
+    assert about_itself("The Gazette has asked the council.", "The Gazette")
+    assert not about_itself("Engineers told the Gazette the span was corroded.", "The Gazette")
+    assert not about_itself("Seventeen people died.", "000_55d8b5d33399f537")
+    wire = "Bridge falls\nSALTMERE, March 11 (MPA) - Seventeen people were killed.\n\n"
+    start, end = trimmed(wire, (0, len(wire)))
+    assert wire[start:end] == "Seventeen people were killed."
+

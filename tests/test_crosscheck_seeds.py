@@ -196,3 +196,20 @@ def test_sample_expectations(sample):
         if "within five days" in str(item["expected_in"]):
             assert ours and ours[0] == "contradicted", item["topic"]
     assert agree >= 8, agree
+
+
+@needs_pipeline
+def test_sample_summaries_carry_the_disputed_figures(sample):
+    """Each planted conflict is in the summary: a summary sentence holds one of its sides,
+    and no summary sentence is half a quotation."""
+    from storyweave.brief.summary import quotes_balanced
+
+    briefs, key, expected = sample
+    for planted in expected["conflicting_figures"]:
+        brief = briefs[planted["event"]]
+        assert 5 <= len(brief.summary) <= 8
+        sides = [m for c in brief.conflicts if c.kind == "value" for m in c.sides]
+        assert any(c.article_id == m.article_id and c.span[0] <= m.span[0] and m.span[1] <= c.span[1]
+                   for s in brief.summary for c in s.citations for m in sides), planted["measures"]
+        for s in brief.summary:
+            assert quotes_balanced(s.text) and s.text[:1] not in "\"“", s.text
