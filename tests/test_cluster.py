@@ -122,3 +122,52 @@ def test_stories_carry_outlets_and_dates(corpus, corpus_run):
     assert max(len(s.outlets) for s in stories) >= 4
     days = [publication_day(s.last_seen) or -np.inf for s in stories]
     assert days == sorted(days, reverse=True)
+
+
+def test_headline_only_input_is_recognised():
+    from storyweave.cluster.features import headline_only
+
+    assert headline_only("Fed official says weak data caused by weather, should not slow taper")
+    assert headline_only("ECB to reveal bad loan hurdles for bank tests?")
+    assert not headline_only("The parliament election is over in Turkmenistan.")
+    assert not headline_only("A title\nAnd a body that follows it")
+
+
+def _features(vector, names, year, *words):
+    from collections import Counter
+
+    from storyweave.cluster import ArticleFeatures
+
+    v = np.asarray(vector, dtype=np.float32)
+    lemmas = Counter({"arrest": 2, "drunk": 1, "driving": 1, "team": 1, **{w: 2 for w in words}})
+    return ArticleFeatures(v / np.linalg.norm(v), lemmas, Counter(names), Counter(), frozenset({year}), None, year)
+
+
+def test_repair_splits_a_story_holding_two_events_of_one_kind():
+    rng = np.random.default_rng(0)
+    base = rng.standard_normal(384)
+    first = [_features(base + 0.1 * rng.standard_normal(384), {"vincent jackson": 3, "chargers": 2}, 2008,
+                       "receiver", "playoff") for _ in range(4)]  # fmt: skip
+    second = [_features(base + 0.1 * rng.standard_normal(384), {"jamal williams": 3, "chargers": 2}, 2013,
+                        "tackle", "freeway") for _ in range(4)]  # fmt: skip
+    clusterer = StoryClusterer()
+    for i, f in enumerate(first + second):  # a bad online decision put all eight in one story
+        clusterer.vocab.see(f)
+        clusterer.commit(f"a{i}", f, 0 if i else None)
+    clusterer.repair(0)
+    groups = {clusterer.story_of(f"a{i}") for i in range(4)}, {clusterer.story_of(f"a{i}") for i in range(4, 8)}
+    assert len(groups[0]) == len(groups[1]) == 1 and groups[0] != groups[1]
+    assert clusterer.members(groups[0].pop()) == [f"a{i}" for i in range(4)]  # the story keeps its id and first member
+
+
+def test_repair_keeps_one_event_whole():
+    rng = np.random.default_rng(1)
+    base = rng.standard_normal(384)
+    feats = [_features(base + 0.1 * rng.standard_normal(384), {"vincent jackson": 3, "chargers": 2}, 2008,
+                       "receiver", "playoff") for _ in range(8)]  # fmt: skip
+    clusterer = StoryClusterer()
+    for i, f in enumerate(feats):
+        clusterer.vocab.see(f)
+        clusterer.commit(f"a{i}", f, 0 if i else None)
+    clusterer.repair(0)
+    assert len({clusterer.story_of(f"a{i}") for i in range(8)}) == 1

@@ -20,7 +20,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from .similarity import Profile, Vocabulary, pair_features, probability
+from .similarity import PairModel, Profile, Vocabulary, pair_features
 
 # Split when the better of the two groups' join probabilities (each group as
 # a story taking in the other) is below this. Swept 0.1-0.5 (join threshold
@@ -32,7 +32,7 @@ SPLIT_THRESHOLD = 0.3
 MIN_PART = 2
 
 
-def split(profiles: Sequence[Profile], vocab: Vocabulary, weights: np.ndarray, bias: float) -> list[int]:
+def split(profiles: Sequence[Profile], vocab: Vocabulary, model: PairModel) -> list[int]:
     """Positions (into ``profiles``) of the group to move out; [] to keep the story whole.
 
     The group holding ``profiles[0]`` (the oldest member) stays, so the
@@ -46,7 +46,7 @@ def split(profiles: Sequence[Profile], vocab: Vocabulary, weights: np.ndarray, b
         for j in range(i + 1, n):
             a, b = profiles[i], profiles[j]
             x = pair_features(vocab, a, b, float(a.centroid @ b.centroid))
-            joined[i, j] = joined[j, i] = probability(x, weights, bias)
+            joined[i, j] = joined[j, i] = model.probability(x)
     distance = 1.0 - joined
     np.fill_diagonal(distance, 0.0)
     labels = fcluster(linkage(squareform(distance, checks=False), "average"), 2, "maxclust")
@@ -56,7 +56,7 @@ def split(profiles: Sequence[Profile], vocab: Vocabulary, weights: np.ndarray, b
         return []
     a, b = _merged(profiles, keep), _merged(profiles, move)
     dense = float(a.centroid @ b.centroid)
-    rejoin = max(probability(pair_features(vocab, x, y, dense), weights, bias) for x, y in ((a, b), (b, a)))
+    rejoin = max(model.probability(pair_features(vocab, x, y, dense)) for x, y in ((a, b), (b, a)))
     return move if rejoin < SPLIT_THRESHOLD else []
 
 
