@@ -43,6 +43,7 @@ class Profile:
     latest: Counter = field(default_factory=Counter)  # latest year written, per member
     size: int = 0
     _weights: dict = field(default_factory=dict, repr=False, compare=False)  # channel -> (docs, size, weights)
+    _names: tuple = field(default=(-1, None, None), repr=False, compare=False)  # (size, surnames, salient)
 
     @classmethod
     def of(cls, f: ArticleFeatures) -> "Profile":
@@ -61,6 +62,16 @@ class Profile:
             cached = vocab.weights(name, getattr(self, name))
             self._weights[name] = (vocab.docs, self.size, cached)
         return cached
+
+    def surnames(self) -> tuple[Counter, frozenset[str]]:
+        """Name counts by last word and the salient ones (see ``_missing``), cached until the profile changes."""
+        size, counts, salient = self._names
+        if size != self.size:
+            counts = _surnames(self.names)
+            floor = max(2, self.size)
+            salient = frozenset(n for n, c in counts.items() if c >= floor)
+            self._names = (self.size, counts, salient)
+        return counts, salient
 
     def absorb(self, other: "Profile") -> None:
         self.vector_sum = self.vector_sum + other.vector_sum
@@ -110,17 +121,16 @@ def _surnames(names: Counter) -> Counter:
 
 
 def _missing(a: Profile, b: Profile) -> float:
-    """Share of a's salient names (mentioned at least twice per member) that b never mentions.
+    """Share of a's salient names (mentioned at least once per member, and twice) that b never mentions.
 
     Two fights of one champion share his name; the challengers, named
     throughout each report, are what differ, and a cosine over all names
     hides them behind the shared ones.
     """
-    floor = max(2, a.size)
-    salient = [n for n, c in _surnames(a.names).items() if c >= floor]
+    salient = a.surnames()[1]
     if not salient:
         return 0.0
-    other = _surnames(b.names)
+    other = b.surnames()[0]
     return sum(n not in other for n in salient) / len(salient)
 
 
