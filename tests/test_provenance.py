@@ -139,3 +139,29 @@ def test_lineage_cli_json(tmp_path, seeds, seed_edges):
     assert human.exit_code == 0 and "attribution dropped" in human.stdout and "Sheila Smith" in human.stdout
     missing = CliRunner().invoke(app, ["lineage", "nope", "--db", db])
     assert missing.exit_code == 1
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _sample_key(article: Article) -> str:
+    """The reference's article key: the url for a row of a .jsonl feed, else the file name."""
+    return article.url if "#" in article.source and article.url else Path(article.source).name
+
+
+def test_sample_corpus_lineage_is_the_planted_rewrite(tmp_path):
+    """Through the whole pipeline: only the planted rewrite links articles; independent reports
+    of one company statement (shared quote, offer price, board recommendation) do not."""
+    from storyweave.pipeline import run
+
+    db = str(tmp_path / "sample.db")
+    run([str(SAMPLE / "articles")], db=db)
+    store = open_store(db)
+    try:
+        ids = store.article_ids()
+        keys = {a.id: _sample_key(a) for a in store.articles(ids)}
+        edges = {(keys[e.derived], keys[e.source], e.relation) for e in store.derivations(ids)}
+    finally:
+        store.close()
+    expected = json.loads((SAMPLE / "expected.json").read_text(encoding="utf-8"))
+    assert edges == {(d["derived"], d["from"], d["relation"]) for d in expected["derivation"]}

@@ -19,7 +19,7 @@ from ..embed import get_embedder
 from ..records import Article, Span
 from .attribution import agency_credit, dateline
 from .lsh import Views
-from .text import Sentence, content, figure_spans, ngrams, quoted, sentences
+from .text import Sentence, attributed, content, figure_spans, ngrams, quoted, sentences
 
 # A sentence pair matches when: content-word containment >= LEX_MATCH, or cosine
 # >= COS_MATCH, or cosine >= COS_WITH_LEX with containment >= LEX_WITH_COS.
@@ -48,6 +48,7 @@ class Doc:
     sents: list[Sentence]
     words: list[frozenset[str]]  # stemmed content words per sentence
     grams: set[str]
+    prose_grams: set[str]  # 3-grams of the reporter's own sentences (no quote, no "said"/"statement")
     figs: dict[str, list[Span]]
     quotes: list[tuple[Span, str]]
     agency: str | None
@@ -58,9 +59,13 @@ class Doc:
     def of(cls, article: Article) -> "Doc":
         sents = sentences(article.text)
         grams: set[str] = set()
+        prose: set[str] = set()
         for s in sents:
-            grams |= ngrams(s.tokens, 3)
-        return cls(article, sents, [frozenset(stem(t) for t in content(s.tokens)) for s in sents], grams,
+            g = ngrams(s.tokens, 3)
+            grams |= g
+            if not attributed(s):
+                prose |= g
+        return cls(article, sents, [frozenset(stem(t) for t in content(s.tokens)) for s in sents], grams, prose,
                    figure_spans(article.text), quoted(article.text), agency_credit(article), dateline(article))
 
 

@@ -93,6 +93,17 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
         out.append(Sentence((start, end), piece, toks))
 
 
+# Speech and statement cues, with the synonyms rewriters swap in ("stated", "informed").
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|according|statement|announced|announcement|added|informed|revealed)\b", re.I
+)
+
+
+def attributed(sentence: Sentence) -> bool:
+    """Quoted or reported speech: what two independent reports of one statement share without copying."""
+    return bool(_SPEECH.search(sentence.text) or quoted(sentence.text))
+
+
 def figures(toks: list[str] | tuple[str, ...]) -> set[str]:
     """Numbers worth matching across articles (years and small counts are too common to be evidence)."""
     out = set()
