@@ -20,7 +20,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from .similarity import PairModel, Profile, Vocabulary, pair_features
+from .similarity import PairModel, Profile, Vocabulary, pair_features, pair_matrix
 
 # Split when the better of the two groups' join probabilities (each group as
 # a story taking in the other) is below this. Swept 0.1-0.5 (join threshold
@@ -41,12 +41,8 @@ def split(profiles: Sequence[Profile], vocab: Vocabulary, model: PairModel) -> l
     n = len(profiles)
     if n < 2 * MIN_PART:
         return []
-    joined = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = profiles[i], profiles[j]
-            x = pair_features(vocab, a, b, float(a.centroid @ b.centroid))
-            joined[i, j] = joined[j, i] = model.probability(x)
+    joined = np.triu(model.probability(pair_matrix(vocab, profiles)), 1)
+    joined = joined + joined.T  # each pair scored once, earlier member first (the features are asymmetric)
     distance = 1.0 - joined
     np.fill_diagonal(distance, 0.0)
     labels = fcluster(linkage(squareform(distance, checks=False), "average"), 2, "maxclust")

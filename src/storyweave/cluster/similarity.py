@@ -13,8 +13,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Sequence
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from .features import ArticleFeatures
 
@@ -141,18 +143,48 @@ def pair_features(vocab: Vocabulary, a: Profile, b: Profile, dense_best: float) 
     the ANN search returned (a story that drifted still has a close member).
     Latest years compare a's most common one with b's most common one.
     """
+    return np.array(
+        [float(a.centroid @ b.centroid), dense_best]
+        + [_cosine(a.weights(vocab, n), b.weights(vocab, n)) for n in CHANNELS]
+        + _discrete(a, b)
+    )
+
+
+def _discrete(a: Profile, b: Profile) -> list[float]:
+    """The year and missing-name features (FEATURE_NAMES from year_match on)."""
     years_a, years_b = set(a.years), set(b.years)
     both = bool(years_a and years_b)
     overlap = bool(years_a & years_b)
     latest_a, latest_b = (p.latest.most_common(1)[0][0] if p.latest else None for p in (a, b))
     dated = latest_a is not None and latest_b is not None
-    return np.array(
-        [float(a.centroid @ b.centroid), dense_best]
-        + [_cosine(a.weights(vocab, n), b.weights(vocab, n)) for n in CHANNELS]
-        + [float(both and overlap), float(both and not overlap)]
-        + [float(dated and latest_a == latest_b), float(dated and latest_a != latest_b)]
-        + [_missing(a, b), _missing(b, a)]
-    )
+    return [float(both and overlap), float(both and not overlap),
+            float(dated and latest_a == latest_b), float(dated and latest_a != latest_b),
+            _missing(a, b), _missing(b, a)]  # fmt: skip
+
+
+def pair_matrix(vocab: Vocabulary, profiles: Sequence[Profile]) -> np.ndarray:
+    """``pair_features`` of every pair of ``profiles`` at once, shape (n, n, features).
+
+    The same numbers as calling ``pair_features(vocab, a, b, cos(a, b))`` per
+    pair, with the cosines as sparse matrix products: a repair scores
+    hundreds of pairs and must not stall an assignment.
+    """
+    n = len(profiles)
+    out = np.zeros((n, n, len(FEATURE_NAMES)))
+    vectors = np.array([p.centroid for p in profiles])
+    out[:, :, 0] = out[:, :, 1] = vectors @ vectors.T
+    for k, name in enumerate(CHANNELS, start=2):
+        rows = [p.weights(vocab, name) for p in profiles]
+        terms = {t: j for j, t in enumerate({t for r in rows for t in r})}
+        data = [(i, terms[t], v) for i, r in enumerate(rows) for t, v in r.items()]
+        i, j, v = zip(*data) if data else ((), (), ())
+        matrix = csr_matrix((v, (i, j)), shape=(n, max(len(terms), 1)))
+        out[:, :, k] = (matrix @ matrix.T).toarray()
+    for i, a in enumerate(profiles):
+        for j, b in enumerate(profiles):
+            if i != j:
+                out[i, j, 5:] = _discrete(a, b)
+    return out
 
 
 @dataclass(frozen=True)
@@ -163,8 +195,10 @@ class PairModel:
     bias: float
     threshold: float
 
-    def probability(self, features: np.ndarray) -> float:
-        return float(1.0 / (1.0 + math.exp(-(features @ self.weights + self.bias))))
+    def probability(self, features: np.ndarray) -> float | np.ndarray:
+        """Join probability of one feature vector, or of each along the last axis."""
+        z = features @ self.weights + self.bias
+        return float(1.0 / (1.0 + math.exp(-z))) if np.ndim(z) == 0 else 1.0 / (1.0 + np.exp(-z))
 
 
 # Weights fitted by `bench/clustering.py --fit` on ecbplus-dev.jsonl topics
