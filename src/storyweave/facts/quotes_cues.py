@@ -25,6 +25,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from .quotes_learned import cue_features, is_candidate, load_cue_model
+
 SPEECH = frozenset(
     """say tell add note remark state affirm argue claim insist explain write tweet post ask
     warn announce report suggest stress emphasize emphasise acknowledge admit deny confirm
@@ -83,11 +85,18 @@ class Attribution:
 
     @property
     def cue_class(self) -> str:
-        if self.lemma == "according to" or self.lemma in SPEECH:
-            return "speech"
-        if self.lemma in BELIEF:
-            return "belief"
-        return "evidence" if self.lemma in EVIDENCE or self.lemma == "in" else "stance"
+        return cue_lexicon_class(self.lemma) if self.lemma in CUE_LEMMAS or self.lemma in ("according to", "in") else "stance"
+
+
+def cue_lexicon_class(lemma: str) -> str:
+    """"speech", "belief", "evidence", "stance", or "none" for a lemma outside the lexicon."""
+    if lemma == "according to" or lemma in SPEECH:
+        return "speech"
+    if lemma in BELIEF:
+        return "belief"
+    if lemma in EVIDENCE or lemma == "in":
+        return "evidence"
+    return "stance" if lemma in STANCE else "none"
 
 
 def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Attribution]:
@@ -100,18 +109,22 @@ def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Att
     reporter's attribution, and are skipped.
     """
     found = []
+    model = load_cue_model()
     inner = sorted(quoted_inner)
     starts = [a for a, _ in inner]
     for tok in doc:
         k = bisect.bisect_right(starts, tok.idx) - 1
         if not tok.dep_ or (k >= 0 and tok.idx < inner[k][1]):
             continue
+        prob = model.probability(cue_features(tok, False, cue_lexicon_class(tok.lemma_.lower()))) if model else None
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             att = _according_to(tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
             att = _in_document(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS:
-            att = _verb_cue(tok)
+            att = _verb_cue(tok) if prob is None or prob >= model.veto else None
+        elif prob is not None and is_candidate(tok) and prob >= model.threshold:
+            att = _learned_cue(tok)
         else:
             att = None
         if att is not None:
@@ -156,6 +169,36 @@ def _verb_cue(verb) -> Attribution | None:
         content=content,
         lemma=lemma,
         listener=_range(listener) if listener is not None else None,
+    )
+
+
+def _learned_cue(tok) -> Attribution | None:
+    """A cue outside the lexicon that the learned model picked ("seems", "called for",
+    "is critical of", "his claim that"): content from its complements or the object of
+    its preposition, source from its subject, agent or possessor."""
+    heads = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "oprd")]
+    if not heads:
+        heads = [c for c in tok.children if c.dep_ == "dobj"]
+    if not heads:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in ("by", "in", "on", "at")]
+        heads = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if tok.pos_ == "NOUN":
+        source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    else:
+        source = _source_of(tok)
+        if source is None and tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i:
+            source = _source_of(tok.head)
+    content = tuple(r for r in (_trim(tok.doc, *_range(h)) for h in heads) if r is not None)
+    if not content and tok.dep_ in _PARENTHETICAL_DEPS and source is not None:
+        content = tuple(r for r in (_trim(tok.doc, a, b) for a, b in _minus(_range(tok.head), _range(tok))) if r)
+    if not content:
+        return None
+    return Attribution(
+        cue=(tok.i, tok.i + 1),
+        source=_source_range(source) if source is not None else None,
+        source_head=source.i if source is not None else None,
+        content=content,
+        lemma=tok.lemma_.lower(),
     )
 
 
