@@ -213,3 +213,21 @@ def test_sample_summaries_carry_the_disputed_figures(sample):
                    for s in brief.summary for c in s.citations for m in sides), planted["measures"]
         for s in brief.summary:
             assert quotes_balanced(s.text) and s.text[:1] not in "\"“", s.text
+
+
+@needs_pipeline
+def test_sample_forecasts_repeated_are_not_corroborated(sample):
+    """A forecast two lines repeat ("reopen within five days") is not a corroborated fact."""
+    from storyweave.render.view import view
+
+    briefs, key, expected = sample
+    forecast = ("expected", "speculative")
+    for brief in briefs.values():
+        for e in brief.facts:
+            if e.status == "corroborated":
+                assert any(m.modality not in forecast for m in e.mentions), e.label
+        assert all(e.mentions[0].unit not in ("days", "hours") for e in view(brief).solid if e.kind == "figure")
+    for item in expected["expected_then_happened"]:
+        for said in item["expected_in"].values():
+            assert not any(said in m.text for b in briefs.values() for e in b.facts
+                           if e.status == "corroborated" for m in e.mentions if m.modality in forecast), said

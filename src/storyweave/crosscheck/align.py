@@ -52,7 +52,7 @@ SHORT_QUOTE = 8  # words
 CLAIM_COS = 0.9
 CLAIM_COS_WITH_EVIDENCE = 0.75
 CLAIM_RARE_WORDS = 0.3
-_FORECAST = ("expected", "speculative")
+FORECAST = ("expected", "speculative")
 
 
 def clusters(n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
@@ -185,7 +185,7 @@ def rival_pairs(
             a, b, ca, cb = figs[i], figs[j], contexts[i], contexts[j]
             if a.article_id == b.article_id or not comparable_units(a, b) or same_value(a, b):
                 continue
-            if (a.change or None) != (b.change or None) or (a.modality in _FORECAST) != (b.modality in _FORECAST):
+            if (a.change or None) != (b.change or None) or (a.modality in FORECAST) != (b.modality in FORECAST):
                 continue
             if (ca.sentence, cb.sentence) in foretold or (cb.sentence, ca.sentence) in foretold:
                 continue
@@ -276,7 +276,7 @@ def claim_pairs(
     for i in range(len(statements)):
         for j in range(i + 1, len(statements)):
             a, b = statements[i], statements[j]
-            if a.article_id == b.article_id or (a.modality in _FORECAST) != (b.modality in _FORECAST):
+            if a.article_id == b.article_id or (a.modality in FORECAST) != (b.modality in FORECAST):
                 continue
             sim = vectors.cos(a.text, b.text)
             if sim < CLAIM_COS_WITH_EVIDENCE:

@@ -16,7 +16,7 @@ from typing import Callable, Collection, Sequence
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
-    SHORT_QUOTE, claim_pairs, clusters, complete_clusters, figure_pairs, is_named, quote_pairs, quote_similarity,
+    FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, figure_pairs, is_named, quote_pairs, quote_similarity,
     rival_pairs,
 )
 from .measured import FigureContext
@@ -75,6 +75,17 @@ def _status(conflicted: bool, n_lines: int) -> str:
     return "corroborated" if n_lines >= 2 else "single-source"
 
 
+def _lines_backing(story: Evidence, mentions: Sequence[Mention]) -> int:
+    """Independent lines that count towards corroboration: none when every mention is a forecast.
+
+    Two lines repeating a forecast ("reopen within five days") corroborate no report:
+    expectations are checked against what happened (``expectations``), not counted as
+    sources. Once one line reports the fact, lines that had forecast it agree with it.
+    """
+    reported = any(m.modality not in FORECAST for m in mentions)
+    return len(story.lines_of(mentions)) if reported else 0
+
+
 def _modality(mentions: Sequence[Mention]) -> str:
     counts = Counter(m.modality or "happened" for m in mentions)
     return counts.most_common(1)[0][0]
@@ -125,12 +136,19 @@ def figure_entries(
     story: Evidence, foretold: Collection[tuple[object, object]] = ()
 ) -> tuple[list[LedgerEntry], list[Conflict]]:
     figs = story.figures
+    # A number inside a forecast is forecast too: "reopen within five days" in a sentence
+    # saying what someone expected. The figure's own modality misses the sentence's.
+    said = {(s.article_id, s.span): s.modality for s in story.statements}
+    modality = []
+    for f, c in zip(figs, story.figure_contexts):
+        around = said.get(c.sentence) if c.sentence else None
+        modality.append(around if around in FORECAST else f.modality)
     entries, conflicts = [], []
     for n, versions in enumerate(figure_groups(story, foretold), 1):
         members = sorted(i for v in versions for i in v)
         fact_id = f"F{n}"
         mentions = [
-            _mention(story, figs[i].article_id, figs[i].span, modality=figs[i].modality, value=figs[i].value,
+            _mention(story, figs[i].article_id, figs[i].span, modality=modality[i], value=figs[i].value,
                      unit=figs[i].unit)
             for i in members
         ]
@@ -144,7 +162,7 @@ def figure_entries(
             LedgerEntry(
                 id=fact_id,
                 kind="figure",
-                status=_status(conflict is not None, len(story.lines_of(mentions))),
+                status=_status(conflict is not None, _lines_backing(story, mentions)),
                 independent_sources=len(story.lines_of(mentions)),
                 outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
                 mentions=tuple(mentions),
@@ -227,7 +245,7 @@ def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
             LedgerEntry(
                 id=fact_id,
                 kind="claim",
-                status=_status(conflict is not None, n_lines),
+                status=_status(conflict is not None, _lines_backing(story, mentions)),
                 independent_sources=n_lines,
                 outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
                 mentions=tuple(mentions),

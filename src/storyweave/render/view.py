@@ -101,8 +101,9 @@ _AMOUNTS = {"USD", "EUR", "GBP", "JPY", "percent", "fraction"}
 
 
 def _noteworthy(e: LedgerEntry) -> bool:
-    """A single-source figure a desk would check: not a duration ("four years"), and not
-    a small count of something ("two bearings", "One key example") unless it is money or a share."""
+    """A figure a desk would check: not a duration ("four years", "24-hour"), and not a small
+    count of something ("two bearings", "One key example") unless it is money or a share.
+    Two lines giving the same duration agree on a detail, not on a fact worth listing."""
     if e.kind != "figure":
         return True
     m = e.mentions[0]
@@ -130,7 +131,7 @@ def counts_text(brief: Brief) -> str:
 
 
 def _solid(brief: Brief) -> list[LedgerEntry]:
-    return _distinct(sorted((e for e in brief.facts if e.status == "corroborated"), key=_rank))
+    return _distinct(sorted((e for e in brief.facts if e.status == "corroborated" and _noteworthy(e)), key=_rank))
 
 
 def _single(brief: Brief) -> list[LedgerEntry]:
