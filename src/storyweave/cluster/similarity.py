@@ -1,9 +1,11 @@
 """How likely an article (or a story) belongs to a story, from pair features.
 
 Both sides are a ``Profile``: summed embeddings and summed bags, so the same
-score serves assignment (article vs story) and repair (story vs story). The
-score is a logistic model over a few interpretable features; its weights were
-fitted on ECB+ odd topics (``bench/clustering.py --fit``) and are pinned below.
+score serves assignment (article vs story) and repair (article vs article,
+group vs group). The score is a logistic model over a few interpretable
+features, one model per kind of input: full text (fitted on ECB+ dev topics)
+and bare headlines (fitted on UCI dev stories), pinned below
+(``bench/clustering.py --fit`` refits either).
 IDF is learnt online from every article seen, so rare names weigh more as the
 store grows and nothing needs a background corpus.
 """
