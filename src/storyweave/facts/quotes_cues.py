@@ -116,14 +116,15 @@ def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Att
         k = bisect.bisect_right(starts, tok.idx) - 1
         if not tok.dep_ or (k >= 0 and tok.idx < inner[k][1]):
             continue
-        prob = model.probability(cue_features(tok, False, cue_lexicon_class(tok.lemma_.lower()))) if model else None
+        scored = model is not None and is_candidate(tok)
+        prob = model.probability(cue_features(tok, False, cue_lexicon_class(tok.lemma_.lower()))) if scored else None
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             att = _according_to(tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
             att = _in_document(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS:
             att = _verb_cue(tok) if prob is None or prob >= model.veto else None
-        elif prob is not None and is_candidate(tok) and prob >= model.threshold:
+        elif prob is not None and prob >= model.threshold:
             att = _learned_cue(tok)
         else:
             att = None
