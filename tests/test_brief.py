@@ -125,3 +125,17 @@ def test_summary_candidates_stand_alone():
     start, end = trimmed(wire, (0, len(wire)))
     assert wire[start:end] == "Seventeen people were killed."
 
+
+
+def test_credits_read_from_the_sentence():
+    from storyweave.render.view import credited, sentence_credit
+
+    assert sentence_credit("The plan will cost $4.1 billion, according to the budget office.") == "the budget office"
+    assert sentence_credit("Seventeen people were killed on Tuesday, the national health ministry said, "
+                           "making it the worst failure.") == "the national health ministry"
+    assert sentence_credit("Fire chief Rasmus Odell told the Gazette that 14 bodies were found.") == "Fire chief Rasmus Odell"
+    assert sentence_credit("The health ministry puts the death toll at 17.") == "the health ministry"
+    assert sentence_credit("At least 14 people were killed when the span fell.") is None
+    assert sentence_credit("Officials left early, he said.") is None
+    assert credited(None) == "nobody" and credited("Experts") == "Experts"
+    assert "unattributed" in credited("they") and "they" in credited("they")

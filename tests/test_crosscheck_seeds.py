@@ -231,3 +231,24 @@ def test_sample_forecasts_repeated_are_not_corroborated(sample):
         for said in item["expected_in"].values():
             assert not any(said in m.text for b in briefs.values() for e in b.facts
                            if e.status == "corroborated" for m in e.mentions if m.modality in forecast), said
+
+
+@needs_pipeline
+def test_sample_conflict_sides_name_whom_they_credit(sample):
+    """Each side of a planted conflict shows whom its articles credit, in the reference's words."""
+    from storyweave.render.view import credit, side_outlets
+
+    briefs, key, expected = sample
+    for planted in expected["conflicting_figures"]:
+        brief = briefs[planted["event"]]
+        conflict = next(c for c in brief.conflicts if c.kind == "value"
+                        and {m.value for m in c.sides} <= {v["value"] for v in planted["values"]})
+        assert all("according to" in text for text in side_outlets(brief, conflict))
+        checked = 0
+        for v in planted["values"]:
+            for m in (m for e in brief.facts if e.id == conflict.fact_id for m in e.mentions):
+                if key.get(m.article_id) == v["article"] and m.value == v["value"]:
+                    who = credit(brief, m)
+                    assert who and who.lower() in v["attribution_text"].lower(), (who, v["attribution_text"])
+                    checked += 1
+        assert checked >= 2, planted["measures"]

@@ -7,7 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..brief.model import Brief
-from .view import counts_text, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view
+from .view import counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view
 
 
 @lru_cache(maxsize=1)
@@ -16,7 +16,7 @@ def _env() -> Environment:
         loader=PackageLoader("storyweave", "render/templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
     )
-    env.filters.update(fact=fact_text, lines=lines_word, outlets=outlets, day=day)
+    env.filters.update(credited=credited, fact=fact_text, lines=lines_word, outlets=outlets, day=day)
     return env
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..brief.model import Brief
 from .view import (
-    counts_text, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
 )
 
 
@@ -40,7 +40,7 @@ def render(brief: Brief) -> str:
                                 for m, n, who in zip(c.sides, c.lines, side_outlets(brief, c)))
         out.append(f"- {c.kind}: {sides}")
     for x in brief.launderings:
-        out.append(f"- attribution lost: “{_esc(x.unnamed.text)}” credited to {_esc(x.unnamed.speaker or 'nobody')} "
+        out.append(f"- attribution lost: “{_esc(x.unnamed.text)}” credited to {_esc(credited(x.unnamed.speaker))} "
                    f"in {_esc(x.unnamed.outlet)}; {_esc(x.named.outlet)} credits {_esc(x.named.speaker or '')}: "
                    f"“{_esc(x.named.text)}”")
     if not brief.conflicts and not brief.launderings:

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ..brief.model import Brief
 from .view import (
-    counts_text, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
 )
 
 
@@ -62,7 +62,7 @@ def renderable(brief: Brief) -> Group:
         parts.append(t)
     for x in brief.launderings:
         parts.append(_line("⚠ attribution lost:", "red",
-                           f"“{x.unnamed.text}” credited to {x.unnamed.speaker or 'nobody'} in {x.unnamed.outlet}; "
+                           f"“{x.unnamed.text}” credited to {credited(x.unnamed.speaker)} in {x.unnamed.outlet}; "
                            f"{x.named.outlet} credits {x.named.speaker}: “{x.named.text}”"))
     if not brief.conflicts and not brief.launderings:
         parts.append(Text("  none found", style="dim"))

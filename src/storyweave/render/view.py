@@ -200,11 +200,75 @@ def groups_text(brief: Brief) -> list[str]:
     return [" + ".join(dict.fromkeys(names.get(a, a) for a in g)) for g in brief.lineage.lines]
 
 
+_WHO = r"((?:[^\s,.;“”\"()]+\s+){0,5}[^\s,.;“”\"()]+)"
+_VERB = r"\s+(?:said|says|told|confirmed|reported|estimated|announced|puts|put)\b"
+# "according to the budget office", "..., the national health ministry said",
+# "Fire chief Rasmus Odell told ...", "The health ministry puts the death toll at 17".
+_CREDITS = (
+    re.compile(r"\baccording to " + _WHO, re.I),
+    re.compile(r",\s*" + _WHO + _VERB),
+    re.compile(r"^\s*" + _WHO + _VERB),
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "them", "him", "her", "one"}
+
+
+def credited(speaker: str | None) -> str:
+    """Who words are credited to, for a reader: a bare pronoun names nobody."""
+    if not speaker:
+        return "nobody"
+    return f"unattributed (“{speaker}”)" if speaker.strip().lower() in _PRONOUNS else speaker
+
+
+def sentence_credit(sentence: str) -> str | None:
+    """Who a sentence credits, by the cheap patterns above; None when it credits nobody."""
+    for pattern in _CREDITS:
+        m = pattern.search(sentence)
+        if m and m.group(1).lower() not in _PRONOUNS:
+            who = m.group(1)
+            return "the " + who[4:] if who.startswith("The ") else who
+    return None
+
+
+def _around(brief: Brief, m: Mention) -> list[Mention]:
+    """Mentions of quotes and claims (sentences) in the same article that hold ``m``."""
+    return [c for e in (*brief.quotes, *brief.facts) if e.kind != "figure" for c in e.mentions
+            if c.article_id == m.article_id and c.span[0] <= m.span[0] and m.span[1] <= c.span[1]]
+
+
+def credit(brief: Brief, m: Mention) -> str | None:
+    """Who the article credits a figure mention to: a quote's speaker, else its sentence's pattern.
+
+    A side with no credit in its own sentence ("At least 14 people were killed") takes the
+    credit of a later sentence of the same article giving the same number ("Fire chief
+    Rasmus Odell told the Gazette that divers had recovered 14 bodies").
+    """
+    same = [f for e in brief.facts if e.kind == "figure" for f in e.mentions
+            if f.article_id == m.article_id and m.value is not None and f.value == m.value and f.span != m.span]
+    for fig in (m, *sorted(same, key=lambda f: f.span)):
+        around = _around(brief, fig)
+        # "a deal worth $2.1 billion according to Gazette calculations": a credit right after
+        # the figure is the figure's own, before the speaker of the whole sentence.
+        for c in around:
+            after = _CREDITS[0].search(c.text, fig.span[1] - c.span[0])
+            if after and after.group(1).lower() not in _PRONOUNS:
+                return after.group(1)
+        speakers = [c.speaker for c in around if c.speaker and c.speaker.strip().lower() not in _PRONOUNS]
+        if speakers:
+            return speakers[0]
+        for c in around:
+            who = sentence_credit(c.text)
+            if who:
+                return who
+    return None
+
+
 def side_outlets(brief: Brief, conflict) -> list[str]:
-    """Per side of a conflict, every outlet giving that version (all outlets saying 17, not only the first)."""
+    """Per side of a conflict, every outlet giving that version (all outlets saying 17, not
+    only the first) and whom they credit it to."""
     entry = next((e for e in brief.facts if e.id == conflict.fact_id), None)
     out = []
     for side in conflict.sides:
         same = [m for m in (entry.mentions if entry else ()) if side.value is not None and m.value == side.value]
-        out.append(outlets(same or [side]))
+        who = list(dict.fromkeys(c for m in same or [side] if (c := credit(brief, m))))
+        out.append(outlets(same or [side]) + (f", according to {' / '.join(who)}" if who else ""))
     return out
