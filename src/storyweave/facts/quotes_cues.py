@@ -116,7 +116,7 @@ def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Att
         k = bisect.bisect_right(starts, tok.idx) - 1
         if not tok.dep_ or (k >= 0 and tok.idx < inner[k][1]):
             continue
-        scored = model is not None and is_candidate(tok)
+        scored = model is not None and tok.lemma_.lower() in model.lemmas and is_candidate(tok)
         prob = model.probability(cue_features(tok, False, cue_lexicon_class(tok.lemma_.lower()))) if scored else None
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             att = _according_to(tok)

@@ -20,7 +20,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["CANDIDATE_POS", "CueModel", "cue_features", "load_cue_model"]
+__all__ = ["CANDIDATE_POS", "MODEL_PATH", "CueModel", "cue_features", "is_candidate", "load_cue_model"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution.json"
 # Parts of speech that can head a cue: verbs, nouns ("claim that"), adjectives
@@ -72,8 +72,9 @@ def cue_features(tok, in_quote: bool, lexicon_class: str) -> list[str]:
 class CueModel:
     """Logistic weights over ``cue_features`` with the decision threshold chosen on a train hold-out."""
 
-    def __init__(self, weights: dict[str, float], threshold: float, veto: float = 0.0):
+    def __init__(self, weights: dict[str, float], threshold: float, veto: float = 0.0, lemmas: frozenset = frozenset()):
         self.weights = weights
+        self.lemmas = lemmas  # lemmas that head a cue somewhere in train/: only these are scored (speed)
         self.threshold = threshold  # a token outside the lexicon at or above it is a cue
         self.veto = veto  # a lexicon verb below it is not
 
@@ -82,14 +83,14 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
-        return json.dumps({"threshold": self.threshold, "veto": self.veto, "weights": self.weights}, sort_keys=True, indent=0)
+        data = {"threshold": self.threshold, "veto": self.veto, "lemmas": sorted(self.lemmas), "weights": self.weights}
+        return json.dumps(data, sort_keys=True, indent=0)
 
 
 @lru_cache(maxsize=1)
-def load_cue_model(path: str | None = None) -> CueModel | None:
+def load_cue_model() -> CueModel | None:
     """The shipped model, or None when the file is absent (the rules then work alone)."""
-    p = Path(path) if path else MODEL_PATH
-    if not p.exists():
+    if not MODEL_PATH.exists():
         return None
-    data = json.loads(p.read_text(encoding="utf-8"))
-    return CueModel(data["weights"], data["threshold"], data.get("veto", 0.0))
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return CueModel(data["weights"], data["threshold"], data["veto"], frozenset(data["lemmas"]))
