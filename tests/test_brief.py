@@ -139,3 +139,34 @@ def test_credits_read_from_the_sentence():
     assert sentence_credit("Officials left early, he said.") is None
     assert credited(None) == "nobody" and credited("Experts") == "Experts"
     assert "unattributed" in credited("they") and "they" in credited("they")
+
+
+def test_view_helpers():
+    from dataclasses import replace
+
+    from storyweave.brief.model import LedgerEntry, Mention
+    from storyweave.render.view import dates_text, day, lines_word, short_outlet, view
+
+    assert short_outlet("000_55d8b5d33399f537") == "000"
+    assert short_outlet("03_saltmere-evening-post_what-happens-next") == "saltmere-evening-post"
+    assert short_outlet("The Harbour Gazette") == "The Harbour Gazette"
+    assert short_outlet("reuters") == "reuters"
+    assert day("2025-03-24T10:00:00+01:00") == "2025-03-24" and day(None) == ""
+    assert lines_word(1) == "1 independent line" and lines_word(3) == "3 independent lines"
+
+    def figure(text, value, unit, lines=2):
+        m = Mention("a", "Wire", (0, len(text)), text, value=value, unit=unit)
+        return LedgerEntry(id=text, kind="figure", status="corroborated" if lines > 1 else "single-source",
+                           independent_sources=lines, outlets=("Wire", "Post"), mentions=(m, m), label=text)
+
+    base = make_brief(*story_records())
+    facts = (figure("five days", 5, "days"), figure("two bearings", 2, "bearing"), figure("$31", 31, "USD"),
+             figure("40,000 vehicles", 40000, "vehicle"), figure("14 bodies", 14, "bodies", lines=1))
+    brief = replace(base, facts=facts, first_seen="2025-03-11", last_seen="2025-03-24T10:00")
+    v = view(brief)
+    assert [e.label for e in v.solid] == ["$31", "40,000 vehicles"]  # no durations, no small counts
+    assert [e.label for e in v.single] == ["14 bodies"]
+    assert v.counts["corroborated"] == 2 and v.counts["single_source"] == 1
+    assert dates_text(brief) == "2025-03-11 → 2025-03-24"
+    assert dates_text(replace(brief, last_seen="2025-03-11")) == "2025-03-11"
+    assert dates_text(replace(brief, first_seen=None, last_seen=None)) == ""

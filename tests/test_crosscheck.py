@@ -97,3 +97,57 @@ def test_single_source_and_spans(ledger):
             assert arts[m.article_id].text[m.span[0]:m.span[1]] == m.text
     opposition = _fact(ledger, "claim", "Patients groups said")
     assert opposition.status == "single-source"
+
+
+# ----------------------------------------------------------------- building blocks
+
+
+def test_complete_clusters_merge_best_first_and_never_chain():
+    from storyweave.crosscheck.align import complete_clusters
+
+    # 0~1 and 1~2 are alike but 0 and 2 were never scored: no chain through 1.
+    assert complete_clusters(3, {(0, 1): 0.9, (1, 2): 0.8}) == [[0, 1], [2]]
+    # The better pair wins the shared member.
+    assert complete_clusters(3, {(0, 1): 0.7, (1, 2): 0.8}) == [[0], [1, 2]]
+    # Every cross pair scored: one group.
+    assert complete_clusters(4, {(0, 1): 0.9, (0, 2): 0.5, (1, 2): 0.6, (2, 3): 0.1}) == [[0, 1, 2], [3]]
+    assert complete_clusters(2, {}) == [[0], [1]]
+
+
+def test_completed_reads_the_tense_of_the_main_verb():
+    from storyweave.crosscheck.text import completed
+
+    done = completed([
+        "The prime minister visited the site on Thursday.",
+        "The two leaders have come together in talks.",
+        "The council did not open the bridge.",
+        "The prime minister is travelling to the site on Thursday.",
+        "The cabinet will approve an emergency fund on Friday.",
+    ])
+    assert done["The prime minister visited the site on Thursday."]
+    assert done["The two leaders have come together in talks."]
+    assert done["The council did not open the bridge."]
+    assert not done["The prime minister is travelling to the site on Thursday."]
+    assert not done["The cabinet will approve an emergency fund on Friday."]
+
+
+def test_measured_predicates_tell_killed_from_injured_and_keep_days():
+    from storyweave.crosscheck.measured import contexts
+    from storyweave.records import Statement
+
+    texts = [
+        "Seventeen people were killed when the bridge collapsed on Tuesday.",
+        "More than 30 people were injured in the collapse.",
+        "At least 14 people died on Tuesday morning.",
+    ]
+    statements = [Statement(f"a{k}", (0, len(t)), t, "happened") for k, t in enumerate(texts)]
+    surfaces = ["Seventeen", "30", "14"]
+    figures = [Figure(s.article_id, (s.text.index(w), s.text.index(w) + len(w)), w, 1.0, "people", measures="people")
+               for s, w in zip(statements, surfaces)]
+    killed, injured, died = contexts([*figures, figures[0]], [*statements, None])[:3]
+    assert "kill" in killed.predicate and "injure" in injured.predicate and "die" in died.predicate
+    assert "people" in killed.predicate
+    assert killed.days == frozenset({"tuesday"}) and injured.days == frozenset()
+    assert killed.sentence == ("a0", (0, len(texts[0])))
+    orphan = contexts([figures[0]], [None])[0]
+    assert orphan.predicate == "" and orphan.sentence is None
