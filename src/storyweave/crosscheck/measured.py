@@ -57,7 +57,7 @@ def _predicate(doc, start: int, end: int) -> str:
     inside = [t for t in doc if start <= t.idx < end]
     if not inside:
         return ""
-    root = next((t for t in inside if not (start <= t.head.idx < end) or t.head is t), inside[0])
+    root = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
     out = [t.lemma_.lower() for t in inside if t.pos_ in _NOUNS]
     # Clauses on the counted noun: "people who died in hospital", "people taken to hospital".
     for t in inside:

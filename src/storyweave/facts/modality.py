@@ -227,7 +227,7 @@ def _noun_cue(noun) -> tuple[Modality, str | None] | None:
         return "speculative", noun.text
     if lemma in EXPECTED_NOUNS:
         return "expected", noun.text
-    if noun.dep_ == "prep" and noun.head is not noun:
+    if noun.dep_ == "prep" and noun.head.i != noun.i:
         return _noun_cue(noun.head)
     return None
 

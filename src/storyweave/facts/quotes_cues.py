@@ -209,7 +209,7 @@ def _according_to(according) -> Attribution | None:
     if source is None:
         return None
     phrase = _range(according)
-    head = according.head if according.head is not according else according
+    head = according.head if according.head.i != according.i else according
     clause = _range(head.sent.root if head.dep_ in ("prep", "pobj") else head)
     content = tuple(r for r in (_trim(according.doc, a, b) for a, b in _minus(clause, phrase)) if r is not None)
     if not content:
@@ -261,7 +261,7 @@ def _source_of(verb):
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
-        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+        if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             break
         node = node.head
     if verb.tag_ == "VBG":

@@ -138,7 +138,7 @@ class Speakers:
 
 
 def _is_subject(tok) -> bool:
-    while tok.dep_ in ("compound", "flat", "appos") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
