@@ -99,8 +99,13 @@ def _candidate(ev: Evidence, s: Statement) -> Span | None:
 def summarise(ev: Evidence, ledger: Ledger) -> list[SummarySentence]:
     claim_of = {(m.article_id, m.span): e for e in ledger.facts if e.kind == "claim" for m in e.mentions}
     checked = [e for e in ledger.facts if e.kind != "claim" and e.status in ("corroborated", "conflicting")]
+    # A forecast that later reports settled (confirmed or contradicted) is told by its outcome;
+    # the pair is in the brief's expected -> happened section, not in the summary of what is known.
+    settled = {(m.article_id, m.span) for e in ledger.expectations if e.status != "pending" for m in e.expected}
     cands = []
     for s in ev.statements:
+        if (s.article_id, s.span) in settled:
+            continue
         span = _candidate(ev, s)
         if span is not None:
             cands.append((s, span))
@@ -142,7 +147,10 @@ def summarise(ev: Evidence, ledger: Ledger) -> list[SummarySentence]:
             break
         chosen.append(best)
     order = {aid: n for n, aid in enumerate(ev.order)}
-    chosen.sort(key=lambda k: (cands[k][0].modality != "happened", order[cands[k][0].article_id], cands[k][1]))
+    # What happened first, in publication order; an undated article's sentences after the dated
+    # ones, since where it falls in the timeline is unknown.
+    chosen.sort(key=lambda k: (cands[k][0].modality != "happened", not ev.articles[cands[k][0].article_id].published,
+                               order[cands[k][0].article_id], cands[k][1]))
     return [_sentence(ev, claim_of.get((cands[k][0].article_id, cands[k][0].span)), *cands[k]) for k in chosen]
 
 
