@@ -214,9 +214,9 @@ def test_sample_summaries_carry_the_disputed_figures(sample):
         for s in brief.summary:
             assert quotes_balanced(s.text) and s.text[:1] not in "\"“", s.text
     for brief in briefs.values():  # a settled forecast is told by its outcome, not in the summary
-        settled = {(m.article_id, m.span[0]) for e in brief.expectations if e.status != "pending" for m in e.expected}
-        assert not any(any(c.article_id == a and c.span[0] <= start < c.span[1] for a, start in settled)
-                       for s in brief.summary for c in s.citations[:1])
+        settled = {(m.article_id, m.span) for e in brief.expectations if e.status != "pending" for m in e.expected}
+        assert not any(c.article_id == a and c.span[0] < end and start < c.span[1]
+                       for a, (start, end) in settled for s in brief.summary for c in s.citations[:1])
 
 
 @needs_pipeline
