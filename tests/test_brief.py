@@ -133,7 +133,8 @@ def test_credits_read_from_the_sentence():
     assert sentence_credit("The plan will cost $4.1 billion, according to the budget office.") == "the budget office"
     assert sentence_credit("Seventeen people were killed on Tuesday, the national health ministry said, "
                            "making it the worst failure.") == "the national health ministry"
-    assert sentence_credit("Fire chief Rasmus Odell told the Gazette that 14 bodies were found.") == "Fire chief Rasmus Odell"
+    told = "Fire chief Rasmus Odell told the Gazette that 14 bodies were found."
+    assert sentence_credit(told) == "Fire chief Rasmus Odell"
     assert sentence_credit("The health ministry puts the death toll at 17.") == "the health ministry"
     assert sentence_credit("At least 14 people were killed when the span fell.") is None
     assert sentence_credit("Officials left early, he said.") is None

@@ -16,8 +16,8 @@ from typing import Callable, Collection, Sequence
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
-    FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, figure_pairs, is_named, quote_pairs, quote_similarity,
-    rival_pairs,
+    FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, figure_pairs, is_named, quote_pairs,
+    quote_similarity, rival_pairs,
 )
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, words

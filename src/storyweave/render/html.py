@@ -7,7 +7,10 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..brief.model import Brief
-from .view import counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view
+from .view import (
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels,
+    side_outlets, view,
+)
 
 
 @lru_cache(maxsize=1)

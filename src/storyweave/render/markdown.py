@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..brief.model import Brief
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels, side_outlets, view,
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels,
+    side_outlets, view,
 )
 
 
