@@ -51,6 +51,7 @@ REWRITE = 0.55
 # quoted speech and is lost: attribution accuracy loses 1 of its pairs); the sample corpus's
 # two independent reports of the Aldenbrook-Vireo statement share 5. Rewrites, near and
 # exact duplicates are not gated (dev rewrites share as few as 0: "said" -> "stated" texts).
+# Dev with it: attribution accuracy 0.9965, edge precision 0.9988, relation accuracy 0.9113.
 PROSE_GRAMS = 7
 
 
