@@ -22,6 +22,8 @@ DbOption = typer.Option(
     None, "--db", envvar="STORYWEAVE_DB", help="SQLite file or postgresql:// URL [default: ./storyweave.db]"
 )
 
+JsonOption = typer.Option(False, "--json", help="print JSON on stdout")
+
 
 def open_db(db: str | None) -> Store:
     return open_store(db or load().db)

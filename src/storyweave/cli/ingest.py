@@ -12,7 +12,7 @@ from ..views import status_view
 from ..engine import get_engine
 from ..ingest.http import Fetcher
 from .app import app
-from .common import DbOption, err, open_db, out, print_json, progress_bars
+from .common import DbOption, JsonOption, err, open_db, out, print_json, progress_bars
 
 
 SOURCES_HELP = "files, directories (txt, html, json, jsonl; .gz ok), or URLs of pages, RSS/Atom feeds, sitemaps"
@@ -81,7 +81,7 @@ def run(
 
 
 @app.command()
-def status(db: Optional[str] = DbOption, json_: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def status(db: Optional[str] = DbOption, json_: bool = JsonOption) -> None:
     """Counts of what is stored, and rejected inputs by reason."""
     with open_db(db) as store:
         data = status_view(store)

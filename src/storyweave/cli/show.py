@@ -9,11 +9,11 @@ from rich.table import Table
 
 from ..views import article_view, stories_view
 from .app import app
-from .common import DbOption, open_db, out, print_json
+from .common import DbOption, JsonOption, open_db, out, print_json
 
 
 @app.command()
-def stories(db: Optional[str] = DbOption, json_: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def stories(db: Optional[str] = DbOption, json_: bool = JsonOption) -> None:
     """Stories, newest first, with their articles and outlets."""
     with open_db(db) as store:
         items = stories_view(store)
@@ -38,7 +38,7 @@ def stories(db: Optional[str] = DbOption, json_: bool = typer.Option(False, "--j
 def article(
     article_id: str = typer.Argument(..., help="article id (a unique prefix is enough)"),
     db: Optional[str] = DbOption,
-    json_: bool = typer.Option(False, "--json", help="print JSON"),
+    json_: bool = JsonOption,
 ) -> None:
     """One article: metadata, clean text and the facts extracted from it."""
     with open_db(db) as store:
