@@ -30,17 +30,28 @@ def title_of(article: Article) -> str:
     return first[:_FALLBACK_CHARS].rsplit(" ", 1)[0] if len(first) > _FALLBACK_CHARS else first
 
 
+def _written(article: Article, title: str) -> bool:
+    """False for a title made from the article's own first sentence (extraction's fallback).
+
+    Such stand-ins overlap each other heavily, so without this check they would outvote the
+    one headline an editor actually wrote.
+    """
+    return not article.text.lstrip().startswith(title.rstrip("…").rstrip())
+
+
 def choose_headline(articles: Sequence[Article]) -> str:
     """The title with the largest summed word overlap (Jaccard) with the others.
 
-    Ties go to the earlier article; fragments under MIN_WORDS words compete
-    only when nothing longer exists.
+    Written headlines are preferred to first-sentence stand-ins; ties go to the
+    earlier article; fragments under MIN_WORDS words compete only when nothing
+    longer exists.
     """
     titles = [title_of(a) for a in articles]
     if not titles:
         return ""
     bags = [_words(t) for t in titles]
-    eligible = [i for i, t in enumerate(titles) if len(t.split()) >= MIN_WORDS] or list(range(len(titles)))
+    long_enough = [i for i, t in enumerate(titles) if len(t.split()) >= MIN_WORDS] or list(range(len(titles)))
+    eligible = [i for i in long_enough if _written(articles[i], titles[i])] or long_enough
 
     def centrality(i: int) -> float:
         return sum(len(bags[i] & bags[j]) / (len(bags[i] | bags[j]) or 1) for j in range(len(bags)) if j != i)
