@@ -171,3 +171,11 @@ def test_repair_keeps_one_event_whole():
         clusterer.commit(f"a{i}", f, 0 if i else None)
     clusterer.repair(0)
     assert len({clusterer.story_of(f"a{i}") for i in range(8)}) == 1
+
+
+def test_written_headline_beats_first_sentence_stand_ins(seeds):
+    # Only seed 000 has a written headline; the others' titles are their own first sentences.
+    stand_ins = [a for a in seeds if a.text.lstrip().startswith(a.title.rstrip("…").rstrip())]
+    written = [a for a in seeds if a not in stand_ins]
+    assert len(written) == 1 and len(stand_ins) == 4
+    assert choose_headline(seeds) == written[0].title
