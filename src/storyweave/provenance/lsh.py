@@ -49,7 +49,8 @@ ANCHOR_ALL_BELOW = 64  # texts with fewer shingles store every one of them
 ANCHOR_DF_CAP = 64
 # Candidates kept per query, best score first; the aligner looks at no more.
 TOP_K = 12
-_TAIL_ROWS = 2048  # articles held in the dict tail before it is merged into the sorted arrays
+_BUCKET_SCAN = 16  # buckets with more entries than this hold a frequent key: binary-search them
+_TAIL_ROWS = 2048  # fewest articles held in the dict tail before it is merged into the arrays
 _FORMAT = 2  # 2: keys stored scrambled (see _Table)
 _MASK32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.RandomState(7)
@@ -178,29 +179,43 @@ class _Table:
         self.tail, self.tail_rows = {}, 0
         self._index()
 
-    def _find(self, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Positions in the sorted arrays holding the scrambled keys ``q``, and which key each is."""
+    def _find(self, q: np.ndarray, cap: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Positions in the arrays holding the scrambled keys ``q``, which key each is, and each key's count.
+
+        A bucket holding a frequent key (boilerplate) is binary-searched for the exact
+        range instead of scanned, so a key over ``cap`` costs nothing to skip.
+        """
         b = (q >> self.shift).astype(np.int64)
-        lo = self.dir[b]
+        lo = self.dir[b].astype(np.int64)
         n = self.dir[b + 1] - lo
-        # Expand the [lo, lo + n) bucket ranges without a Python loop, keep the equal keys.
+        big = n > _BUCKET_SCAN
+        if big.any():
+            lo[big] = np.searchsorted(self.keys, q[big], "left")
+            n[big] = np.searchsorted(self.keys, q[big], "right") - lo[big]
+        exact = n[big]
+        if cap is not None:
+            n[big & (n > cap)] = 0  # n is the exact count there
+        # Expand the [lo, lo + n) ranges without a Python loop, keep the equal keys.
         which = np.repeat(np.arange(len(q)), n)
         at = np.repeat(lo - np.concatenate(([0], np.cumsum(n)[:-1])), n) + np.arange(int(n.sum()))
         hit = self.keys[at] == q[which]
-        return at[hit], which[hit]
+        at, which = at[hit], which[hit]
+        counts = np.bincount(which, minlength=len(q))
+        counts[big] = exact
+        return at, which, counts
 
     def lookup(self, keys: np.ndarray, cap: int | None = None) -> np.ndarray:
         """Rows under any of ``keys`` (once per key hit); keys with more than ``cap`` rows are skipped."""
         q = _scramble(keys)
-        at, which = self._find(q)
+        at, which, counts = self._find(q, cap)
         if cap is not None:
-            at, which = at[np.bincount(which, minlength=len(q))[which] <= cap], None
+            at = at[counts[which] <= cap]
         shared = self.tail.keys() & set(q.tolist()) if self.tail else ()
         if not shared:
             return self.rows[at]
         shared = np.fromiter(shared, dtype=np.uint64, count=len(shared))
         if cap is not None:
-            total = np.bincount(self._find(shared)[1], minlength=len(shared))
+            total = self._find(shared, cap)[2]
             total += np.fromiter((len(self.tail[k]) for k in shared.tolist()), dtype=np.int64, count=len(shared))
             over = shared[total > cap]
             if len(over):
