@@ -17,7 +17,7 @@ from .boilerplate import is_paywall_notice, words
 from .decode import decode
 from .html import extract_html
 from .language import guess_language
-from .metadata import authors, first, iso_date, normalise_url, outlet_name
+from .metadata import authors, iso_date, normalise_url, outlet_name
 from .text import extract_plain, fallback_title
 
 __all__ = ["extract", "MAX_BYTES", "MIN_WORDS", "TEASER_WORDS"]
@@ -35,12 +35,13 @@ def extract(raw: RawDocument) -> Article | Rejected:
     """Clean text and metadata of ``raw``, or why it cannot be an article."""
     if len(raw.content) > MAX_BYTES:
         return _reject(raw, "too-large", f"{len(raw.content)} bytes; the limit is {MAX_BYTES}")
+    # Ingest maps each source's field names onto the RawDocument keys (records.py), so only those are read.
     meta = raw.metadata or {}
-    decoded = decode(raw.content, declared=first(meta, ("charset", "encoding")))
+    decoded = decode(raw.content, declared=meta.get("charset"))
     if decoded.text is None:
         return _reject(raw, decoded.reason or "undecodable", decoded.detail)
-    declared_title = first(meta, ("title", "headline"))
-    declared_url = first(meta, ("url", "link"))
+    declared_title = meta.get("title")
+    declared_url = meta.get("url")
     page: dict[str, Any] = {}
     if raw.kind == "html":
         found = extract_html(decoded.text, url=declared_url, title=declared_title)
@@ -71,17 +72,17 @@ def _article(
     teaser: bool,
 ) -> Article:
     text, spans = _join(paragraphs)
-    url = normalise_url(first(meta, ("url", "link"))) or normalise_url(page.get("url"))
+    url = normalise_url(meta.get("url")) or normalise_url(page.get("url"))
     digest = ids.content_hash(text)
     return Article(
         id=ids.article_id(url, digest),
         source=raw.source,
         url=url,
-        outlet=outlet_name(first(meta, ("outlet", "source_name", "site")), page.get("sitename"), url, raw.source),
+        outlet=outlet_name(meta.get("outlet"), page.get("sitename"), url, raw.source),
         title=title or fallback_title(paragraphs),
-        authors=authors(first(meta, ("authors", "author")), page.get("author")),
-        published=iso_date(first(meta, ("published", "date", "published_at")), page.get("date")),
-        language=first(meta, ("language", "lang")) or guess_language(text) or page.get("language"),
+        authors=authors(meta.get("authors"), page.get("author")),
+        published=iso_date(meta.get("published"), page.get("date")),
+        language=meta.get("language") or guess_language(text) or page.get("language"),
         text=text,
         paragraphs=spans,
         extraction_method=method,

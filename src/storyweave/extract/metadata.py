@@ -11,7 +11,7 @@ import datetime as dt
 import email.utils
 import re
 from pathlib import PurePosixPath
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import courlan
 
@@ -92,10 +92,3 @@ def _valid_day(text: str) -> bool:
     return True
 
 
-def first(mapping: Mapping[str, Any], keys: Iterable[str]) -> Any:
-    """The first non-empty value among ``keys`` (sources name fields differently)."""
-    for key in keys:
-        value = mapping.get(key)
-        if value not in (None, "", [], ()):
-            return value
-    return None
