@@ -64,8 +64,6 @@ class LedgerEntry:
     modality: str = "happened"  # the modality most mentions give
 
 
-FactCheck = LedgerEntry
-
 
 @dataclass(frozen=True)
 class Conflict:

@@ -36,6 +36,27 @@ def _exit_code(report: pipeline.RunReport) -> None:
         raise typer.Exit(1)
 
 
+def _ingest(paths: List[str], db: Optional[str], allow_private: bool, rate: float, engine: str | None) -> None:
+    """Ingest, and when an engine is named run every stage too; shared by `ingest` and `run`."""
+    store, fetcher = open_db(db), Fetcher(allow_private=allow_private, min_interval=rate)
+    runner = get_engine(engine) if engine else None
+    try:
+        with progress_bars() as progress:
+            report = pipeline.ingest(paths, store, progress, fetcher)
+            if runner is not None:
+                report.stages = ["ingest"] + pipeline.analyse(store, progress, runner)
+        stories = len(store.stories())
+    finally:
+        store.close()
+        fetcher.close()
+        if runner is not None:
+            runner.close()
+    _summarise(report)
+    if runner is not None:
+        err.print(f"stages: {', '.join(report.stages)}; {stories} story(ies) in the store", highlight=False)
+    _exit_code(report)
+
+
 @app.command()
 def ingest(
     paths: List[str] = typer.Argument(..., help=SOURCES_HELP),
@@ -44,15 +65,7 @@ def ingest(
     rate: float = Rate,
 ) -> None:
     """Extract and store articles, without running the analysis stages."""
-    store, fetcher = open_db(db), Fetcher(allow_private=allow_private, min_interval=rate)
-    try:
-        with progress_bars() as progress:
-            report = pipeline.ingest(paths, store, progress, fetcher)
-    finally:
-        store.close()
-        fetcher.close()
-    _summarise(report)
-    _exit_code(report)
+    _ingest(paths, db, allow_private, rate, engine=None)
 
 
 @app.command()
@@ -64,20 +77,7 @@ def run(
     engine: str = typer.Option("local", "--engine", help="local | dask (a local Dask cluster) | dask://HOST:PORT"),
 ) -> None:
     """Ingest, then run every stage (facts, provenance, stories) on the new articles."""
-    store, fetcher = open_db(db), Fetcher(allow_private=allow_private, min_interval=rate)
-    runner = get_engine(engine)
-    try:
-        with progress_bars() as progress:
-            report = pipeline.ingest(paths, store, progress, fetcher)
-            report.stages = ["ingest"] + pipeline.analyse(store, progress, runner)
-        stories = store.stories()
-    finally:
-        store.close()
-        fetcher.close()
-        runner.close()
-    _summarise(report)
-    err.print(f"stages: {', '.join(report.stages)}; {len(stories)} story(ies) in the store", highlight=False)
-    _exit_code(report)
+    _ingest(paths, db, allow_private, rate, engine)
 
 
 @app.command()

@@ -77,7 +77,7 @@ def speaker(sentence: Sentence, article_text: str) -> str | None:
     return max([name, *longer], key=len)
 
 
-def dropped(derived: list[Sentence], source: list[Sentence], pairs, derived_text: str, source_text: str) -> list[dict[str, Any]]:
+def dropped(derived: list[Sentence], source: list[Sentence], pairs, source_text: str) -> list[dict[str, Any]]:
     """Aligned sentence pairs whose source names a speaker the derived text no longer names.
 
     The speaker counts as kept when their surname appears in the derived sentence or the one

@@ -126,7 +126,7 @@ def derivation(d: Doc, s: Doc, al: Alignment, rel: Relation, agency: str | None)
     # ("calm and reassuring" <- 'very calm, cool reassurance meeting'), which paraphrase may leave unaligned.
     checked = list(al.pairs) + [(_sentence_at(d, q.derived), _sentence_at(s, q.source), q.score) for q in quotes]
     checked = sorted({(i, j, sim) for i, j, sim in checked if i is not None and j is not None})
-    drops = attribution.dropped(d.sents, s.sents, checked, d.article.text, s.article.text) if rel != "duplicate" else []
+    drops = attribution.dropped(d.sents, s.sents, checked, s.article.text) if rel != "duplicate" else []
     return Derivation(
         derived=d.article.id, source=s.article.id, relation=rel, score=round(min(1.0, score), 4),
         evidence=tuple(evidence + quotes + figs),
