@@ -8,17 +8,21 @@ what is stored (files already stored are not even re-extracted).
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .engine import Engine, LocalEngine
+from .errors import StoreError
 from .extract import extract
 from .ingest import iter_paths, read_path
 from .ingest.http import Fetcher
 from .ingest.web import is_url, read_url
 from .records import Article, Rejected
 from .store import Store, open_store
+
+log = logging.getLogger(__name__)
 
 # progress(task, done, total): the CLI draws bars from it, library callers may pass None.
 Progress = Callable[[str, int, int], None]
@@ -136,12 +140,27 @@ def facts_stage(store: Store, progress: Progress, engine: Engine) -> None:
 PROVENANCE_INDEX = "provenance-index"
 
 
+def _saved_state(store: Store, name: str, load: Callable[[bytes], object]):
+    """A stage's saved state, or None when there is none or another storyweave version wrote it.
+
+    Upgrading must not strand a store: a stage whose state cannot be read starts afresh and
+    reprocesses every stored article instead of failing every later run.
+    """
+    blob = store.blob(name)
+    if blob is None:
+        return None
+    try:
+        return load(blob)
+    except (StoreError, KeyError, ValueError, TypeError) as exc:
+        log.warning("%s: saved state unreadable (%s); rebuilding from the stored articles", name, exc)
+        return None
+
+
 def provenance_stage(store: Store, progress: Progress, engine: Engine) -> None:
     """Duplicates and derivations of each new article against everything stored (in arrival order)."""
     from .provenance import ProvenanceIndex, detect
 
-    blob = store.blob(PROVENANCE_INDEX)
-    index = ProvenanceIndex.from_bytes(blob) if blob else ProvenanceIndex()
+    index = _saved_state(store, PROVENANCE_INDEX, ProvenanceIndex.from_bytes) or ProvenanceIndex()
     pending = [i for i in store.article_ids() if i not in index]
     for start in range(0, len(pending), BATCH_SIZE):
         chunk = list(store.articles(pending[start : start + BATCH_SIZE]))
@@ -159,8 +178,11 @@ def cluster_stage(store: Store, progress: Progress, engine: Engine) -> None:
     """Online story assignment in publication order; only the stories that gained articles are rewritten."""
     from .cluster import StoryClusterer, build_stories
 
-    blob = store.blob(CLUSTER_STATE)
-    clusterer = StoryClusterer.from_bytes(blob) if blob else StoryClusterer()
+    clusterer = _saved_state(store, CLUSTER_STATE, StoryClusterer.from_bytes)
+    if clusterer is None:
+        clusterer = StoryClusterer()
+        # Without the state that made them, stored stories cannot grow: rebuild them all.
+        store.delete_stories([s.id for s in store.stories()])
     pending = store.without("story")
     for start in range(0, len(pending), BATCH_SIZE):
         chunk = list(store.articles(pending[start : start + BATCH_SIZE]))

@@ -38,7 +38,7 @@ def fail(error: StoryweaveError) -> None:
     err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
     if error.hint:
         err.print(f"[dim]hint: {error.hint}[/]")
-    raise typer.Exit(1)
+    raise SystemExit(1)  # called from main(), outside typer's own exit handling
 
 
 @contextlib.contextmanager
