@@ -85,34 +85,48 @@ CHANGE_NAMES = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
 _SKIP = re.compile(
     r"(?i)(?:of|and|the|a|an|dozens|hundreds|thousands|millions|billions|tens|zero|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
-    r"billion|trillion|bn|m|k|b)"
+    r"billion|trillion|bn|m|k|b|half|third|thirds|quarter|quarters)"
 )
+_ONE_OF = re.compile(r"(?i)one of\b")
 
 
 def count_phrase(f, doc) -> str:
     """The counted noun phrase of a figure, lemmatised as NewsQuant writes count units.
 
-    NewsQuant's unit for a count is the counted phrase with nouns and adjectives
-    lemmatised ("two smaller tenancies" -> "small tenancy", "1,307,000 Americans"
-    -> "american"); hyphenated words stay whole ("coal-fired"). Number words,
-    scale words, "of", "and" and articles are left out.
+    NewsQuant's unit for a count (CQE's normaliser) is the lemmas of the nouns,
+    names and adjectives of the counted phrase ("two smaller tenancies" -> "small
+    tenancy", "1,307,000 Americans" -> "american"); hyphenated words stay whole
+    ("coal-fired"). Number words and scale words are left out. "one of the X" is
+    CQE's one special case: the unit is X with everything that depends on it
+    minus stop words ("one of the proudest moments in his life" -> "proud moment
+    life"), here the figure's span up to the end of the phrase it measures.
     """
+    end = f.span[1]
+    if _ONE_OF.match(f.text) and f.measures_span is not None:
+        end = max(end, f.measures_span[1])
     words = []
-    for t in doc.char_span(*f.span, alignment_mode="expand"):
+    for t in doc.char_span(f.span[0], end, alignment_mode="expand"):
+        glued = bool(words) and words[-1].endswith("-")
         if t.text == "-" and not t.whitespace_ and words:
-            words.append("-")  # "coal-fired" stays one word
-        elif not (t.like_num or not any(c.isalpha() for c in t.text) or _SKIP.fullmatch(t.text)):
-            word = t.lemma_ if t.pos_ in ("NOUN", "PROPN", "ADJ") else t.text
+            words[-1] = words[-1].rstrip() + "-"  # "coal-fired" stays one word
+        elif glued and t.text[:1].isalpha():
+            words[-1] += t.text.lower() + t.whitespace_
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") and not (t.like_num or _SKIP.fullmatch(t.text)) and any(
+            c.isalpha() for c in t.text
+        ):
+            word = t.lemma_
             if t.tag_ == "NNPS" and word == t.text and word.endswith("s"):
                 word = word[:-1]  # the lemmatiser leaves plural names alone: "Americans"
-            words.append(word.lower() + t.whitespace_)
-    return "".join(words).strip(" -")
+            words.append(word.lower() + " ")
+    return " ".join(w.strip(" ") for w in words).strip(" -")
 
 
 def newsquant_unit(unit: str | None, phrase: str) -> str:
     """Our unit in NewsQuant's vocabulary (see the module docstring)."""
     if unit is None:
         return "-"
+    if unit == "fraction":
+        return "% " + (phrase or "-")  # NewsQuant writes "half the condos" as 0.5 "% condo"
     if unit in UNIT_NAMES:
         return UNIT_NAMES[unit]
     base, _, per = unit.partition("/")

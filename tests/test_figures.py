@@ -117,7 +117,7 @@ def test_conversion_stays_one_figure():
         "It was the second summit in the 19th century style.",
         "In 2019 the S&P 500 hit records.",
         "The two nations are allies.",
-        "One of the leaders spoke.",
+        "One of them spoke.",
         "The match ended 2-2 on aggregate.",
     ],
 )

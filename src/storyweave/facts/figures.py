@@ -63,12 +63,15 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
     after = fig_end
     if r.vague and after < len(toks) and toks[after].text.lower() == "of":
         after += 1
+    elif (r.unit == "fraction" or r.words and r.value == 1) and _of_determiner(toks, after):
+        after = _of_determiner(toks, after)  # "one of the best speakers", "half of the condos"
     elif after + 1 < len(toks) and toks[after].text == "-" and toks[after].start == r.end == toks[after + 1].start - 1:
         after += 1  # "a four-cylinder engine": the noun glued by a hyphen is counted
-    noun = view.noun_after(after) if after < len(toks) and toks[after].start < r.end + 6 else None
-    if noun is not None and (r.unit is None or r.vague):
+    noun = view.noun_after(after) if after < len(toks) and toks[after].start < r.end + 12 else None
+    if noun is not None and (r.unit is None or r.vague or r.unit == "fraction"):
         counted = counted_noun(toks, *noun, r.value)
-        r.unit = count_unit(toks, noun[0], counted)
+        if r.unit != "fraction":
+            r.unit = count_unit(toks, noun[0], counted)
         r.end = max(r.end, toks[counted].end)
     if not _is_quantity(r, text, noun, toks, num_first):
         return None
@@ -90,6 +93,27 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
         also=tuple(r.also),
         value_to=r.value_to,
     )
+
+
+# Words that open the group a number picks from: "one of the students", "half (of) their savings".
+_PICK_DETERMINERS = frozenset("the these those his her its their our your my".split())
+
+
+def _of_determiner(toks: list[Tok], k: int) -> int:
+    """Index of the first word after "of the" / "the" / "of their" at token k, or 0 if none.
+
+    "One of the best wireless speakers" counts one speaker, and "half the
+    condos" is a share of condos: the counted noun sits after the determiner.
+    "one of them" and "one of 15 victims" name no group this way.
+    """
+    if k < len(toks) and toks[k].text.lower() == "of":
+        k += 1
+    if k < len(toks) and toks[k].text.lower() in _PICK_DETERMINERS:
+        k += 1
+        while k < len(toks) and toks[k].text.lower() in ("most", "least", "more", "less"):
+            k += 1  # "one of the most popular models"
+        return k
+    return 0
 
 
 _ANAPHORIC = frozenset("the these those both its their his her our your my this that".split())

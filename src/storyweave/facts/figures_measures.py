@@ -31,6 +31,8 @@ _STOP = frozenset(
     "while when where why how what all some any most many much few also just only even still yet "
     "said says say told according percent cent".split()
 )
+# Determiners the tagger may call pronouns ("in his life"), kept inside a prepositional phrase.
+_DETERMINERS = frozenset("the 's ’s his her its their our your my".split())
 _TIME_DETERMINERS = frozenset("last next this previous same following coming past".split())
 _PREPS = frozenset("in of for on into at from over across among between within to by".split())
 _CLAUSE_END = frozenset(",;:.!?()\"“”")
@@ -121,6 +123,8 @@ class TokenView:
             if _is_np_word(t):
                 if _is_noun(t):
                     last = j
+                elif last is not None and t.pos == "ADJ" and toks[last].pos == "NOUN":
+                    break  # an adjective after the noun starts another phrase: "students several times"
                 j += 1
             elif t.text in ("-", "&") and j + 1 < len(toks) and toks[j + 1].start == t.end and last is not None:
                 j += 1
@@ -140,7 +144,7 @@ class TokenView:
             if toks[n].text.lower() == "to" and m < len(toks) and toks[m].pos == "VERB":
                 m += 1  # "bid to acquire US Steel"
             while m < len(toks) and toks[m].text not in _CLAUSE_END and not toks[m].sent_start and (
-                _is_np_word(toks[m]) or toks[m].pos in ("DET", "NUM", "PART") or toks[m].text.lower() in ("the", "'s")
+                _is_np_word(toks[m]) or toks[m].pos in ("DET", "NUM", "PART") or toks[m].text.lower() in _DETERMINERS
             ):
                 m += 1
                 if m + 2 < len(toks) and toks[m].text == "(" and toks[m + 2].text == ")":
