@@ -42,6 +42,8 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„`]|(?<!\w)['‘’]|['‘’](?!\w)")
 # Sentences that reach back this far may announce the speaker of a lone quotation
 # (PolNeAR train/: continuations sit at most two sentences after their cue).
 _ANNOUNCE_REACH = 2
+# Fewest words a sentence remainder needs to be taken as a cue's content ("he said that." is not).
+_REST_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ def attributions(doc, quoted: list[Quoted] | None = None) -> list[Attributed]:
         if host is not None:
             i = out.index(host)
             out[i] = _replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,))
+    # (a cue inside its own source phrase, "Hall, an expert observing ...", is not a speaker's cue)
+    out = [_rest_of_sentence(doc, text, a) if not a.content and a.source and not _overlaps(a.cue, a.source) else a for a in out]
     covered = [c for a in out for c in a.content]
     out.extend(a for a in _line_colons(doc, text) if not any(_overlaps(a.content[0], c) for c in covered))
     return [a for a in out if a.content]
@@ -168,6 +172,25 @@ def _to_chars(doc, text: str, att: Attribution) -> Attributed:
         content=tuple(c for c in (chars(r) for r in att.content) if c is not None),
         listener=chars(att.listener) if att.listener else None,
     )
+
+
+def _rest_of_sentence(doc, text: str, att: Attributed) -> Attributed:
+    """A cue with a speaker but no complement the parse could read ("said earlier on Friday
+    during a news conference that ...", 'said, "as long as ..."'): the content is the rest of
+    its sentence after the cue, or the sentence before the speaker when the cue ends it."""
+    sent = doc[doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")[0].i].sent
+    start, end = sent.start_char, sent.end_char
+    par_end = _find_or_end(text, "\n", att.cue[1])
+    after = (att.cue[1], min(end, par_end))
+    before = (max(start, text.rfind("\n", 0, att.cue[0]) + 1), min(att.cue[0], att.source[0]))
+    for a, b in (after, before):
+        piece = text[a:b]
+        words = _WORD.findall(piece.lower())
+        if len(words) >= _REST_MIN_WORDS:
+            a += len(piece) - len(piece.lstrip(" ,:;—–-\t"))
+            b -= len(piece) - len(piece.rstrip(" ,.;:—–-\t"))
+            return _replace(att, content=((a, b),))
+    return att
 
 
 def _find_or_end(text: str, sub: str, start: int) -> int:
