@@ -57,6 +57,10 @@ CURRENCY_NAMES = {
     "ZAR": "south african rand", "HRK": "croatian kuna", "INR": "indian rupee", "KRW": "south korean won",
     "CHF": "swiss franc", "BRL": "brazilian real", "THB": "thai baht", "MXN": "mexican peso",
     "RUB": "russian ruble", "TRY": "turkish lira", "USD-cent": "cent", "GBP-penny": "penny",
+    "NOK": "norwegian krone", "SEK": "swedish krone", "DKK": "danish krone", "PLN": "polish złoty",
+    "HUF": "hungarian forint", "CZK": "czech koruna", "IDR": "indonesian rupiah", "SAR": "saudi riyal",
+    "AED": "united arab emirates dirham", "UAH": "ukrainian hryvnia", "TWD": "new taiwan dollar",
+    "NGN": "nigerian naira", "PKR": "pakistani rupee", "EGP": "egyptian pound",
 }
 UNIT_NAMES = {
     **CURRENCY_NAMES,

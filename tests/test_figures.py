@@ -148,11 +148,28 @@ def test_speed_is_regex_cheap():
         ("Two-thirds of voters agreed.", 2 / 3, "fraction"),
         ("The talks lasted two and a half years.", 2.5, "years"),
         ("A man aged 25 was arrested.", 25, "years old"),
+        ("She moved to the US with her daughter, who was 10.", 10, "years old"),
+        ("At least one-fifth of the victims are children.", 0.2, "fraction"),
+        ("Ericsson lost 2.5 billion Swedish kronor.", 2.5e9, "SEK"),
     ],
 )
 def test_counts_shares_and_ages(text, value, unit):
     fig = _one(text)
     assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("with_doc", [True, False], ids=["doc", "no-doc"])
+def test_one_of_a_group_counts_one_member(nlp, with_doc):
+    text = "It was one of the proudest moments in his life, said one of them."
+    (fig,) = extract_figures("t", text, nlp(text) if with_doc else None)
+    assert (fig.text, fig.value, fig.unit) == ("one of the proudest moments", 1, "moment")
+    assert fig.measures == "proudest moments in his life"
+
+
+def test_share_counts_its_noun_and_hides_the_number_word(nlp):
+    text = "IE runs on nearly three-quarters of the world's computers."
+    (fig,) = extract_figures("t", text, nlp(text))
+    assert (fig.text, fig.value, fig.unit, fig.approx) == ("three-quarters of the world's computers", 0.75, "fraction", "~")
 
 
 def test_second_half_is_not_a_share():

@@ -23,7 +23,9 @@ __all__ = ["extract_figures"]
 
 def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
     """All quantities in ``text``; ``doc`` is an optional spaCy Doc of the same text."""
-    raws = sorted(scan(text) + scan_vague(text) + scan_fractions(text), key=lambda r: r.start)
+    shares = scan_fractions(text)
+    numbers = [r for r in scan(text) if not any(f.start <= r.num_start < f.end for f in shares)]  # "three-quarters"
+    raws = sorted(numbers + scan_vague(text) + shares, key=lambda r: r.start)
     raws = join(keep(raws, text), text)
     view = TokenView(tokens(text, [(r.start, r.end) for r in raws], doc))
     figures: list[Figure] = []
@@ -31,7 +33,7 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
         read_context(r, text)
         fig = _figure(article_id, text, r, view)
         if fig is not None:
-            if fig.unit is None and _AGED.search(text, max(0, r.start - 12), r.start):
+            if fig.unit is None and _AGED.search(text, max(0, r.start - 16), r.start):
                 fig = replace(fig, unit="years old")
             elif fig.unit is None and not r.words and figures and figures[-1].unit is not None:
                 fig = _carry_unit(figures[-1], fig, text)
@@ -39,7 +41,8 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
     return figures
 
 
-_AGED = re.compile(r"(?i)\b(?:aged|age of|at age|ages)\s+\Z")  # "aged 25": an age written before the number
+# An age written before a bare number: "aged 25", "at age 7", "who was 10", ", now 16,", "turned 30".
+_AGED = re.compile(r"(?i)(?:\b(?:aged|age of|at age|ages|who (?:is|was|turned|turns)|turned|turns)|,\s*now)\s+\Z")
 # A bare number joined to the figure before it in the same clause repeats its unit:
 # "460 vehicles ... compared with 63", "6 million homes including 1.5 million",
 # "from 14-18 mpg to 24". Not after "of" ("sold 63,150 cars, short of estimates of 64,900"),
@@ -61,13 +64,16 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
     num_first = view.index_at(r.start)
     fig_end = view.index_at(r.end)
     after = fig_end
+    group = _group_start(toks, after, r.unit == "fraction") if r.unit in (None, "fraction") else 0
     if r.vague and after < len(toks) and toks[after].text.lower() == "of":
         after += 1
-    elif (r.unit == "fraction" or r.words and r.value == 1) and _of_determiner(toks, after):
-        after = _of_determiner(toks, after)  # "one of the best speakers", "half of the condos"
+    elif group:
+        after = group  # "one of the best speakers", "half the condos"
     elif after + 1 < len(toks) and toks[after].text == "-" and toks[after].start == r.end == toks[after + 1].start - 1:
         after += 1  # "a four-cylinder engine": the noun glued by a hyphen is counted
     noun = view.noun_after(after) if after < len(toks) and toks[after].start < r.end + 12 else None
+    if noun is not None and after > fig_end + 1 and noun[1] + 2 < len(toks) and toks[noun[1] + 1].text in ("'s", "’s"):
+        noun = view.noun_after(noun[1] + 2) or noun  # "three-quarters of the world's computers"
     if noun is not None and (r.unit is None or r.vague or r.unit == "fraction"):
         counted = counted_noun(toks, *noun, r.value)
         if r.unit != "fraction":
@@ -99,15 +105,18 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
 _PICK_DETERMINERS = frozenset("the these those his her its their our your my".split())
 
 
-def _of_determiner(toks: list[Tok], k: int) -> int:
-    """Index of the first word after "of the" / "the" / "of their" at token k, or 0 if none.
+def _group_start(toks: list[Tok], k: int, share: bool) -> int:
+    """Index of the counted noun phrase after "of the" / "the" / "of their" at token k, or 0 if none.
 
     "One of the best wireless speakers" counts one speaker, and "half the
     condos" is a share of condos: the counted noun sits after the determiner.
-    "one of them" and "one of 15 victims" name no group this way.
+    A share may also take a bare plural ("two-thirds of voters"); "one of
+    them" and "one of 15 victims" name no group this way.
     """
     if k < len(toks) and toks[k].text.lower() == "of":
         k += 1
+        if share and k < len(toks) and toks[k].text.lower() not in _PICK_DETERMINERS:
+            return k
     if k < len(toks) and toks[k].text.lower() in _PICK_DETERMINERS:
         k += 1
         while k < len(toks) and toks[k].text.lower() in ("most", "least", "more", "less"):

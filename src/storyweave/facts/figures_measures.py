@@ -126,8 +126,10 @@ class TokenView:
                 elif last is not None and t.pos == "ADJ" and toks[last].pos == "NOUN":
                     break  # an adjective after the noun starts another phrase: "students several times"
                 j += 1
+            elif last is None and t.pos == "ADV" and j + 1 < len(toks) and toks[j + 1].pos in ("ADJ", "VERB") and toks[j + 1].text.endswith(("ed", "ly")):
+                j += 1  # "20 decently sized coal-fired power plants"
             elif t.text in ("-", "&") and j + 1 < len(toks) and toks[j + 1].start == t.end and last is not None:
-                j += 1
+                j += 2  # the word glued after a hyphen belongs to the compound: "coal-fired"
             elif t.text == "and" and last is not None and toks[last].pos == "PROPN" and j + 1 < len(toks) and toks[j + 1].pos == "PROPN":
                 j += 1  # makers named together: "460 Kia and Hyundai vehicles"
             else:

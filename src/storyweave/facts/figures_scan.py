@@ -212,11 +212,12 @@ def scan_vague(text: str) -> list[Raw]:
     return out
 
 
+_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 _FRACTION = re.compile(
-    r"(?i)(?<![\w-])(?:(?:a|one)[ -](?P<one>third|quarter)|(?P<n>two|three)[ -](?P<many>thirds|quarters)|(?P<half>half))"
+    rf"(?i)(?<![\w-])(?:(?:a|one)[ -](?P<one>{'|'.join(_DENOMINATORS)})"
+    rf"|(?P<n>two|three|four|five|six|seven|nine)[ -](?P<many>(?:{'|'.join(_DENOMINATORS)})s)|(?P<half>half))"
     r"(?= of\b| the\b| its\b| their\b| his\b| her\b| our\b)"
 )
-_FRACTION_VALUES = {"third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "half": 0.5}
 _NOT_FRACTION = re.compile(r"(?i)\b(?:first|second|last|next|this|that|the|and a|a)\s+\Z")
 
 
@@ -230,8 +231,9 @@ def scan_fractions(text: str) -> list[Raw]:
     for m in _FRACTION.finditer(text):
         if _NOT_FRACTION.search(text, max(0, m.start() - 12), m.start()):
             continue
-        word = (m.group("one") or m.group("many") or m.group("half")).lower()
+        word = (m.group("one") or m.group("many") or "").lower().rstrip("s")
         times = WORD_VALUES[m.group("n").lower()] if m.group("n") else 1
-        out.append(Raw(m.start(), m.end(), m.start(), times * _FRACTION_VALUES[word], unit="fraction", scaled=True))
+        value = times / _DENOMINATORS[word] if word else 0.5
+        out.append(Raw(m.start(), m.end(), m.start(), value, unit="fraction", scaled=True))
     return out
 

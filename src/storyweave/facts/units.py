@@ -41,6 +41,10 @@ CURRENCY_PREFIX: dict[str, str] = {
     "¥": "JPY", "Y=": "JPY", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY",
     "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR", "₩": "KRW",
     "RM": "MYR", "CHF": "CHF", "R$": "BRL",
+    "NOK": "NOK", "SEK": "SEK", "DKK": "DKK", "PLN": "PLN", "HUF": "HUF", "CZK": "CZK", "IDR": "IDR",
+    "Rp": "IDR", "SAR": "SAR", "AED": "AED", "ZAR": "ZAR", "RUB": "RUB", "TRY": "TRY", "MXN": "MXN",
+    "BRL": "BRL", "KRW": "KRW", "THB": "THB", "NT$": "TWD", "TWD": "TWD", "NGN": "NGN", "PKR": "PKR",
+    "EGP": "EGP", "UAH": "UAH", "₽": "RUB", "₺": "TRY", "₦": "NGN", "zł": "PLN",
 }
 
 # Currency words written after the amount (case-insensitive; plural optional).
@@ -56,6 +60,13 @@ CURRENCY_SUFFIX: dict[str, str] = {
     "rand": "ZAR", "ringgit": "MYR", "baht": "THB", "pesos": "MXN", "rubles": "RUB",
     "roubles": "RUB", "francs": "CHF", "kuna": "HRK", "kn": "HRK", "lira": "TRY",
     "cents": "USD-cent", "pence": "GBP-penny", "p": "GBP-penny",
+    "swedish kronor": "SEK", "swedish krona": "SEK", "kronor": "SEK", "krona": "SEK", "sek": "SEK",
+    "norwegian kroner": "NOK", "norwegian krone": "NOK", "nok": "NOK",
+    "danish kroner": "DKK", "danish krone": "DKK", "dkk": "DKK",
+    "zlotys": "PLN", "zloty": "PLN", "złoty": "PLN", "pln": "PLN", "forints": "HUF", "forint": "HUF",
+    "korunas": "CZK", "koruna": "CZK", "czech crowns": "CZK", "rupiah": "IDR", "riyals": "SAR", "riyal": "SAR",
+    "dirhams": "AED", "dirham": "AED", "hryvnias": "UAH", "hryvnia": "UAH", "naira": "NGN",
+    "new taiwan dollars": "TWD", "taiwan dollars": "TWD", "egyptian pounds": "EGP",
 }
 
 # Measurement units after the amount: canonical name -> surface forms. Forms
