@@ -81,7 +81,7 @@ UNIT_NAMES = {
     "months old": "month of age", "years": "year", "months": "month", "weeks": "week", "days": "day",
     "hours": "hour", "minutes": "minute", "seconds": "second", "points per game": "point per game",
     "rebounds per game": "rebound per game", "assists per game": "assist per game",
-    "century": "century", "barrel": "barrel", "share": "share", "person": "person", "game": "game",
+    "times": "count", "century": "century", "barrel": "barrel", "share": "share", "person": "person", "game": "game",
     "night": "night", "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
     "minute": "minute", "second": "second",
 }

@@ -215,9 +215,11 @@ def scan_vague(text: str) -> list[Raw]:
 _DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 _FRACTION = re.compile(
     rf"(?i)(?<![\w-])(?:(?:a|one)[ -](?P<one>{'|'.join(_DENOMINATORS)})"
-    rf"|(?P<n>two|three|four|five|six|seven|nine)[ -](?P<many>(?:{'|'.join(_DENOMINATORS)})s)|(?P<half>half))"
-    r"(?= of\b| the\b| its\b| their\b| his\b| her\b| our\b)"
+    rf"|(?P<n>two|three|four|five|six|seven|eight|nine)[ -](?P<many>(?:{'|'.join(_DENOMINATORS)})s)|(?P<half>half))"
+    r"(?= of\b| the\b| its\b| their\b| his\b| her\b| our\b| an?\b)"
 )
+_WHOLE_SCALE = re.compile(r"(?i)(?:hundred|thousand|million|billion|trillion)\b")
+_OF_ONE = re.compile(r"(?i) (?:of )?an? ")  # "a quarter of a percentage point", "half an hour"
 _NOT_FRACTION = re.compile(r"(?i)\b(?:first|second|last|next|this|that|the|and a|a)\s+\Z")
 
 
@@ -225,7 +227,9 @@ def scan_fractions(text: str) -> list[Raw]:
     """'half the condos', 'two-thirds of voters': a share, unit ``fraction``.
 
     Only before "of"/"the"/a possessive, and not after "first"/"second"/"the"
-    ("the second half of the year", "an hour and a half").
+    ("the second half of the year", "an hour and a half"). A share of one unit
+    is that many units: "a quarter of a percentage point" is 0.25 percentage
+    points, "half an hour" 0.5 hours ("half a million" is left to the scale words).
     """
     out = []
     for m in _FRACTION.finditer(text):
@@ -234,6 +238,17 @@ def scan_fractions(text: str) -> list[Raw]:
         word = (m.group("one") or m.group("many") or "").lower().rstrip("s")
         times = WORD_VALUES[m.group("n").lower()] if m.group("n") else 1
         value = times / _DENOMINATORS[word] if word else 0.5
+        one = _OF_ONE.match(text, m.end())
+        if one:
+            scale = _WHOLE_SCALE.match(text, one.end())
+            unit, end = _read_unit(text, one.end(), None)
+            if scale:  # "half a million euros"; "half a million people": the noun is read as for any number
+                unit, end = _read_unit(text, scale.end(), None)
+                value *= _WORD_SCALES[scale.group().lower()]
+                out.append(Raw(m.start(), end, m.start(), value, unit=unit, scaled=True))
+            elif unit is not None and end > one.end():
+                out.append(Raw(m.start(), end, m.start(), value, unit=unit, scaled=True))
+            continue
         out.append(Raw(m.start(), m.end(), m.start(), value, unit="fraction", scaled=True))
     return out
 

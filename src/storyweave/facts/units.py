@@ -143,6 +143,7 @@ UNITS: dict[str, tuple[str, ...]] = {
     "hours": ("hours", "hour", "hrs", "hr"),
     "minutes": ("minutes", "minute", "mins", "min"),
     "seconds": ("seconds", "second", "secs", "sec"),
+    "times": ("times",),  # a multiple: "2.5 times sales", "three times a week"
     "points per game": ("points per game", "ppg"),
     "rebounds per game": ("rebounds per game", "rpg"),
     "assists per game": ("assists per game", "apg"),
@@ -155,6 +156,8 @@ PER_UNITS: dict[str, str] = {
     "share": "share", "square foot": "ft2", "gallon": "gal", "litre": "l", "liter": "l",
     "person": "person", "capita": "person", "game": "game", "night": "night",
     "tonne": "tonnes", "ton": "tons", "kilogram": "kg", "kg": "kg", "mile": "mi",
+    "ounce": "oz", "oz": "oz", "pound": "lb", "lb": "lb", "kilo": "kg", "square metre": "m2", "square meter": "m2",
+    "acre": "acres", "hectare": "ha", "kilowatt hour": "kWh", "kWh": "kWh", "megawatt hour": "MWh", "MWh": "MWh",
 }
 
 # Nouns that count persons: normalised to "people" so "54,000 troops" and
