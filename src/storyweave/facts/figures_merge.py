@@ -81,9 +81,9 @@ _ALTERNATIVE = re.compile(r"-?\s*or\s*")
 _PAREN_NEXT = re.compile(r"\s*[/,;]\s*\Z")
 
 _DIMENSION = {
-    **dict.fromkeys("km m cm mm μm mi ft in yd".split(), "length"),
+    **dict.fromkeys("km m cm mm μm nm mi ft in yd".split(), "length"),
     **dict.fromkeys("m2 ft2 mi2 km2 ha acres".split(), "area"),
-    **dict.fromkeys("tonnes tons kg g lb oz".split(), "mass"),
+    **dict.fromkeys("tonnes tons kg g mg lb oz".split(), "mass"),
     **dict.fromkeys("l ml gal bbl ft3".split(), "volume"),
     **dict.fromkeys("km/h mph m/s".split(), "speed"),
     **dict.fromkeys("W kW MW GW hp bhp PS".split(), "power"),

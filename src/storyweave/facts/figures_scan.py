@@ -67,6 +67,7 @@ _PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-a-)[ -]?(?P<per>(?i:{_alt(PER_UNITS
 _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
 _GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<=[A-Za-z])-\Z")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
+_INCH = re.compile(r"in(?![A-Za-z0-9])")
 _AND_A_HALF = re.compile(r"(?i)[ -]and[ -]a[ -]half\b")
 
 
@@ -147,6 +148,9 @@ def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, i
         p = _PENCE.match(text, pos)
         if p:
             return "GBP-penny", p.end()
+        p = _INCH.match(text, pos)
+        if p:
+            return "in", p.end()  # "a 6.5in screen": glued "in" is inches, spaced "in" a preposition
     if unit:
         per = _PER.match(text, end)
         if per:
@@ -178,6 +182,8 @@ def scan(text: str) -> list[Raw]:
         scale, end, unit = _read_scale(text, half.end() if half else m.end(), currency is not None)
         if unit is None:
             unit, end = _read_unit(text, end, currency)
+        if unit is None and scale == 1.0 and end == m.end() and text[end : end + 1].isalpha():
+            continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
         if unit == "lb" and scale >= 1e6:
             unit = "GBP"  # "3 million pounds" is money, "3 pounds" a weight
         out.append(
