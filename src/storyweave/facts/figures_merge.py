@@ -240,7 +240,9 @@ def _is_range(a: Raw, b: Raw, text: str) -> bool:
     before = text[max(0, a.start - 12) : a.start].lower()
     if word == "and" and not before.rstrip().endswith("between"):
         return False
-    if word == "to" and a.unit is not None and (re.search(r"\bby\s*\Z", before) or b.unit is None):
+    if word == "to" and a.unit is not None and (
+        re.search(r"\bby\s*\Z", before) or b.unit is None and _CHANGE_RE.search(text, max(0, a.start - 40), a.start)
+    ):
         return False  # "increased by $43.6 billion to $419.2 billion", "fell 2.8% to 3,116": a change and a level
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return False
