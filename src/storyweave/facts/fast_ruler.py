@@ -1,71 +1,214 @@
-"""The model's ``attribute_ruler`` with its word-list rules read from a table.
+"""The model's ``attribute_ruler`` and ``lemmatizer`` as table lookups over token arrays.
 
-The English model's attribute ruler (tag -> POS and morphology, pronoun and
-auxiliary lemmas) is a ``Matcher`` over 179 patterns, and the matcher tries
-every pattern at every token: on this machine it cost 11 ms per 600-word
-article, half the parser's own cost. Most of its patterns are one token that
-must have a given tag and/or lower-case form, so they are looked up in a dict
-keyed by (tag, form); only the rest (dependency labels, regexes, two-token
-patterns) still go through a ``Matcher``. Matches are applied in the ruler's
-pattern order with the ruler's own normalised attributes, so the result is the
-ruler's, token for token (tests/test_fast_ruler.py compares the two).
+Both components are Python loops over tokens in spaCy, and on this machine
+they cost as much as the parser: the ruler is a ``Matcher`` over 179 patterns
+tried at every token (11 ms per 600-word article), the lemmatizer creates a
+``Token`` and reads its morphology for every word (6 ms). Yet each one's output
+for a token is a function of a few token attributes, so both are computed once
+per distinct key and cached:
+
+* the ruler's rules that fire on a token depend on its (tag, lower form,
+  dependency label, is-space) and, for the few two-token patterns, on its
+  neighbour's; the attributes they set are the ruler's own, applied in the
+  ruler's rule order (later rules win);
+* a rule lemma depends on (form, POS, morphology) -- the key spaCy's own
+  lemmatizer caches on.
+
+Tokens are read and written with ``Doc.to_array`` / ``Doc.from_array``, so the
+per-token work is one dict lookup. The output is the components' own, token
+for token (tests/test_fast_ruler.py compares them).
 """
 
 from __future__ import annotations
 
-from spacy.matcher import Matcher
-from spacy.tokens._retokenize import set_token_attrs
+import copy
+import re
 
-__all__ = ["FastAttributeRuler"]
+import numpy
 
-_TABLE_KEYS = {"TAG", "LOWER"}
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lookups import Lookups
+
+__all__ = ["FastAttributeRuler", "FastLemmatizer"]
+
+_KEY = [TAG, LOWER, DEP, IS_SPACE]
+_FIELD = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+# Caches are cleared past this many keys so a long run cannot grow them without bound.
+_MAX_KEYS = 500_000
+_LOWER_PART, _OTHER_PART = 0, 1
+_ANY = -1  # table key part of a pattern that does not test that attribute
 
 
 class FastAttributeRuler:
     """Callable on a Doc like the ``AttributeRuler`` it is built from."""
 
     def __init__(self, ruler):
+        self._vocab = ruler.vocab
         self._attrs = ruler.attrs
-        self._table: dict[tuple[str | None, str | None], list[int]] = {}
-        self._matcher = Matcher(ruler.vocab)
-        for i, index in enumerate(ruler.indices):
-            patterns = ruler.matcher.get(str(i))[1]
-            if index in (0, -1) and all(_is_table_pattern(p) for p in patterns):
-                for p in patterns:
-                    for key in _keys(p[0]):
-                        self._table.setdefault(key, []).append(i)
-            else:
-                self._matcher.add(str(i), patterns)
         self._indices = ruler.indices
+        self._columns = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        # every pattern as (rule, token specs); a spec is a list of (field, test)
+        raw = [(i, pattern) for i in range(len(ruler.indices)) for pattern in ruler.matcher.get(str(i))[1]]
+        self._patterns = [(i, [_spec(token) for token in pattern]) for i, pattern in raw]
+        # one-token patterns on the tag and/or the lower form (most of them) are found by lookup
+        self._table: dict[tuple[int, int], list[int]] = {}
+        self._tested = []
+        for p, (_, pattern) in enumerate(raw):
+            if _is_table_pattern(pattern):
+                for key in _table_keys(pattern[0], ruler.vocab.strings):
+                    self._table.setdefault(key, []).append(p)
+            else:
+                self._tested.append(p)
+        self._by_key: dict[tuple, tuple] = {}
+        self._parts: tuple[dict, dict] = ({}, {})
+        self._merged: dict[tuple, list[tuple[int, int]]] = {}
 
     def __call__(self, doc):
-        hits: dict[int, list[int]] = {}
-        for match_id, start, end in self._matcher(doc, allow_missing=True):
-            i = int(doc.vocab.strings[match_id])
-            index = self._indices[i]
-            hits.setdefault((start if index >= 0 else end) + index, []).append(i)
-        table, attrs = self._table, self._attrs
-        for tok in doc:
-            tag, lower = tok.tag_, tok.lower_
-            found = table.get((tag, lower), []) + table.get((tag, None), []) + table.get((None, lower), [])
-            for i in sorted(found + hits.get(tok.i, [])):  # the ruler's order: later rules win
-                set_token_attrs(tok, attrs[i])
+        entries = [self._entry(tuple(key)) for key in doc.to_array(_KEY).tolist()]
+        extra: dict[int, list[int]] = {}  # rules fired by patterns of several tokens
+        for start, (_, starts, _, _) in enumerate(entries):
+            for p in starts:
+                rule, specs = self._patterns[p]
+                end = start + len(specs)
+                if end <= len(entries) and all((p, j) in entries[start + j][2] for j in range(1, len(specs))):
+                    index = self._indices[rule]
+                    extra.setdefault((start if index >= 0 else end) + index, []).append(rule)
+        out = doc.to_array(self._columns).tolist()
+        for i, (rules, _, _, merged) in enumerate(entries):
+            if i in extra:
+                merged = self._merge(tuple(sorted(set(rules + tuple(extra[i])))))
+            row = out[i]
+            for column, value in merged:
+                row[column] = value
+        doc.from_array(self._columns, numpy.array(out, dtype="uint64").reshape(len(out), len(self._columns)))
         return doc
 
     def pipe(self, docs, batch_size: int = 0):
         for doc in docs:
             yield self(doc)
 
+    def _entry(self, key: tuple) -> tuple:
+        """For a token with this key: the one-token rules that fire on it, the patterns of
+        several tokens that start on it, the (pattern, position) specs it meets, and the
+        attributes the one-token rules set."""
+        entry = self._by_key.get(key)
+        if entry is None:
+            if len(self._by_key) > _MAX_KEYS:
+                self._by_key.clear()
+            table = self._table
+            met = self._met(_LOWER_PART, key[1]) & self._met(_OTHER_PART, (key[0], key[2], key[3]))
+            single = table.get(key[:2], []) + table.get((key[0], _ANY), []) + table.get((_ANY, key[1]), [])
+            single += [p for p, j in met if j == 0 and len(self._patterns[p][1]) == 1]
+            starts = tuple(p for p, j in met if j == 0 and len(self._patterns[p][1]) > 1)
+            rules = tuple(sorted({self._patterns[p][0] for p in single}))
+            entry = self._by_key[key] = (rules, starts, met, self._merge(rules))
+        return entry
+
+    def _met(self, part: int, value) -> frozenset:
+        """(pattern, position) specs whose tests on one part of the key (the lower form, or
+        tag, dependency and is-space) hold; the two parts are cached apart, so a new word
+        costs only its lower-form tests."""
+        cache = self._parts[part]
+        met = cache.get(value)
+        if met is None:
+            if len(cache) > _MAX_KEYS:
+                cache.clear()
+            strings = self._vocab.strings
+            values = (
+                {_FIELD["LOWER"]: strings[value]}
+                if part == _LOWER_PART
+                else {_FIELD["TAG"]: strings[value[0]], _FIELD["DEP"]: strings[value[1]], _FIELD["IS_SPACE"]: bool(value[2])}
+            )
+            met = cache[value] = frozenset(
+                (p, j)
+                for p in self._tested
+                for j, spec in enumerate(self._patterns[p][1])
+                if all(test(values[field]) for field, test in spec if field in values)
+            )
+        return met
+
+    def _merge(self, rules: tuple[int, ...]) -> list[tuple[int, int]]:
+        """(column, value) the rules set, applied in rule order so that later rules win."""
+        merged = self._merged.get(rules)
+        if merged is None:
+            values: dict[int, int] = {}
+            for rule in rules:
+                values.update(self._attrs[rule])
+            merged = self._merged[rules] = [(self._columns.index(attr), value) for attr, value in values.items()]
+        return merged
+
 
 def _is_table_pattern(pattern: list[dict]) -> bool:
-    if len(pattern) != 1 or not pattern[0] or set(pattern[0]) - _TABLE_KEYS:
+    """One token, tested only on TAG and/or LOWER by equality or IN."""
+    if len(pattern) != 1 or not pattern[0] or set(pattern[0]) - {"TAG", "LOWER"}:
         return False
     return all(isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"}) for v in pattern[0].values())
 
 
-def _keys(spec: dict) -> list[tuple[str | None, str | None]]:
-    def values(key):
-        v = spec.get(key)
-        return [None] if v is None else [v] if isinstance(v, str) else list(v["IN"])
+def _table_keys(spec: dict, strings) -> list[tuple[int, int]]:
+    def values(name):  # the store's ids, not hash_string: tags such as "POS" are symbols
+        v = spec.get(name)
+        return [_ANY] if v is None else [strings[w] for w in ([v] if isinstance(v, str) else v["IN"])]
 
     return [(t, w) for t in values("TAG") for w in values("LOWER")]
+
+
+def _spec(token: dict) -> list:
+    """One token pattern of the ruler's matcher as tests on (tag, lower, dep, is_space)."""
+    tests = []
+    for name, want in token.items():
+        if name not in _FIELD:
+            raise ValueError(f"attribute ruler pattern on {name} is not supported: {token}")
+        tests.append((_FIELD[name], _test(want)))
+    return tests
+
+
+def _test(want):
+    if not isinstance(want, dict):
+        return lambda value: value == want
+    (op, arg), *more = want.items()
+    if more or op not in ("IN", "NOT_IN", "REGEX"):
+        raise ValueError(f"attribute ruler predicate {want} is not supported")
+    if op == "REGEX":
+        return re.compile(arg).search
+    members = frozenset(arg)
+    return (lambda value: value in members) if op == "IN" else (lambda value: value not in members)
+
+
+class FastLemmatizer:
+    """Callable on a Doc like the rule-mode ``Lemmatizer`` it is built from."""
+
+    def __init__(self, lemmatizer):
+        if lemmatizer.mode != "rule" or lemmatizer.overwrite:
+            raise ValueError("FastLemmatizer mirrors a rule-mode lemmatizer that keeps existing lemmas")
+        lemmatizer._validate_tables()
+        # A private twin whose word index is a set: spaCy keeps it as lists (57k nouns) and
+        # tests "form in index" on them, which made a new word cost ~100 microseconds.
+        self._lemmatizer = copy.copy(lemmatizer)
+        self._lemmatizer.cache = {}
+        self._lemmatizer.lookups = Lookups()
+        for name in lemmatizer.lookups.tables:
+            table = lemmatizer.lookups.get_table(name)
+            indexed = name == "lemma_index"
+            self._lemmatizer.lookups.add_table(name, {k: frozenset(v) if indexed else v for k, v in table.items()})
+        self._cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc):
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        cache, strings = self._cache, doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue  # set by the attribute ruler
+            value = cache.get((orth, pos, morph))
+            if value is None:
+                if len(cache) > _MAX_KEYS:
+                    cache.clear()
+                value = cache[orth, pos, morph] = strings.add(self._lemmatizer.rule_lemmatize(doc[i])[0])
+            lemmas[i] = value
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 0):
+        for doc in docs:
+            yield self(doc)
