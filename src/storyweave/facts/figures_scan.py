@@ -48,11 +48,20 @@ _LENGTH_WORDS = frozenset(
 )
 
 
+# Symbols with capitals that a lower-cased feed still writes unambiguously ("128gb", "180 kw");
+# the rest stay exact: "Nm" lower-cased is nanometres, "PS" and "MB" are words or names.
+_CASED_ONLY = frozenset(("Nm", "PS", "MB"))
+
+
+def _any_case(form: str) -> bool:
+    return form == form.lower() and len(form) > 1 or len(form) > 1 and form[-1].isalpha() and form not in _CASED_ONLY
+
+
 def _unit_pattern() -> re.Pattern:
     exact, anycase = [], []
     for canon, forms in UNITS.items():
         for f in forms:
-            (exact if (len(f) == 1 or f != f.lower()) else anycase).append(f)
+            (anycase if _any_case(f) else exact).append(f)
     cur_any = [f for f in CURRENCY_SUFFIX if f != "p"]  # glued pence is read apart
     return re.compile(
         rf"(?P<sp>[ ]?-?[ ]?)(?:(?P<cur>(?i:{_alt(cur_any)}))|(?P<unit>(?i:{_alt(anycase)})|{_alt(exact)}))"
@@ -61,7 +70,7 @@ def _unit_pattern() -> re.Pattern:
 
 
 _UNIT = _unit_pattern()
-_FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if f == f.lower() and len(f) > 1}
+_FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if _any_case(f)}
 _FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
 _PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-a-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])")
 _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
