@@ -19,10 +19,13 @@ shared word, CQE's "partial" concept match). P = matched / predicted, R =
 matched / gold. The headline (last line) is CQE counting.
 
 Our figures are mapped to NewsQuant's vocabulary here, not in the extractor:
-``UNIT_NAMES`` below; a count ("people", "jobs", "home") becomes the counted
-phrase lemmatised from the Doc (``count_phrase``: "800,000 eligible pensioners"
--> "eligible pensioner"), or, for a number whose unit the extractor carried over
-from the figure before it, that figure's phrase; a conversion ``also`` becomes a
+``UNIT_NAMES`` below, and ``SURFACE_NAMES`` where that vocabulary splits one of
+our units by its written symbol; a count ("people", "jobs", "home") becomes the
+counted phrase lemmatised from the Doc (``count_phrase``: "800,000 eligible
+pensioners" -> "eligible pensioner"; "one of the proudest moments in his life"
+-> "proud moment life"), or, for a number whose unit the extractor carried over
+from the figure before it, that figure's phrase; a share ("half the condos") is
+"%" and its counted phrase ("% condo"); a conversion ``also`` becomes a
 further quantity (NewsQuant annotates both sides of "$1 trillion (£806
 billion)"); the change operator is the figure's change ("up"/"down") or else
 its bound: a strict bound first ("<=" -> "<", ">=" -> ">"), then the change
@@ -126,10 +129,23 @@ def count_phrase(f, doc) -> str:
     return " ".join(w.strip(" ") for w in words).strip(" -")
 
 
-def newsquant_unit(unit: str | None, phrase: str) -> str:
+# Where NewsQuant's vocabulary (CQE's unit dictionary) names two units for surfaces we
+# merge, the written surface decides: the symbol "p" is listed under "point" before
+# "penny" ("118.5p" share prices), and "pound-feet" is the pound-foot while "lb-ft" is
+# filed as foot pound-force.
+SURFACE_NAMES = (
+    ("GBP-penny", re.compile(r"\dp\Z"), "point"),
+    ("lb-ft", re.compile(r"(?i)pound"), "pound-foot"),
+)
+
+
+def newsquant_unit(unit: str | None, phrase: str, surface: str = "") -> str:
     """Our unit in NewsQuant's vocabulary (see the module docstring)."""
     if unit is None:
         return "-"
+    for ours, written, name in SURFACE_NAMES:
+        if unit == ours and written.search(surface):
+            return name
     if unit == "fraction":
         return "% " + (phrase or "-")  # NewsQuant writes "half the condos" as 0.5 "% condo"
     if unit in UNIT_NAMES:
@@ -154,7 +170,7 @@ def predictions(figures, doc) -> list[dict]:
         if f.unit is not None and not phrase:
             phrase = phrases.get(f.unit, "")  # a unit carried over: "460 vehicles compared with 63"
         phrases[f.unit] = phrase
-        out.append({"value": value, "unit": newsquant_unit(f.unit, phrase), "change": change, "concept": concept})
+        out.append({"value": value, "unit": newsquant_unit(f.unit, phrase, f.text), "change": change, "concept": concept})
         for v, u in f.also:
             out.append({"value": v, "unit": newsquant_unit(u, ""), "change": change, "concept": concept})
     return out
