@@ -76,6 +76,7 @@ _PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-a-)[ -]?(?P<per>(?i:{_alt(PER_UNITS
 _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
 _GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<=[A-Za-z])-\Z")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
+_VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
 _AND_A_HALF = re.compile(r"(?i)[ -]and[ -]a[ -]half\b")
 
@@ -193,6 +194,8 @@ def scan(text: str) -> list[Raw]:
             unit, end = _read_unit(text, end, currency)
         if unit is None and scale == 1.0 and end == m.end() and text[end : end + 1].isalpha():
             continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
+        if unit == "GBP-penny" and value in _VIDEO_LINES:
+            continue  # "1080p" is a video resolution, not pence
         if unit == "lb" and scale >= 1e6:
             unit = "GBP"  # "3 million pounds" is money, "3 pounds" a weight
         out.append(
