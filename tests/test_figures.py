@@ -119,6 +119,8 @@ def test_conversion_stays_one_figure():
         "The two nations are allies.",
         "One of them spoke.",
         "The match ended 2-2 on aggregate.",
+        "The 5G network launched.",
+        "It records video in 1080p.",
     ],
 )
 def test_dates_times_ordinals_and_names_are_not_figures(text):
@@ -151,6 +153,10 @@ def test_speed_is_regex_cheap():
         ("She moved to the US with her daughter, who was 10.", 10, "years old"),
         ("At least one-fifth of the victims are children.", 0.2, "fraction"),
         ("Ericsson lost 2.5 billion Swedish kronor.", 2.5e9, "SEK"),
+        ("It cost a billion dollars.", 1e9, "USD"),
+        ("The Fed cut by a quarter of a percentage point.", 0.25, "percentage points"),
+        ("Millions of pounds were lost.", 1e6, "GBP"),
+        ("The deal values it at 2.5 times sales.", 2.5, "times"),
     ],
 )
 def test_counts_shares_and_ages(text, value, unit):
@@ -170,6 +176,12 @@ def test_share_counts_its_noun_and_hides_the_number_word(nlp):
     text = "IE runs on nearly three-quarters of the world's computers."
     (fig,) = extract_figures("t", text, nlp(text))
     assert (fig.text, fig.value, fig.unit, fig.approx) == ("three-quarters of the world's computers", 0.75, "fraction", "~")
+
+
+def test_change_then_level_is_not_a_range():
+    pct, level = extract_figures("t", "The S&P 500 index fell 2.8% to 3,116.39.")
+    assert (pct.value, pct.unit, pct.change, pct.value_to) == (2.8, "percent", "down", None)
+    assert (level.value, level.unit) == (3116.39, None)  # a level: the percent is not carried over
 
 
 def test_second_half_is_not_a_share():

@@ -30,7 +30,7 @@ def _alt(forms) -> str:
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+"
 _NW = "|".join(sorted(list(WORD_VALUES) + list(_WORD_SCALES), key=len, reverse=True))
 _FIRST_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-_WORDNUM = rf"(?:(?:a|an)\s+(?=dozen|hundred|thousand)|(?:{_FIRST_WORD})\b)(?:(?:\s+and\s+|[\s-]+)?(?:{_NW})\b)*"
+_WORDNUM = rf"(?:(?:a|an)\s+(?=dozen|hundred|thousand|million|billion|trillion)|(?:{_FIRST_WORD})\b)(?:(?:\s+and\s+|[\s-]+)?(?:{_NW})\b)*"
 
 CORE = re.compile(
     rf"(?<![\w.,$£€¥'’])(?P<pre>{_alt(CURRENCY_PREFIX)})?[ ]?(?P<sign>(?<![\w.,])[-−]|minus[- ])?"
@@ -226,7 +226,11 @@ def scan_vague(text: str) -> list[Raw]:
         low = _VAGUE_VALUES[m.group("w").lower()]
         if m.group("tens"):
             low *= 10 if m.group("tens").lower().startswith("tens") else 100
-        out.append(Raw(m.start(), m.end(), m.start(), low, value_to=low * 10, vague=True, scaled=True))
+        raw = Raw(m.start(), m.end(), m.start(), low, value_to=low * 10, vague=True, scaled=True)
+        unit, end = _read_unit(text, m.end() + 3, None)  # "millions of dollars", "hundreds of miles"
+        if unit is not None and end > m.end() + 3:
+            raw.unit, raw.end = ("GBP" if unit == "lb" and low >= 1e6 else unit), end
+        out.append(raw)
     return out
 
 
