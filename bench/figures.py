@@ -94,7 +94,7 @@ CHANGE_NAMES = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
 _SKIP = re.compile(
     r"(?i)(?:of|and|the|a|an|dozens|hundreds|thousands|millions|billions|tens|zero|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
-    r"billion|trillion|bn|m|k|b|dozen|half|third|thirds|quarter|quarters)"
+    r"billion|trillion|bn|m|k|b|lakh|crore|dozen|half|third|thirds|quarter|quarters)"
 )
 _ONE_OF = re.compile(r"(?i)one of\b")
 

@@ -121,6 +121,7 @@ def test_conversion_stays_one_figure():
         "The match ended 2-2 on aggregate.",
         "The 5G network launched.",
         "It records video in 1080p.",
+        "The 9/11 attacks changed air travel.",
     ],
 )
 def test_dates_times_ordinals_and_names_are_not_figures(text):
@@ -157,6 +158,9 @@ def test_speed_is_regex_cheap():
         ("The Fed cut by a quarter of a percentage point.", 0.25, "percentage points"),
         ("Millions of pounds were lost.", 1e6, "GBP"),
         ("The deal values it at 2.5 times sales.", 2.5, "times"),
+        ("The government approved Rs 500 crore.", 5e9, "INR"),
+        ("About 1/3 of patients responded.", 1 / 3, "fraction"),
+        ("Its 2,500-square-foot store opened.", 2500, "ft2"),
     ],
 )
 def test_counts_shares_and_ages(text, value, unit):
@@ -176,6 +180,11 @@ def test_share_counts_its_noun_and_hides_the_number_word(nlp):
     text = "IE runs on nearly three-quarters of the world's computers."
     (fig,) = extract_figures("t", text, nlp(text))
     assert (fig.text, fig.value, fig.unit, fig.approx) == ("three-quarters of the world's computers", 0.75, "fraction", "~")
+
+
+def test_range_after_capitalised_between():
+    fig = _one("Between 2,000 and 3,000 people attended.")
+    assert (fig.value, fig.value_to, fig.unit) == (2000, 3000, "people")
 
 
 def test_change_then_level_is_not_a_range():

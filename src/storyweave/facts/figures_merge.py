@@ -25,6 +25,7 @@ _NOT_QUANTITY = re.compile(
             rf"\b{_MONTH}\s+\d{{4}}\b",  # November 2019
             r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?",  # ISO dates
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+            r"\b\d{1,4}/\d{1,4}\b(?!/)",  # 9/11, 24/7, 50/50; a share "1/3 of" is read by scan_fractions
             r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",  # 5:25 a.m., 1.05am
             r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b",  # 17:22, lap times 1:36.6
             r"\b\d+(?:st|nd|rd|th|s)\b",  # 19th, 1970s
@@ -45,7 +46,8 @@ _FUNCTION_CAPS = frozenset(
     "a an the about around some nearly almost over under in at by to of and with for from only "
     "just all another roughly approximately more less fewer up but or if as than while when "
     "after before since during each every these those this that its their his her our "
-    "there here it we they he she i you".split()
+    "there here it we they he she i you between until within among across through including "
+    "exactly barely".split()
 )
 
 _BOUNDS = (
@@ -131,7 +133,7 @@ def keep(raws: list[Raw], text: str) -> list[Raw]:
     blocked = [m.span() for m in _NOT_QUANTITY.finditer(text)]
     out = []
     for r in raws:
-        if any(s <= r.num_start < e for s, e in blocked):
+        if r.unit != "fraction" and any(s <= r.num_start < e for s, e in blocked):
             continue
         if r.vague or r.unit is not None or r.scaled:
             out.append(r)

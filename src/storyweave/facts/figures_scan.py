@@ -37,7 +37,7 @@ CORE = re.compile(
     rf"(?:(?P<digits>{_NUM})|(?P<words>(?i:{_WORDNUM})))"
 )
 _SCALE = re.compile(
-    r"[ ]?-?[ ]?(?P<w>hundred|thousand|million|billion|trillion)(?![A-Za-z])"
+    r"[ ]?-?[ ]?(?P<w>hundred|thousand|million|billion|trillion|lakh crore|lakhs?|crores?)(?![A-Za-z])"
     r"|(?P<g>mn|mln|bn|bln|tn|trn|mil|m|b|k|K|M|B)(?![A-Za-z0-9²])"
     r"|[ ](?P<s>mn|mln|bn|bln|tn|trn|M|B)(?![A-Za-z0-9²])"
 )
@@ -242,6 +242,7 @@ _FRACTION = re.compile(
 )
 _WHOLE_SCALE = re.compile(r"(?i)(?:hundred|thousand|million|billion|trillion)\b")
 _OF_ONE = re.compile(r"(?i) (?:of )?an? ")  # "a quarter of a percentage point", "half an hour"
+_SLASH_FRACTION = re.compile(r"(?<![\w/.,])(\d)/(\d{1,2})(?![\w/])(?= of\b)")
 _NOT_FRACTION = re.compile(r"(?i)\b(?:first|second|last|next|this|that|the|and a|a)\s+\Z")
 
 
@@ -272,5 +273,9 @@ def scan_fractions(text: str) -> list[Raw]:
                 out.append(Raw(m.start(), end, m.start(), value, unit=unit, scaled=True))
             continue
         out.append(Raw(m.start(), m.end(), m.start(), value, unit="fraction", scaled=True))
-    return out
+    for m in _SLASH_FRACTION.finditer(text):
+        top, bottom = int(m.group(1)), int(m.group(2))
+        if 0 < top < bottom:  # "1/3 of patients"; "24/7" and "9/11" are no shares
+            out.append(Raw(m.start(), m.end(), m.start(), top / bottom, unit="fraction", scaled=True))
+    return sorted(out, key=lambda r: r.start)
 

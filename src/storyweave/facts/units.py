@@ -28,6 +28,7 @@ SCALES: dict[str, float] = {
     "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "m": 1e6, "M": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12,  # Indian English
 }
 
 # Currency marks written before the amount (longest first when compiled).
@@ -86,11 +87,11 @@ UNITS: dict[str, tuple[str, ...]] = {
     "ft": ("feet", "foot", "ft", "'"),
     "in": ("inches", "inch", '"'),
     "yd": ("yards", "yard", "yds"),
-    "m2": ("square metres", "square meters", "sq m", "sqm", "m2", "m²"),
-    "ft2": ("square feet", "square foot", "sq ft", "sqft"),
-    "mi2": ("square miles", "square mile", "sq mi"),
-    "km2": ("square kilometres", "square kilometers", "sq km", "km2", "km²"),
-    "ft3": ("cubic feet", "cubic foot", "cu ft"),
+    "m2": ("square metres", "square meters", "square-metre", "square-meter", "sq m", "sqm", "m2", "m²"),
+    "ft2": ("square feet", "square foot", "square-foot", "square-feet", "sq ft", "sqft"),
+    "mi2": ("square miles", "square mile", "square-mile", "sq mi"),
+    "km2": ("square kilometres", "square kilometers", "square-kilometre", "square-kilometer", "sq km", "km2", "km²"),
+    "ft3": ("cubic feet", "cubic foot", "cubic-foot", "cu ft"),
     "ha": ("hectares", "hectare", "ha"),
     "acres": ("acres", "acre"),
     "tonnes": ("tonnes", "tonne", "metric tons", "metric ton"),
