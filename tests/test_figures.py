@@ -122,6 +122,7 @@ def test_conversion_stays_one_figure():
         "The 5G network launched.",
         "It records video in 1080p.",
         "The 9/11 attacks changed air travel.",
+        "The 2019-20 season was suspended.",
     ],
 )
 def test_dates_times_ordinals_and_names_are_not_figures(text):
@@ -185,6 +186,15 @@ def test_share_counts_its_noun_and_hides_the_number_word(nlp):
 def test_range_after_capitalised_between():
     fig = _one("Between 2,000 and 3,000 people attended.")
     assert (fig.value, fig.value_to, fig.unit) == (2000, 3000, "people")
+
+
+def test_descending_pair_is_a_tally_unless_from():
+    assert [(f.value, f.value_to) for f in extract_figures("t", "It passed by a vote of 220 to 207.")] == [
+        (220, None),
+        (207, None),
+    ]
+    fig = _one("Horsepower fell from 240 to 200.")
+    assert (fig.value, fig.value_to) == (240, 200)
 
 
 def test_change_then_level_is_not_a_range():

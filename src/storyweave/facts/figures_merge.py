@@ -24,6 +24,7 @@ _NOT_QUANTITY = re.compile(
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",  # 7 February 2025
             rf"\b{_MONTH}\s+\d{{4}}\b",  # November 2019
             r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?",  # ISO dates
+            r"\b(?:19|20)\d{2}[-–/]\d{2}\b",  # seasons and fiscal years: 2019-20, 2019/20
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
             r"\b\d{1,4}/\d{1,4}\b(?!/)",  # 9/11, 24/7, 50/50; a share "1/3 of" is read by scan_fractions
             r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",  # 5:25 a.m., 1.05am
@@ -242,6 +243,8 @@ def _is_range(a: Raw, b: Raw, text: str) -> bool:
     before = text[max(0, a.start - 12) : a.start].lower()
     if word == "and" and not before.rstrip().endswith("between"):
         return False
+    if word == "to" and a.unit is None and b.unit is None and a.value > b.value >= 0 and not _FROM.search(before):
+        return False  # "a vote of 220 to 207": a tally, ranges run upwards
     if word == "to" and a.unit is not None and (
         re.search(r"\bby\s*\Z", before) or b.unit is None and _CHANGE_RE.search(text, max(0, a.start - 40), a.start)
     ):
