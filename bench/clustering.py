@@ -3,7 +3,7 @@
     python bench/clustering.py --data ../shared/data/clustering/ecbplus-dev.jsonl
     python bench/clustering.py --data ../shared/data/clustering/uci-headlines-sample.csv
     python bench/clustering.py --data FILE --topics odd|even    # dev half / held-out half
-    python bench/clustering.py --data FILE --fit                # refit the pair model on the dev half
+    python bench/clustering.py --data FILE --fit                # refit the pair models on the dev half
     python bench/clustering.py --scale 100000 [--data FILE]     # assignment latency with N stored
 
 Data: JSONL lines ``{id, text, story, title?, published?, topic?}`` or a CSV with
@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from storyweave.cluster import StoryClusterer  # noqa: E402
 from storyweave.cluster.features import ArticleFeatures, featurize  # noqa: E402
 from storyweave.cluster.online import processing_order  # noqa: E402
-from storyweave.cluster.similarity import PairModel  # noqa: E402
+from storyweave.cluster.similarity import PairModel, Profile, pair_features  # noqa: E402
 from storyweave.records import Article  # noqa: E402
 
 
@@ -163,33 +163,74 @@ def _single_pass(rows: list[dict], threshold: float) -> list[int]:
 
 
 # -------------------------------------------------------------------- fit
-def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str]) -> None:
-    """Fit the pair model for the data's kind of input on gold decisions, then sweep the join threshold."""
-    from sklearn.linear_model import LogisticRegression
+LINK_NEIGHBOURS = 30  # earlier articles paired with each article when fitting the link model
+FIT_C = (0.03, 0.1, 0.3, 1.0, 3.0)  # inverse regularisation strengths compared by leave-groups-out CV
+JOIN_SWEEP = (0.1, 0.2, 0.3, 0.4)
+LINK_SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
 
+
+def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list) -> None:
+    """Fit the join and link models for the data's kind of input, then sweep both thresholds.
+
+    Join pairs are an article against each candidate story while replaying
+    the gold assignment online; link pairs are an article against its
+    LINK_NEIGHBOURS most similar earlier articles. Each model's
+    regularisation is chosen by cross-validation that leaves whole
+    ``groups`` (topics) out, so the weights are judged on events they never saw.
+    """
     headline = sum(f.headline_only for f in feats) * 2 > len(feats)
     clusterer, story_of_gold = StoryClusterer(), {}
-    xs, ys, missed, joins = [], [], 0, 0
-    for aid, f, g in zip(ids, feats, gold):
+    join_x, join_y, join_g, link_x, link_y, link_g, missed, joins = [], [], [], [], [], [], 0, 0
+    vectors = np.array([f.vector for f in feats])
+    for i, (aid, f, g) in enumerate(zip(ids, feats, gold)):
         clusterer.vocab.see(f)
         cands = clusterer.candidates(f)
         target = story_of_gold.get(g)
         for s, _, x in cands:
-            xs.append(x)
-            ys.append(s == target)
+            join_x.append(x)
+            join_y.append(s == target)
+            join_g.append(groups[i])
         joins += target is not None
         missed += target is not None and all(s != target for s, _, _ in cands)
+        own = Profile.of(f)
+        sims = vectors[:i] @ f.vector
+        for j in np.argsort(-sims)[:LINK_NEIGHBOURS]:
+            link_x.append(pair_features(clusterer.vocab, clusterer.profiles[j], own, float(sims[j])))
+            link_y.append(gold[j] == g)
+            link_g.append(groups[i])
         clusterer.commit(aid, f, target)
         story_of_gold.setdefault(g, clusterer.article_story[-1])
-    model = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(xs), np.array(ys))
-    weights, bias = model.coef_[0], float(model.intercept_[0])
-    print(f"pairs {len(ys)} positives {sum(ys)}; gold story missed by retrieval {missed}/{joins}")
-    print("HEADLINE" if headline else "FULL_TEXT", "weights", np.array2string(weights, precision=3, separator=", "),
-          f"bias {bias:.3f}")  # fmt: skip
-    for threshold in np.arange(0.05, 0.7, 0.05):
-        model = PairModel(weights, bias, float(threshold))
-        pred, _ = cluster(ids, feats, **{"headline" if headline else "full_text": model})
-        print(f"threshold {threshold:.2f} bcubed-f1 {bcubed(pred, gold)[2]:.4f}")
+    print(f"join pairs {len(join_y)} positives {sum(join_y)}; gold story missed by retrieval {missed}/{joins}")
+    join = _logistic("join", join_x, join_y, join_g)
+    print(f"link pairs {len(link_y)} positives {sum(link_y)}")
+    link = _logistic("link", link_x, link_y, link_g)
+    kind = "headline" if headline else "full_text"
+    for threshold in JOIN_SWEEP:
+        for link_threshold in LINK_SWEEP:
+            models = {kind: PairModel(*join, threshold), f"{kind}_links": PairModel(*link, link_threshold)}
+            pred, _ = cluster(ids, feats, **models)
+            print(f"join {threshold:.2f} link {link_threshold:.2f} bcubed-f1 {bcubed(pred, gold)[2]:.4f}", flush=True)
+
+
+def _logistic(name: str, xs: list, ys: list, groups: list) -> tuple[np.ndarray, float]:
+    """Weights and bias of a logistic model, C chosen by leave-groups-out CV log-loss."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+
+    x, y = np.array(xs), np.array(ys)
+    folds = GroupKFold(min(5, len(set(groups))))
+    losses = {}
+    for c in FIT_C:
+        p = cross_val_predict(LogisticRegression(C=c, max_iter=2000), x, y, groups=groups, cv=folds,
+                              method="predict_proba")[:, 1]  # fmt: skip
+        losses[c] = log_loss(y, p)
+    best = min(losses, key=losses.get)
+    model = LogisticRegression(C=best, max_iter=2000).fit(x, y)
+    print(f"{name}: CV log-loss " + " ".join(f"C={c}:{v:.4f}" for c, v in losses.items()) + f"; C={best}")
+    print(f"{name} weights", np.array2string(model.coef_[0], precision=3, separator=", ", max_line_width=200),
+          f"bias {float(model.intercept_[0]):.3f}")  # fmt: skip
+    return model.coef_[0], float(model.intercept_[0])
 
 
 # ------------------------------------------------------------------ scale
@@ -234,7 +275,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path)
     ap.add_argument("--topics", choices=("all", "odd", "even"), default="all",
                     help="odd: the dev half (topic %% 4 == 1, or crc32(story) even); even: the held-out half")  # fmt: skip
-    ap.add_argument("--fit", action="store_true", help="fit the pair model on the odd half and sweep thresholds")
+    ap.add_argument("--fit", action="store_true", help="fit the pair models on the odd half and sweep thresholds")
     ap.add_argument("--scale", type=int, default=0, help="latency with this many synthetic articles stored")
     args = ap.parse_args()
     articles, gold, topics = load(args.data) if args.data else ([], [], [])
@@ -255,7 +296,7 @@ def main() -> None:
         queries = list(zip(ids, feats)) or _random_queries(SCALE_QUERIES)
         return scale(args.scale, queries, per_article)
     if args.fit:
-        return fit(ids, feats, gold)
+        return fit(ids, feats, gold, [t if t is not None else zlib.crc32(g.encode()) % 10 for t, g in zip(topics, gold)])
     pred, seconds = cluster(ids, feats)
     total = featurize_seconds + sum(seconds)
     print(f"{args.data.name}: {len(articles)} articles, {len(set(gold))} gold stories")

@@ -18,6 +18,7 @@ from storyweave.records import Article, RawDocument
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "data" / "seeds"
 EXAMPLES = ROOT / "examples"
+DATA = ROOT.parent / "shared" / "data"
 
 
 def _article(source: str, text: str, position: int, **meta) -> Article:
@@ -133,44 +134,60 @@ def test_headline_only_input_is_recognised():
     assert not headline_only("A title\nAnd a body that follows it")
 
 
-def _features(vector, names, year, *words):
-    from collections import Counter
+@pytest.fixture(scope="module")
+def ecb_topic() -> tuple[list[str], list]:
+    """Gold events and features of one ECB+ dev topic: two events of one kind (two rehab stays)."""
+    from storyweave.cluster import featurize
 
-    from storyweave.cluster import ArticleFeatures
-
-    v = np.asarray(vector, dtype=np.float32)
-    lemmas = Counter({"arrest": 2, "drunk": 1, "driving": 1, "team": 1, **{w: 2 for w in words}})
-    return ArticleFeatures(v / np.linalg.norm(v), lemmas, Counter(names), Counter(), frozenset({year}), None, year)
-
-
-def test_repair_splits_a_story_holding_two_events_of_one_kind():
-    rng = np.random.default_rng(0)
-    base = rng.standard_normal(384)
-    first = [_features(base + 0.1 * rng.standard_normal(384), {"vincent jackson": 3, "chargers": 2}, 2008,
-                       "receiver", "playoff") for _ in range(4)]  # fmt: skip
-    second = [_features(base + 0.1 * rng.standard_normal(384), {"jamal williams": 3, "chargers": 2}, 2013,
-                        "tackle", "freeway") for _ in range(4)]  # fmt: skip
-    clusterer = StoryClusterer()
-    for i, f in enumerate(first + second):  # a bad online decision put all eight in one story
-        clusterer.vocab.see(f)
-        clusterer.commit(f"a{i}", f, 0 if i else None)
-    clusterer.repair(0)
-    groups = {clusterer.story_of(f"a{i}") for i in range(4)}, {clusterer.story_of(f"a{i}") for i in range(4, 8)}
-    assert len(groups[0]) == len(groups[1]) == 1 and groups[0] != groups[1]
-    assert clusterer.members(groups[0].pop()) == [f"a{i}" for i in range(4)]  # the story keeps its id and first member
+    rows = [json.loads(line) for line in (DATA / "clustering" / "ecbplus-dev.jsonl").open(encoding="utf-8")]
+    rows = [r for r in rows if r["topic"] == 25]
+    articles = [Article(str(r["id"]), "ecb", None, "", "", (), None, "en", r["text"], (), "bench", 1.0, position=i)
+                for i, r in enumerate(rows)]  # fmt: skip
+    return [r["story"] for r in rows], featurize(articles)
 
 
-def test_repair_keeps_one_event_whole():
-    rng = np.random.default_rng(1)
-    base = rng.standard_normal(384)
-    feats = [_features(base + 0.1 * rng.standard_normal(384), {"vincent jackson": 3, "chargers": 2}, 2008,
-                       "receiver", "playoff") for _ in range(8)]  # fmt: skip
+def _one_story(feats) -> StoryClusterer:
+    """A clusterer whose online decisions (a bad run of them) put every article in one story."""
     clusterer = StoryClusterer()
     for i, f in enumerate(feats):
         clusterer.vocab.see(f)
         clusterer.commit(f"a{i}", f, 0 if i else None)
+    return clusterer
+
+
+def test_repair_splits_a_story_holding_two_events_of_one_kind(ecb_topic):
+    events, feats = ecb_topic
+    clusterer = _one_story(feats)
     clusterer.repair(0)
-    assert len({clusterer.story_of(f"a{i}") for i in range(8)}) == 1
+    stories = [clusterer.story_of(f"a{i}") for i in range(len(feats))]
+    assert len(set(stories)) == 2
+    assert all(len({e for e, s in zip(events, stories) if s == story}) == 1 for story in set(stories))
+    assert stories[0] == clusterer.stories[0].id  # the story keeps its id and first member
+
+
+def test_repair_keeps_one_event_whole(ecb_topic):
+    events, feats = ecb_topic
+    clusterer = _one_story([f for f, e in zip(feats, events) if e == events[0]])
+    clusterer.repair(0)
+    assert len(clusterer.stories) == 1
+
+
+def test_merge_joins_two_stories_of_one_event_and_keeps_two_events_apart(ecb_topic):
+    events, feats = ecb_topic
+    clusterer, story_of_event = StoryClusterer(), {}
+    for i, (f, event) in enumerate(zip(feats, events)):
+        clusterer.vocab.see(f)
+        key = (event, i % 2)  # each event in two fragments
+        clusterer.commit(f"a{i}", f, story_of_event.get(key))
+        story_of_event.setdefault(key, clusterer.article_story[-1])
+    for event in set(events):
+        clusterer.merge(story_of_event[(event, 0)], story_of_event[(event, 1)])
+    first, second = sorted(set(events))
+    clusterer.merge(story_of_event[(first, 0)], story_of_event[(second, 0)])
+    stories = [clusterer.story_of(f"a{i}") for i in range(len(feats))]
+    assert len(set(stories)) == 2
+    assert all(len({e for e, s in zip(events, stories) if s == story}) == 1 for story in set(stories))
+    assert len([s for s in clusterer.stories if s.members]) == 2
 
 
 def test_written_headline_beats_first_sentence_stand_ins(seeds):

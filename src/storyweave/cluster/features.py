@@ -43,6 +43,12 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # alone, not inside a code, an id or a decimal.
 _TEXT_YEAR = re.compile(r"(?<![\w.])(19[5-9]\d|20\d\d)(?![\w])")
 _NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+# Month names and their usual abbreviations, read inside DATE entities only
+# ("May" the verb is not a date). Two events of one kind a year apart differ
+# in month when no year is written (ECB+: "Sunday, February 1" vs "Jan. 6").
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -58,6 +64,7 @@ class ArticleFeatures:
     day: float | None  # publication time in days since 1970, when known
     latest_year: int | None = None  # the latest year written in the text: its likely year of writing
     headline_only: bool = False  # no body beyond a headline: scored with the headline model
+    months: frozenset[int] = frozenset()  # months (1-12) named in dates
 
 
 def lead(article: Article, max_chars: int = LEAD_CHARS) -> str:
@@ -115,8 +122,13 @@ def _name_key(text: str) -> str:
     return re.sub(r"\s+", " ", key)
 
 
-def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int]]:
-    """Lemma, name and number bags plus the years mentioned, from a spaCy Doc."""
+def _months(date: str) -> set[int]:
+    """Months (1-12) named in a DATE entity's text."""
+    return {_MONTHS.index(m.lower()[:3]) + 1 for m in _MONTH.findall(date)}
+
+
+def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int], frozenset[int]]:
+    """Lemma, name and number bags plus the years and months mentioned, from a spaCy Doc."""
     lemmas: Counter = Counter()
     for tok in doc:
         if tok.pos_ in _CONTENT_POS and not tok.is_stop and not tok.is_punct and len(tok.lemma_) > 1:
@@ -124,6 +136,7 @@ def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int]]:
     names: Counter = Counter()
     numbers: Counter = Counter()
     years: set[int] = set()
+    months: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in _NAME_LABELS:
             names[_name_key(ent.text)] += 1
@@ -131,7 +144,8 @@ def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int]]:
             numbers.update(_NUMBER_TOKEN.findall(ent.text))
             if ent.label_ == "DATE":
                 years.update(int(y) for y in _YEAR.findall(ent.text))
-    return lemmas, names, numbers, frozenset(years)
+                months.update(_months(ent.text))
+    return lemmas, names, numbers, frozenset(years), frozenset(months)
 
 
 def _nlp_text(article: Article) -> str:
@@ -156,8 +170,8 @@ def featurize(articles: Sequence[Article], nlp=None, embedder=None) -> list[Arti
     texts = [_nlp_text(a) for a in articles]
     out = []
     for article, vector, doc in zip(articles, vectors, nlp.pipe(texts, batch_size=32)):
-        lemmas, names, numbers, years = bags(doc)
+        lemmas, names, numbers, years, months = bags(doc)
         day = publication_day(article.published)
         out.append(ArticleFeatures(np.asarray(vector, dtype=np.float32), lemmas, names, numbers, years, day,
-                                   latest_year(doc.text, day), headline_only(article.text)))  # fmt: skip
+                                   latest_year(doc.text, day), headline_only(article.text), months))  # fmt: skip
     return out
