@@ -118,7 +118,7 @@ class TokenView:
         toks, last, j = self.toks, None, k
         if k < len(toks) and toks[k].text.lower() in _TIME_DETERMINERS:
             return None  # "2.1 last year": an adverbial, not the counted noun
-        while j < len(toks) and j - k < 6:
+        while j < len(toks) and j - k < 8:  # "decently sized coal-fired power plants" is 7 tokens
             t = toks[j]
             if _is_np_word(t):
                 if _is_noun(t):
@@ -126,8 +126,10 @@ class TokenView:
                 elif last is not None and t.pos == "ADJ" and toks[last].pos == "NOUN":
                     break  # an adjective after the noun starts another phrase: "students several times"
                 j += 1
-            elif last is None and t.pos == "ADV" and j + 1 < len(toks) and toks[j + 1].pos in ("ADJ", "VERB") and toks[j + 1].text.endswith(("ed", "ly")):
-                j += 1  # "20 decently sized coal-fired power plants"
+            elif last is None and t.pos == "ADV" and j + 1 < len(toks) and (
+                toks[j + 1].pos == "ADJ" or toks[j + 1].pos == "VERB" and toks[j + 1].text.endswith("ed")
+            ):
+                j += 1  # "20 decently sized coal-fired power plants", "five very large ships"
             elif t.text in ("-", "&") and j + 1 < len(toks) and toks[j + 1].start == t.end and last is not None:
                 j += 2  # the word glued after a hyphen belongs to the compound: "coal-fired"
             elif t.text == "and" and last is not None and toks[last].pos == "PROPN" and j + 1 < len(toks) and toks[j + 1].pos == "PROPN":
