@@ -175,7 +175,11 @@ CLUSTER_STATE = "cluster-state"
 
 
 def cluster_stage(store: Store, progress: Progress, engine: Engine) -> None:
-    """Online story assignment in publication order; only the stories that gained articles are rewritten."""
+    """Online story assignment in publication order; only the stories that changed are rewritten.
+
+    A repair may move earlier articles between stories (their new stories come back from
+    ``assign``) and a merge empties a story (``retired``), which is deleted.
+    """
     from .cluster import StoryClusterer, build_stories
 
     clusterer = _saved_state(store, CLUSTER_STATE, StoryClusterer.from_bytes)
@@ -192,6 +196,7 @@ def cluster_stage(store: Store, progress: Progress, engine: Engine) -> None:
             members = clusterer.members(story)
             stories += build_stories([(m, story) for m in members], list(store.articles(members)))
         with store.transaction():  # stories and the clusterer state that produced them are stored together
+            store.delete_stories(clusterer.retired())
             store.put_stories(stories)
             store.put_blob(CLUSTER_STATE, clusterer.to_bytes())
         progress("stories", start + len(chunk), len(pending))
