@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ..records import Quote, Span
 from .quotes_cues import CUE_LEMMAS, SOURCE_DOCUMENTS, Attribution, find_attributions
+from .quotes_learned import attribution_features, load_filter_model
 from .quotes_marks import Quoted, find_quoted
 from .speakers import Speakers
 
@@ -58,6 +59,7 @@ class Attributed:
     content: tuple[Span, ...]
     listener: Span | None = None
     quoted: tuple[Quoted, ...] = ()  # the quotations inside the content
+    via: str = "rule"  # how it was found: a cue rule, or how the assembly here completed it
 
 
 def needs_parse(sentence_text: str) -> bool:
@@ -67,8 +69,9 @@ def needs_parse(sentence_text: str) -> bool:
     return any(w in _CUE_FORMS for w in _WORD.findall(sentence_text.lower()))
 
 
-def attributions(doc, quoted: list[Quoted] | None = None) -> list[Attributed]:
-    """Attributions of a parsed doc, content widened to whole quotations and lone quotations attached."""
+def attributions(doc, quoted: list[Quoted] | None = None, filtered: bool = True) -> list[Attributed]:
+    """Attributions of a parsed doc, content widened to whole quotations and lone quotations attached;
+    ``filtered`` lets the learned filter drop unlikely ones (off only for training it)."""
     text = doc.text
     quoted = find_quoted(text) if quoted is None else quoted
     found = [_to_chars(doc, text, a) for a in find_attributions(doc, [q.inner for q in quoted])]
@@ -85,8 +88,7 @@ def attributions(doc, quoted: list[Quoted] | None = None) -> list[Attributed]:
             continue
         host = _adjacent_cue(text, out, q)
         if host is not None:
-            i = out.index(host)
-            out[i] = _replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,))
+            _attach(out, host, q, "+adjacent")
             continue
         colon = _colon_attribution(doc, text, q)
         if colon is not None:
@@ -96,13 +98,15 @@ def attributions(doc, quoted: list[Quoted] | None = None) -> list[Attributed]:
             continue
         host = _announcer(starts, out, q)
         if host is not None:
-            i = out.index(host)
-            out[i] = _replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,))
+            _attach(out, host, q, "+announced")
     # (a cue inside its own source phrase, "Hall, an expert observing ...", is not a speaker's cue)
     out = [_rest_of_sentence(doc, text, a) if not a.content and a.source and not _overlaps(a.cue, a.source) else a for a in out]
     covered = [c for a in out for c in a.content]
-    out.extend(a for a in _line_colons(doc, text) if not any(_overlaps(a.content[0], c) for c in covered))
-    return [a for a in out if a.content]
+    # a colon line stands unless it is itself inside an attribution's content (a transcript's
+    # "A: ..." quoted whole); attributions inside its own content are nested in it
+    out.extend(a for a in _line_colons(doc, text) if not any(_overlaps(a.source, c) for c in covered))
+    out = [a for a in out if a.content]
+    return _filter(doc, out) if filtered else out
 
 
 def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
@@ -171,7 +175,19 @@ def _to_chars(doc, text: str, att: Attribution) -> Attributed:
         source_head=att.source_head if source else None,
         content=tuple(c for c in (chars(r) for r in att.content) if c is not None),
         listener=chars(att.listener) if att.listener else None,
+        via=att.via,
     )
+
+
+def _filter(doc, atts: list[Attributed]) -> list[Attributed]:
+    """The learned filter's verdict: drop the attributions whose content it rejects."""
+    model = load_filter_model()
+    return atts if model is None else [a for a in atts if model.keep(attribution_features(doc, a))]
+
+
+def _attach(atts: list[Attributed], host: Attributed, q: Quoted, how: str) -> None:
+    """Add a lone quotation to the content of the attribution that speaks it, in place."""
+    atts[atts.index(host)] = _replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,), via=host.via + how)
 
 
 def _rest_of_sentence(doc, text: str, att: Attributed) -> Attributed:
@@ -187,10 +203,23 @@ def _rest_of_sentence(doc, text: str, att: Attributed) -> Attributed:
         piece = text[a:b]
         words = _WORD.findall(piece.lower())
         if len(words) >= _REST_MIN_WORDS:
+            if (a, b) == after:
+                a = _clause_start(doc, a, b)  # "telling reporters during a visit *that ...*"
+            piece = text[a:b]
             a += len(piece) - len(piece.lstrip(" ,:;—–-\t"))
             b -= len(piece) - len(piece.rstrip(" ,.;:—–-\t"))
-            return _replace(att, content=((a, b),))
+            return _replace(att, content=((a, b),), via=att.via + "+rest")
     return att
+
+
+def _clause_start(doc, a: int, b: int) -> int:
+    """Where a reported clause opens in text after a cue: its complementizer or opening quotation
+    mark when one follows the cue's own objects and adjuncts, else right after the cue."""
+    span = doc.char_span(a, b, alignment_mode="contract")
+    for tok in span if span is not None else ():
+        if (tok.dep_ == "mark" and tok.lower_ in ("that", "whether", "if")) or (tok.is_quote and tok.is_left_punct):
+            return tok.idx
+    return a
 
 
 def _find_or_end(text: str, sub: str, start: int) -> int:
@@ -300,6 +329,7 @@ def _colon_attribution(doc, text: str, q: Quoted) -> Attributed | None:
         source_head=source.root.i,
         content=(q.outer,),
         quoted=(q,),
+        via="colon",
     )
 
 
@@ -308,6 +338,7 @@ _LINE_COLON = re.compile(
 )
 # Places head lists of names ("Iowa: Tim Albrecht, Brad Anderson, ..."), not quotes.
 _NAMED = frozenset("PERSON ORG NORP".split())
+_PLACES = frozenset("GPE LOC DATE TIME FAC EVENT".split())
 
 
 def _line_colons(doc, text: str) -> list[Attributed]:
@@ -321,7 +352,9 @@ def _line_colons(doc, text: str) -> list[Attributed]:
             continue
         source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         named = any(t.ent_type_ in _NAMED for t in source) or name.lower() in SOURCE_DOCUMENTS
-        if source is None or not (named or len(name) == 1 or name.isupper()):
+        # a headline's NER often misses a title-cased name ("Lynch: No outside influence ...")
+        unnamed = any(t.ent_type_ in _PLACES for t in source)
+        if source is None or not (named or len(name) == 1 or name.isupper() or (m.start() == 0 and not unnamed)):
             continue
         colon = text.index(":", m.end(1))
         out.append(
@@ -332,6 +365,7 @@ def _line_colons(doc, text: str) -> list[Attributed]:
                 source=(m.start(1), m.end(1)),
                 source_head=source.root.i,
                 content=((m.start(2), m.end(2)),),
+                via="line-colon",
             )
         )
     return out

@@ -82,6 +82,7 @@ class Attribution:
     content: tuple[tuple[int, int], ...]  # one or more token ranges
     lemma: str  # "say", "according to"
     listener: tuple[int, int] | None = None  # "told AFP", "stated to Agence France-Presse"
+    via: str = "rule"  # "rule" (lexicon verb), "learned" (cue model), "according", "in"
 
     @property
     def cue_class(self) -> str:
@@ -154,7 +155,7 @@ def _verb_cue(verb) -> Attribution | None:
         c.dep_ in ("dobj", "prep", "xcomp") and c is not listener and listener not in c.children for c in verb.children
     )
     if content_heads:
-        content = tuple(_range(h) for h in content_heads)
+        content = tuple(_object_range(h) if h.dep_ == "dobj" else _range(h) for h in content_heads)
     elif verb.dep_ in _PARENTHETICAL_DEPS and source is not None and not has_object:
         content = _minus(_range(verb.head), _range(verb))
     else:
@@ -189,7 +190,7 @@ def _learned_cue(tok) -> Attribution | None:
         source = _source_of(tok)
         if source is None and tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i:
             source = _source_of(tok.head)
-    content = tuple(r for r in (_trim(tok.doc, *_range(h)) for h in heads) if r is not None)
+    content = tuple(r for r in (_trim(tok.doc, *(_object_range(h) if h.dep_ == "dobj" else _range(h))) for h in heads) if r)
     if not content and tok.dep_ in _PARENTHETICAL_DEPS and source is not None:
         content = tuple(r for r in (_trim(tok.doc, a, b) for a, b in _minus(_range(tok.head), _range(tok))) if r)
     if not content:
@@ -200,6 +201,7 @@ def _learned_cue(tok) -> Attribution | None:
         source_head=source.i if source is not None else None,
         content=content,
         lemma=tok.lemma_.lower(),
+        via="learned",
     )
 
 
@@ -220,6 +222,7 @@ def _according_to(according) -> Attribution | None:
         source_head=source.i,
         content=content,
         lemma="according to",
+        via="according",
     )
 
 
@@ -248,7 +251,7 @@ def _in_document(prep) -> Attribution | None:
         return None
     return Attribution(
         cue=(prep.i, prep.i + 1), source=_source_range(doc_noun),
-        source_head=doc_noun.i, content=content, lemma="in",
+        source_head=doc_noun.i, content=content, lemma="in", via="in",
     )
 
 
@@ -296,6 +299,20 @@ def _source_range(head) -> tuple[int, int]:
         a += 1
     while b > head.i + 1 and (doc[b - 1].is_quote or doc[b - 1].is_space):
         b -= 1
+    return (a, b)
+
+
+# Prepositions that carry the rest of what is said about an object: "praised the Saudis *for
+# their help*", "accused the audience *of consisting of donors*", "described it *as a disaster*".
+_OBJECT_PREPS = frozenset("for of as over about against".split())
+
+
+def _object_range(obj) -> tuple[int, int]:
+    """A direct object as content, with the verb's prepositions that directly follow it."""
+    a, b = _range(obj)
+    for c in obj.head.rights:
+        if c.i >= b and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.left_edge.i == b:
+            b = c.right_edge.i + 1
     return (a, b)
 
 

@@ -20,7 +20,10 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["CANDIDATE_POS", "MODEL_PATH", "CueModel", "cue_features", "is_candidate", "load_cue_model"]
+__all__ = [
+    "CANDIDATE_POS", "FILTER_PATH", "MODEL_PATH", "CueModel", "FilterModel", "attribution_features", "cue_features",
+    "is_candidate", "load_cue_model", "load_filter_model",
+]
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution.json"
 # Parts of speech that can head a cue: verbs, nouns ("claim that"), adjectives
@@ -94,3 +97,86 @@ def load_cue_model() -> CueModel | None:
         return None
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     return CueModel(data["weights"], data["threshold"], data["veto"], frozenset(data["lemmas"]))
+
+
+# ------------------------------------------------------------------ the attribution filter
+
+FILTER_PATH = Path(__file__).resolve().parent / "models" / "attribution_filter.json"
+_PRONOUNS = frozenset("i you he she it we they who which that this these those one".split())
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16-31" if n < 32 else "32+"
+
+
+def attribution_features(doc, att) -> list[str]:
+    """String features of one assembled attribution (``quotes.Attributed``): how it was
+    found, its cue, its source phrase and its content, and how they sit in the sentence.
+
+    The cue rules and the cue model decide *whether* a token is a cue; these
+    features let a second logistic model judge the finished attribution (is this
+    the speaker PolNeAR would mark? is this the content?), which reads what no
+    single token shows: a relative pronoun as source, a content of one word, a
+    source after its cue."""
+    text = doc.text
+    cue_span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    cue = cue_span.root if cue_span is not None and len(cue_span) else doc[0]
+    lemma = cue.lemma_.lower() if att.cue_text != ":" else ":"
+    via = att.via
+    feats = ["b", f"via={via}", f"cls={att.cue_class}", f"l={lemma}", f"lv={lemma}|{via}",
+             f"cd={cue.dep_}", f"ct={cue.tag_}", f"chp={cue.head.pos_}", f"cls_d={att.cue_class}|{cue.dep_}",
+             f"lis={att.listener is not None}"]
+    if att.source is None:
+        feats.append("src=none")
+    else:
+        a, b = att.source
+        words = text[a:b].split()
+        src = doc.char_span(a, b, alignment_mode="expand")
+        head = src.root if src is not None and len(src) else cue
+        first = words[0].lower() if words else ""
+        feats += [
+            f"sn={_bucket(len(words))}", f"sp={head.pos_}", f"se={head.ent_type_ or '-'}", f"sd={head.dep_}",
+            f"spron={first if len(words) == 1 and first in _PRONOUNS else '-'}",
+            f"sside={'before' if b <= att.cue[0] else 'after' if a >= att.cue[1] else 'over'}",
+            f"sdist={_bucket(abs(head.i - cue.i))}",
+            f"scap={words[0][:1].isupper() if words else False}",
+            f"sv={via}|{head.pos_}", f"sl={lemma}|{head.pos_}",
+        ]
+    n = sum(len(text[a:b].split()) for a, b in att.content)
+    quoted = sum(q.inner[1] - q.inner[0] for q in att.quoted)
+    chars = sum(b - a for a, b in att.content) or 1
+    start = min(a for a, _ in att.content) if att.content else att.cue[0]
+    feats += [
+        f"cn={_bucket(n)}", f"cfrag={min(len(att.content), 3)}", f"cq={round(4 * min(quoted / chars, 1.0))}",
+        f"cside={'after' if start >= att.cue[1] else 'before'}", f"cnl={_bucket(n)}|{via}",
+        f"cnl2={_bucket(n)}|{att.cue_class}",
+    ]
+    return feats
+
+
+class FilterModel:
+    """A logistic model over ``attribution_features`` that keeps an attribution when its
+    content is likely PolNeAR content. Sources are not filtered: dropping the speakers it
+    doubted cost the seed quotes their speakers for 0.5 point of dev source F1."""
+
+    def __init__(self, weights: dict[str, float], threshold: float):
+        self.weights, self.threshold = weights, threshold
+
+    def probability(self, feats: list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keep(self, feats: list[str]) -> bool:
+        return self.probability(feats) >= self.threshold
+
+    def to_json(self) -> str:
+        return json.dumps({"weights": self.weights, "threshold": self.threshold}, sort_keys=True, indent=0)
+
+
+@lru_cache(maxsize=1)
+def load_filter_model() -> FilterModel | None:
+    """The shipped attribution filter, or None when the file is absent (everything is kept)."""
+    if not FILTER_PATH.exists():
+        return None
+    data = json.loads(FILTER_PATH.read_text(encoding="utf-8"))
+    return FilterModel(data["weights"], data["threshold"])

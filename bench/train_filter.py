@@ -1,0 +1,142 @@
+"""Train the attribution filter (``storyweave.facts.quotes_learned.FilterModel``) on PolNeAR train/.
+
+Usage: python bench/train_filter.py --data DIR [--out FILE] [--fit-on all|rest] [--cache FILE]
+
+DIR is laid out like PolNeAR (``train/text/*.txt``, ``train/attributions/*.ann``).
+Every text is analysed as the facts stage does (selective parse) and its
+attributions assembled unfiltered (``attributions(doc, filtered=False)``). Each
+attribution is one example for a logistic model over ``attribution_features``,
+label 1 when at least half of its content tokens are gold Content tokens of some
+annotator of the text. Every fifth text (sorted by name) is the hold-out: the
+model is fitted on the rest, and C and the keep-threshold are chosen there by
+the benchmark's own score (token overlap F1 of content plus that of source, as
+``bench/quotes.py`` computes them: a dropped attribution drops its source too);
+the shipped model is then refitted on all of train/ (``--fit-on all``) or on the
+rest only (``--fit-on rest``). ``--cue-model`` swaps in a cue model fitted
+without the hold-out (``train_attribution.py --fit-on rest``) for a leak-free
+hold-out figure.
+
+Last line: ``holdout content-f1 <v> source-f1 <v> threshold <t> C <c>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from quotes import Score, read_gold, tokens  # noqa: E402  (bench/quotes.py)
+from storyweave.facts.quotes import attributions  # noqa: E402
+from storyweave.facts import quotes_learned  # noqa: E402
+from storyweave.facts.quotes_learned import FILTER_PATH, FilterModel, attribution_features  # noqa: E402
+from storyweave.nlp import load_nlp  # noqa: E402
+
+_CS = (0.1, 0.3, 1.0)
+_THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
+
+
+def _analyse(text: str) -> bytes:
+    from storyweave.facts.pipeline import analyse
+
+    return analyse(text).to_bytes()
+
+
+def examples(doc, golds: list[dict]) -> list[tuple[object, list[str], int]]:
+    """(attribution, features, label) for every unfiltered attribution."""
+    text = doc.text
+    gold = set().union(*[tokens(text, s) for g in golds for s in g["Content"]] or [set()])
+    out = []
+    for att in attributions(doc, filtered=False):
+        pred = set().union(*[tokens(text, (c,)) for c in att.content])
+        out.append((att, attribution_features(doc, att), int(2 * len(pred & gold) >= len(pred) > 0)))
+    return out
+
+
+def fit(rows: list[list[str]], labels: list[int], c: float) -> dict[str, float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1) for f in rows])
+    clf = LogisticRegression(C=c, fit_intercept=False, max_iter=3000, solver="lbfgs")
+    clf.fit(x, labels)
+    return {str(n): round(float(w), 4) for n, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 0.01}
+
+
+def score(model: FilterModel, held) -> tuple[float, float]:
+    """Benchmark overlap F1 (content, source) on the hold-out with this filter."""
+    scores = {"Content": Score(), "Source": Score()}
+    for text, exs, golds in held:
+        kept = [a for a, f, _ in exs if model.keep(f)]
+        pred = {"Content": [a.content for a in kept], "Source": list({(a.source,) for a in kept if a.source})}
+        for gold in golds:
+            for role, s in scores.items():
+                s.add(text, pred[role], gold[role])
+    return scores["Content"].prf("ov")[2], scores["Source"].prf("ov")[2]
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, type=Path)
+    ap.add_argument("--out", type=Path, default=FILTER_PATH)
+    ap.add_argument("--fit-on", choices=("all", "rest"), default="all")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--cache", type=Path, default=None, help="pickle of the analysed Docs, reused when present")
+    ap.add_argument("--cue-model", type=Path, default=None, help="cue model file to use instead of the shipped one")
+    args = ap.parse_args(argv)
+    if args.cue_model:
+        # a cue model fitted without the hold-out (train_attribution.py --fit-on rest) keeps it unseen
+        quotes_learned.MODEL_PATH = args.cue_model
+        quotes_learned.load_cue_model.cache_clear()
+    split = args.data / "train"
+    texts = sorted((split / "text").glob("*.txt"))
+    anns: dict[str, list[Path]] = {}
+    for ann in sorted((split / "attributions").glob("*.ann")):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    if args.cache and args.cache.exists():
+        blobs = [b for _, b in pickle.loads(args.cache.read_bytes())]
+    else:
+        with Pool(args.workers) as pool:
+            blobs = pool.map(_analyse, [p.read_text(encoding="utf-8") for p in texts], chunksize=4)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps([(p.stem, b) for p, b in zip(texts, blobs)]))
+    from spacy.tokens import Doc
+
+    vocab = load_nlp().vocab
+    per_text = []
+    for path, blob in zip(texts, blobs):
+        doc = Doc(vocab).from_bytes(blob)
+        golds = [read_gold(a) for a in anns.get(path.stem, [])]
+        per_text.append((doc.text, examples(doc, golds), golds))
+    held = [t for i, t in enumerate(per_text) if i % 5 == 0]
+    rest = [t for i, t in enumerate(per_text) if i % 5 != 0]
+    print(f"{len(texts)} texts; {sum(len(e) for _, e, _ in rest)} training attributions, {sum(len(e) for _, e, _ in held)} hold-out")
+    c_f, s_f = score(FilterModel({}, 0.0), held)
+    print(f"unfiltered hold-out: content F1 {c_f:.1f}, source F1 {s_f:.1f}")
+
+    def weights(texts_, c):
+        rows = [e for _, exs, _ in texts_ for e in exs]
+        return fit([f for _, f, _ in rows], [y for _, _, y in rows], c)
+
+    best = None
+    for c in _CS:
+        w = weights(rest, c)
+        for t in _THRESHOLDS:
+            c_f, s_f = score(FilterModel(w, t), held)
+            print(f"C {c} threshold {t}: content F1 {c_f:.1f}, source F1 {s_f:.1f}")
+            if best is None or c_f + s_f > best[0] + best[1]:
+                best = (c_f, s_f, t, c)
+    c_f, s_f, t, c = best
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(FilterModel(weights(rest if args.fit_on == "rest" else per_text, c), t).to_json(), encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, fitted on {args.fit_on})")
+    print(f"holdout content-f1 {c_f:.1f} source-f1 {s_f:.1f} threshold {t} C {c}")
+
+
+if __name__ == "__main__":
+    main()
