@@ -162,6 +162,8 @@ def test_speed_is_regex_cheap():
         ("The government approved Rs 500 crore.", 5e9, "INR"),
         ("About 1/3 of patients responded.", 1 / 3, "fraction"),
         ("Its 2,500-square-foot store opened.", 2500, "ft2"),
+        ("He scored in the first 3½ minutes.", 3.5, "minutes"),
+        ("He overcame a 3 1/2-inch height gap.", 3.5, "in"),
     ],
 )
 def test_counts_shares_and_ages(text, value, unit):

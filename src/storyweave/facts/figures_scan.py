@@ -79,6 +79,8 @@ _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
 _AND_A_HALF = re.compile(r"(?i)[ -]and[ -]a[ -]half\b")
+_GLYPHS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
+_MIXED = re.compile(r"[ ]?(?P<glyph>[½¼¾⅓⅔])|[ ](?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6])(?![\d/])")
 
 
 @dataclass
@@ -185,6 +187,11 @@ def scan(text: str) -> list[Raw]:
         half = _AND_A_HALF.match(text, m.end())
         if half:
             value += 0.5  # "two and a half years", "3 and a half million"
+        elif m.group("digits") and m.group("digits").isdigit():
+            half = _MIXED.match(text, m.end())
+            if half:  # "3½ minutes", "a 3 1/2-inch advantage"
+                glyph = half.group("glyph")
+                value += _GLYPHS[glyph] if glyph else int(half.group("top")) / int(half.group("bottom"))
         if m.group("sign"):
             value = -value
         if _GLUED_TO_WORD.search(text, max(0, m.start() - 8), m.start()):
