@@ -74,7 +74,8 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
     elif after + 1 < len(toks) and toks[after].text == "-" and toks[after].start == r.end == toks[after + 1].start - 1:
         after += 1  # "a four-cylinder engine": the noun glued by a hyphen is counted
     noun = view.noun_after(after) if after < len(toks) and toks[after].start < r.end + 12 else None
-    if noun is not None and after > fig_end + 1 and noun[1] + 2 < len(toks) and toks[noun[1] + 1].text in ("'s", "’s"):
+    possessive = noun is not None and noun[1] + 2 < len(toks) and toks[noun[1] + 1].text in ("'s", "’s")
+    if possessive and after > fig_end + 1:
         noun = view.noun_after(noun[1] + 2)  # "three-quarters of the world's computers"
     if noun is not None and (r.unit is None or r.vague or r.unit == "fraction"):
         counted = counted_noun(toks, *noun, r.value)
