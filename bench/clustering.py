@@ -4,6 +4,7 @@
     python bench/clustering.py --data ../shared/data/clustering/uci-headlines-sample.csv
     python bench/clustering.py --data FILE --topics odd|even    # dev half / held-out half
     python bench/clustering.py --data FILE --fit                # refit the pair models on the dev half
+    python bench/clustering.py --data FILE --cv                 # leave-topics-out estimate within the dev half
     python bench/clustering.py --scale 100000 [--data FILE]     # assignment latency with N stored
 
 Data: JSONL lines ``{id, text, story, title?, published?, topic?}`` or a CSV with
@@ -167,10 +168,47 @@ LINK_NEIGHBOURS = 30  # earlier articles paired with each article when fitting t
 FIT_C = (0.03, 0.1, 0.3, 1.0, 3.0)  # inverse regularisation strengths compared by leave-groups-out CV
 JOIN_SWEEP = (0.1, 0.2, 0.3, 0.4)
 LINK_SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
+CV_FOLDS = 4  # --cv: folds of whole topics within the dev half
 
 
 def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list) -> None:
-    """Fit the join and link models for the data's kind of input, then sweep both thresholds.
+    """Fit the join and link models for the data's kind of input, then sweep both thresholds."""
+    join, link = fit_models(ids, feats, gold, groups, verbose=True)
+    kind = _kind(feats)
+    for threshold in JOIN_SWEEP:
+        for link_threshold in LINK_SWEEP:
+            models = {kind: PairModel(*join, threshold), f"{kind}_links": PairModel(*link, link_threshold)}
+            pred, _ = cluster(ids, feats, **models)
+            print(f"join {threshold:.2f} link {link_threshold:.2f} bcubed-f1 {bcubed(pred, gold)[2]:.4f}", flush=True)
+
+
+def cross_validate(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list) -> None:
+    """Leave-groups-out estimate of the whole method: refit both models without a fold's topics
+    (the pinned thresholds kept), cluster that fold, and score the pooled predictions."""
+    from sklearn.model_selection import GroupKFold
+
+    kind, pred = _kind(feats), [""] * len(ids)
+    defaults = StoryClusterer()
+    thresholds = {kind: getattr(defaults, kind).threshold, f"{kind}_links": getattr(defaults, f"{kind}_links").threshold}
+    for fold, (train, test) in enumerate(GroupKFold(min(CV_FOLDS, len(set(groups)))).split(ids, groups=groups)):
+        pick = lambda seq, rows: [seq[i] for i in rows]  # noqa: E731
+        join, link = fit_models(pick(ids, train), pick(feats, train), pick(gold, train), pick(groups, train))
+        models = {kind: PairModel(*join, thresholds[kind]), f"{kind}_links": PairModel(*link, thresholds[f"{kind}_links"])}
+        fold_pred, _ = cluster(pick(ids, test), pick(feats, test), **models)
+        for i, p in zip(test, fold_pred):
+            pred[i] = f"{fold}:{p}"
+        report(f"fold {fold}", fold_pred, pick(gold, test), f"| groups {sorted(set(pick(groups, test)))}")
+    f1 = report("cross-validated", pred, gold)
+    print(f"cv-bcubed-f1 {f1:.4f}")
+
+
+def _kind(feats: list[ArticleFeatures]) -> str:
+    return "headline" if sum(f.headline_only for f in feats) * 2 > len(feats) else "full_text"
+
+
+def fit_models(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list,
+               verbose: bool = False) -> tuple[tuple[np.ndarray, float], tuple[np.ndarray, float]]:  # fmt: skip
+    """(weights, bias) of the join and the link model.
 
     Join pairs are an article against each candidate story while replaying
     the gold assignment online; link pairs are an article against its
@@ -178,7 +216,6 @@ def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: l
     regularisation is chosen by cross-validation that leaves whole
     ``groups`` (topics) out, so the weights are judged on events they never saw.
     """
-    headline = sum(f.headline_only for f in feats) * 2 > len(feats)
     clusterer, story_of_gold = StoryClusterer(), {}
     join_x, join_y, join_g, link_x, link_y, link_g, missed, joins = [], [], [], [], [], [], 0, 0
     vectors = np.array([f.vector for f in feats])
@@ -200,19 +237,13 @@ def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: l
             link_g.append(groups[i])
         clusterer.commit(aid, f, target)
         story_of_gold.setdefault(g, clusterer.article_story[-1])
-    print(f"join pairs {len(join_y)} positives {sum(join_y)}; gold story missed by retrieval {missed}/{joins}")
-    join = _logistic("join", join_x, join_y, join_g)
-    print(f"link pairs {len(link_y)} positives {sum(link_y)}")
-    link = _logistic("link", link_x, link_y, link_g)
-    kind = "headline" if headline else "full_text"
-    for threshold in JOIN_SWEEP:
-        for link_threshold in LINK_SWEEP:
-            models = {kind: PairModel(*join, threshold), f"{kind}_links": PairModel(*link, link_threshold)}
-            pred, _ = cluster(ids, feats, **models)
-            print(f"join {threshold:.2f} link {link_threshold:.2f} bcubed-f1 {bcubed(pred, gold)[2]:.4f}", flush=True)
+    if verbose:
+        print(f"join pairs {len(join_y)} positives {sum(join_y)}; gold story missed by retrieval {missed}/{joins}")
+        print(f"link pairs {len(link_y)} positives {sum(link_y)}")
+    return _logistic("join", join_x, join_y, join_g, verbose), _logistic("link", link_x, link_y, link_g, verbose)
 
 
-def _logistic(name: str, xs: list, ys: list, groups: list) -> tuple[np.ndarray, float]:
+def _logistic(name: str, xs: list, ys: list, groups: list, verbose: bool) -> tuple[np.ndarray, float]:
     """Weights and bias of a logistic model, C chosen by leave-groups-out CV log-loss."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import log_loss
@@ -227,9 +258,10 @@ def _logistic(name: str, xs: list, ys: list, groups: list) -> tuple[np.ndarray, 
         losses[c] = log_loss(y, p)
     best = min(losses, key=losses.get)
     model = LogisticRegression(C=best, max_iter=2000).fit(x, y)
-    print(f"{name}: CV log-loss " + " ".join(f"C={c}:{v:.4f}" for c, v in losses.items()) + f"; C={best}")
-    print(f"{name} weights", np.array2string(model.coef_[0], precision=3, separator=", ", max_line_width=200),
-          f"bias {float(model.intercept_[0]):.3f}")  # fmt: skip
+    if verbose:
+        print(f"{name}: CV log-loss " + " ".join(f"C={c}:{v:.4f}" for c, v in losses.items()) + f"; C={best}")
+        print(f"{name} weights", np.array2string(model.coef_[0], precision=3, separator=", ", max_line_width=200),
+              f"bias {float(model.intercept_[0]):.3f}")  # fmt: skip
     return model.coef_[0], float(model.intercept_[0])
 
 
@@ -276,11 +308,12 @@ def main() -> None:
     ap.add_argument("--topics", choices=("all", "odd", "even"), default="all",
                     help="odd: the dev half (topic %% 4 == 1, or crc32(story) even); even: the held-out half")  # fmt: skip
     ap.add_argument("--fit", action="store_true", help="fit the pair models on the odd half and sweep thresholds")
+    ap.add_argument("--cv", action="store_true", help="leave-topics-out estimate of refitting on the odd half")
     ap.add_argument("--scale", type=int, default=0, help="latency with this many synthetic articles stored")
     args = ap.parse_args()
     articles, gold, topics = load(args.data) if args.data else ([], [], [])
-    if args.fit or args.topics != "all":
-        dev = args.fit or args.topics == "odd"
+    if args.fit or args.cv or args.topics != "all":
+        dev = args.fit or args.cv or args.topics == "odd"
         keep = [i for i, (t, g) in enumerate(zip(topics, gold)) if is_dev(t, g) == dev]
         articles, gold, topics = [articles[i] for i in keep], [gold[i] for i in keep], [topics[i] for i in keep]
     order = processing_order(articles)
@@ -295,8 +328,11 @@ def main() -> None:
         per_article = featurize_seconds / max(len(articles), 1)
         queries = list(zip(ids, feats)) or _random_queries(SCALE_QUERIES)
         return scale(args.scale, queries, per_article)
+    groups = [t if t is not None else zlib.crc32(g.encode()) % 10 for t, g in zip(topics, gold)]
     if args.fit:
-        return fit(ids, feats, gold, [t if t is not None else zlib.crc32(g.encode()) % 10 for t, g in zip(topics, gold)])
+        return fit(ids, feats, gold, groups)
+    if args.cv:
+        return cross_validate(ids, feats, gold, groups)
     pred, seconds = cluster(ids, feats)
     total = featurize_seconds + sum(seconds)
     print(f"{args.data.name}: {len(articles)} articles, {len(set(gold))} gold stories")

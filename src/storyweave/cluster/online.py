@@ -2,13 +2,14 @@
 
 History is never re-clustered; a repair pass (``repair.py``) may split a
 story that turns out to hold two events, or merge two stories that turn out
-to be one (the article just placed nearly joined both). For an article, the ANN index returns its
-nearest earlier articles; their stories are the only candidates, each scored
-with the pair model for the article's kind of input (full text or headline
-only, ``similarity.FULL_TEXT``/``HEADLINE``). The best candidate at or above
-the model's threshold wins, else the article opens a story. Cost per article is
-one ANN query plus a bounded number of profile comparisons, whatever the size
-of the store.
+to be one (the article just placed nearly joined both). For an article, the
+ANN index returns its nearest earlier articles; their stories are the only
+candidates, each scored with the join model for the article's kind of input
+(full text or headline only, ``similarity.FULL_TEXT``/``HEADLINE``). The best
+candidate at or above the model's threshold wins, else the article opens a
+story. Cost per article is one ANN query plus a bounded number of profile
+comparisons (and of member comparisons for repairs), whatever the size of
+the store.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ STALE_DAYS = 60.0
 # members, then each time it grows by REPAIR_GROWTH: amortised O(1) repairs
 # per article. Only its REPAIR_WINDOW latest members are compared, which
 # bounds one repair to REPAIR_WINDOW**2 / 2 pair scores. REPAIR_FIRST and the
-# window are not tuned; growth 1.1, 1.25 and 2.0 tie on ecbplus-dev odd topics
-# (BCubed F1 0.943; 1.5: 0.924, so the figure is sensitive to when repairs fall).
+# window are not tuned; growth on ecbplus-dev odd topics with the current
+# models: 1.1 and 1.25 BCubed F1 0.961, 1.5 0.953, 2.0 0.963 (the figure moves
+# a little with when repairs fall; 1.25 kept).
 REPAIR_FIRST = 4
 REPAIR_GROWTH = 1.25
 REPAIR_WINDOW = 48
@@ -49,8 +51,8 @@ REPAIR_WINDOW = 48
 # least MERGE_FLOOR with is tested for a merge (the two stories converge on
 # this article); only the MERGE_WINDOW latest members of each are compared,
 # which bounds a test to (2 * MERGE_WINDOW)**2 / 2 pair scores. The floor
-# only saves work: 0.05, 0.1, 0.2 and 0.3 tied on ecbplus-dev odd topics
-# (BCubed F1 0.953 in the sweep before the link model); the window is not tuned.
+# mostly saves work: on ecbplus-dev odd topics (sweep before the link model)
+# 0.05 and 0.1 gave BCubed F1 0.9532, 0.2 and 0.3 0.9527. The window is not tuned.
 MERGE_FLOOR = 0.1
 MERGE_WINDOW = 16
 # Bumped whenever to_bytes changes what it writes (2: months named in dates,
