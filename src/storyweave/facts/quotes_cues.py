@@ -302,18 +302,24 @@ def _source_range(head) -> tuple[int, int]:
     return (a, b)
 
 
-# Prepositions that carry the rest of what is said about an object: "praised the Saudis *for
-# their help*", "accused the audience *of consisting of donors*", "described it *as a disaster*".
-_OBJECT_PREPS = frozenset("for of as over about against".split())
+# What may follow an object as part of what is attributed: "praised the Saudis *for their
+# help*", "opposes the Common Core *because the standards ...*", "endorsing Clinton *on
+# Thursday after ...*" (PolNeAR contents run to the end of the verb phrase).
+_AFTER_OBJECT_STOP = frozenset("conj cc punct parataxis".split())
 
 
 def _object_range(obj) -> tuple[int, int]:
-    """A direct object as content, with the verb's prepositions that directly follow it."""
+    """A direct object as content, with the rest of its verb phrase after it."""
     a, b = _range(obj)
     for c in obj.head.rights:
-        if c.i >= b and c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.left_edge.i == b:
+        if c.i >= b and c.dep_ not in _AFTER_OBJECT_STOP and not _has_quote_edge(c):
             b = c.right_edge.i + 1
     return (a, b)
+
+
+def _has_quote_edge(tok) -> bool:
+    """A complement that opens with a quotation mark is a quote of its own, not object material."""
+    return tok.left_edge.is_quote
 
 
 def _range(tok) -> tuple[int, int]:
