@@ -287,18 +287,21 @@ def _sentence_level(pred) -> tuple[Modality, str | None] | None:
     return None
 
 
-def sentence_statement(article_id: str, sent) -> Statement:
-    """The Statement of one spaCy sentence span: parse-based when the sentence is parsed."""
+def sentence_statement(article_id: str, sent, text: str | None = None) -> Statement:
+    """The Statement of one spaCy sentence span (whose ``text`` the caller may pass, as
+    ``Span.text`` joins the tokens anew on every call): parse-based when it is parsed."""
+    text = sent.text if text is None else text
     if _sentence_parsed(sent):
         pred = main_predicate(sent)
         modality, cue = predicate_modality(pred)
         if modality == "happened":
             modality, cue = _sentence_level(pred) or (modality, cue)
     else:
-        modality, cue = lexical_modality(sent.text)
-    return Statement(article_id, (sent.start_char, sent.end_char), sent.text, modality, cue)
+        modality, cue = lexical_modality(text)
+    return Statement(article_id, (sent.start_char, sent.end_char), text, modality, cue)
 
 
 def statements(article_id: str, sents: Iterable) -> list[Statement]:
     """One Statement per sentence, in order; empty sentences (blank lines) skipped."""
-    return [sentence_statement(article_id, s) for s in sents if s.text.strip()]
+    texts = ((s, s.text) for s in sents)
+    return [sentence_statement(article_id, s, text) for s, text in texts if text.strip()]

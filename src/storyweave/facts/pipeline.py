@@ -171,7 +171,8 @@ def _parse_selected(nlp, docs: list) -> None:
     """
     picked = []
     for doc in docs:
-        spans = [s for s in doc.sents if s.text.strip() and needs_parse(s.text)]
+        text = doc.text  # sliced: Span.text joins the tokens again for every sentence
+        spans = [s for s in doc.sents if _selected(text[s.start_char : s.end_char])]
         if spans:
             picked.append((doc, np.concatenate([np.arange(s.start, s.end) for s in spans]), _small_doc(doc, spans)))
     smalls = [small for _, _, small in picked]
@@ -185,6 +186,10 @@ def _parse_selected(nlp, docs: list) -> None:
         doc.from_array(_PARSE_ATTRS, merged)
         # heads rebuild sentence starts only inside parsed sentences; keep the segmentation we had
         doc.from_array([SENT_START], starts)
+
+
+def _selected(sentence_text: str) -> bool:
+    return bool(sentence_text.strip()) and needs_parse(sentence_text)
 
 
 @lru_cache(maxsize=None)
