@@ -64,7 +64,8 @@ class FastAttributeRuler:
         self._merged: dict[tuple, list[tuple[int, int]]] = {}
 
     def __call__(self, doc):
-        entries = [self._entry(tuple(key)) for key in doc.to_array(_KEY).tolist()]
+        by_key, entry = self._by_key, self._entry
+        entries = [by_key.get(key) or entry(key) for key in map(tuple, doc.to_array(_KEY).tolist())]
         extra: dict[int, list[int]] = {}  # rules fired by patterns of several tokens
         for start, (_, starts, _, _) in enumerate(entries):
             for p in starts:
@@ -74,12 +75,12 @@ class FastAttributeRuler:
                     index = self._indices[rule]
                     extra.setdefault((start if index >= 0 else end) + index, []).append(rule)
         out = doc.to_array(self._columns).tolist()
-        for i, (rules, _, _, merged) in enumerate(entries):
-            if i in extra:
-                merged = self._merge(tuple(sorted(set(rules + tuple(extra[i])))))
-            row = out[i]
+        for row, (_, _, _, merged) in zip(out, entries):
             for column, value in merged:
                 row[column] = value
+        for i, rules in extra.items():
+            for column, value in self._merge(tuple(sorted(set(entries[i][0] + tuple(rules))))):
+                out[i][column] = value
         doc.from_array(self._columns, numpy.array(out, dtype="uint64").reshape(len(out), len(self._columns)))
         return doc
 
@@ -92,7 +93,7 @@ class FastAttributeRuler:
         several tokens that start on it, the (pattern, position) specs it meets, and the
         attributes the one-token rules set."""
         entry = self._by_key.get(key)
-        if entry is None:
+        if entry is None:  # the caller looked first; this is the way in for keys not seen
             if len(self._by_key) > _MAX_KEYS:
                 self._by_key.clear()
             table = self._table
