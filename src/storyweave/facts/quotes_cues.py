@@ -258,6 +258,8 @@ def _in_document(prep) -> Attribution | None:
 def _source_of(verb):
     node = verb
     for _ in range(4):
+        if node is not verb and node.dep_ == "ccomp" and node.head.lemma_.lower() in CUE_LEMMAS and verb.tag_ == "VBG":
+            node = node.head  # "Trump insisted that he has ..., claiming ...": the participle is Trump's
         subj = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is not None and not (subj.dep_ == "nsubjpass" and node is verb):
             return subj
