@@ -9,7 +9,7 @@ index then learns the article, so the next one in the same batch can match it.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -136,6 +136,20 @@ def derivation(d: Doc, s: Doc, al: Alignment, rel: Relation, agency: str | None)
     )
 
 
+def proposals(batch: Sequence[Article], index: ProvenanceIndex) -> Iterator[tuple[Article, Views, str | None, list[str]]]:
+    """The candidate stage: each not yet indexed article of ``batch`` in arrival order, with
+    its views, the indexed article with the same text (if any) and the candidates to align.
+
+    The caller adds each article to the index before taking the next, so later articles
+    of the batch can match it. ``bench/provenance.py --scale`` times exactly this.
+    """
+    for art in sorted(batch, key=arrival_key):
+        if art.id in index:
+            continue
+        views = Views(art.text)
+        yield art, views, index.duplicate_of(art, views), [cid for cid, _ in index.candidates(art, views=views)]
+
+
 def detect(new_articles: Sequence[Article], index: ProvenanceIndex, lookup: Callable[[str], Article],
            cache: DocCache | None = None) -> list[Derivation]:
     """Derivation edges between each new article and what the index already holds.
@@ -145,16 +159,13 @@ def detect(new_articles: Sequence[Article], index: ProvenanceIndex, lookup: Call
     """
     cache = cache or DocCache()
     out: list[Derivation] = []
-    for art in sorted(new_articles, key=arrival_key):
-        if art.id in index:
-            continue
-        views = Views(art.text)
+    for art, views, dup, cands in proposals(new_articles, index):
         found: dict[str, tuple[Alignment, Derivation]] = {}
-        dup = index.duplicate_of(art)
-        for cid, _ in index.candidates(art, views=views):
+        for cid in cands:
             old = lookup(cid)
             d, s = cache.get(art), cache.get(old)
-            is_dup = cid == dup or text_hash(old) == text_hash(art)
+            # Every indexed text hash has a first holder (dup): none, then no candidate shares the text.
+            is_dup = cid == dup or (dup is not None and text_hash(old) == views.text_hash)
             near = not is_dup and _jaccard(views, cache.views(old)) >= NEAR_DUP
             if not (is_dup or near) and len(d.grams & s.grams) < MIN_GRAMS:
                 continue  # can never pass is_derivation: skip the alignment (and its embeddings)

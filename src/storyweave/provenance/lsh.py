@@ -13,7 +13,8 @@ pair is compared unless the index proposes it:
   hash is 0 mod 8, every shingle of very short texts). A query probes *all* its
   shingles, so a story that reuses a few paragraphs of a longer one (a partial
   copy, Jaccard far too low for MinHash) still finds it. Anchors held by more
-  than ``ANCHOR_DF_CAP`` articles are boilerplate and ignored.
+  than ``ANCHOR_DF_CAP`` articles are boilerplate and ignored (so are terms band keys
+  held by more than ``BAND_DF_CAP``).
 
 MinHash is computed with numpy from CRC32 token hashes rather than through
 datasketch's ``MinHash.update_batch``, whose per-token Python hashing took 40% of
@@ -47,11 +48,20 @@ BANDS = {"shingles": (16, 4), "terms": (32, 2)}
 ANCHOR_MOD = 8
 ANCHOR_ALL_BELOW = 64  # texts with fewer shingles store every one of them
 ANCHOR_DF_CAP = 64
+# Band keys of the terms channel held by more articles are skipped the same way: in 30k
+# synthetic articles (bench/provenance.py --scale) a third of the terms keys are shared
+# by over 8 articles (common words' min-hashes), so a query scored ~3,200 rows, a tenth of
+# the index, and the stage slowed down linearly. Capped at 32: ~100 rows per query, and
+# copies-with-source-proposed rose 5488 -> 5502 of 5971 (fewer junk rows in the top 12);
+# dev (seeds 0 and 1): the same candidate lists. The shingles channel stays uncapped: its
+# frequent keys are a widely copied text, whose copies are exactly the candidates wanted.
+BAND_DF_CAP = 32
+_CAPS = {"shingles": None, "terms": BAND_DF_CAP, "anchors": ANCHOR_DF_CAP}
 # Candidates kept per query, best score first; the aligner looks at no more.
 TOP_K = 12
-_BUCKET_SCAN = 16  # buckets with more entries than this hold a frequent key: binary-search them
 _TAIL_ROWS = 2048  # fewest articles held in the dict tail before it is merged into the arrays
-_FORMAT = 2  # 2: keys stored scrambled (see _Table)
+_FORMAT = 3  # 2: keys stored scrambled (see _Table); 3: keys over their cap stored once, as _STOPPED
+_STOPPED = -1
 _MASK32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.RandomState(7)
 # Multiply-shift hashing (odd 64-bit multipliers, top 32 bits): a universal family
@@ -91,6 +101,7 @@ class Views:
     """What the index needs from one article, computed once."""
 
     def __init__(self, text: str) -> None:
+        self.text_hash = content_hash(text)[:16]  # see text_hash()
         toks = tokens(text)
         uniq = set(toks)
         if len(_TOKEN_HASH) > 1_000_000:  # bounded: a news vocabulary rarely gets near this
@@ -142,9 +153,15 @@ class _Table:
     stage slow down as the index grew. The tail is merged when it holds an eighth of the
     indexed rows (at least ``_TAIL_ROWS``), so each entry is re-copied O(1) times
     amortised, not once per fixed-size batch.
+
+    With a ``cap``, a key held by more rows is boilerplate: the merge collapses its entries
+    into one ``_STOPPED`` entry, so buckets stay small (no binary search, no scoring of
+    thousands of rows per query) and the index does not store what is never read.
     """
 
-    def __init__(self, keys: np.ndarray | None = None, rows: np.ndarray | None = None, main_rows: int = 0) -> None:
+    def __init__(self, cap: int | None, keys: np.ndarray | None = None, rows: np.ndarray | None = None,
+                 main_rows: int = 0) -> None:
+        self.cap = cap
         self.keys = np.zeros(0, dtype=np.uint64) if keys is None else keys
         self.rows = np.zeros(0, dtype=np.int32) if rows is None else rows
         self.tail: dict[int, list[int]] = {}
@@ -175,54 +192,54 @@ class _Table:
         at = np.searchsorted(self.keys, keys, "right")
         self.keys = np.insert(self.keys, at, keys)
         self.rows = np.insert(self.rows, at, rows)
+        if self.cap is not None:
+            self._stop()
         self.main_rows += self.tail_rows
         self.tail, self.tail_rows = {}, 0
         self._index()
 
-    def _find(self, q: np.ndarray, cap: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Positions in the arrays holding the scrambled keys ``q``, which key each is, and each key's count.
+    def _stop(self) -> None:
+        """Collapse every key over the cap (or already stopped) into one ``_STOPPED`` entry."""
+        starts = np.flatnonzero(np.concatenate(([True], self.keys[1:] != self.keys[:-1])))
+        runs = np.diff(np.append(starts, len(self.keys)))
+        stop = (runs > self.cap) | (np.minimum.reduceat(self.rows, starts) == _STOPPED)
+        if not stop.any():
+            return
+        keep = np.repeat(~stop, runs)
+        keep[starts[stop]] = True
+        self.rows[starts[stop]] = _STOPPED
+        self.keys, self.rows = self.keys[keep], self.rows[keep]
 
-        A bucket holding a frequent key (boilerplate) is binary-searched for the exact
-        range instead of scanned, so a key over ``cap`` costs nothing to skip.
-        """
+    def lookup(self, keys: np.ndarray) -> np.ndarray:
+        """Rows under any of ``keys`` (once per key hit), skipping keys held by more than ``cap`` rows."""
+        q = _scramble(keys)
         b = (q >> self.shift).astype(np.int64)
         lo = self.dir[b].astype(np.int64)
         n = self.dir[b + 1] - lo
-        big = n > _BUCKET_SCAN
-        if big.any():
-            lo[big] = np.searchsorted(self.keys, q[big], "left")
-            n[big] = np.searchsorted(self.keys, q[big], "right") - lo[big]
-        exact = n[big]
-        if cap is not None:
-            n[big & (n > cap)] = 0  # n is the exact count there
-        # Expand the [lo, lo + n) ranges without a Python loop, keep the equal keys.
+        # Expand the [lo, lo + n) bucket ranges without a Python loop, keep the equal keys.
         which = np.repeat(np.arange(len(q)), n)
         at = np.repeat(lo - np.concatenate(([0], np.cumsum(n)[:-1])), n) + np.arange(int(n.sum()))
         hit = self.keys[at] == q[which]
-        at, which = at[hit], which[hit]
-        counts = np.bincount(which, minlength=len(q))
-        counts[big] = exact
-        return at, which, counts
-
-    def lookup(self, keys: np.ndarray, cap: int | None = None) -> np.ndarray:
-        """Rows under any of ``keys`` (once per key hit); keys with more than ``cap`` rows are skipped."""
-        q = _scramble(keys)
-        at, which, counts = self._find(q, cap)
-        if cap is not None:
-            at = at[counts[which] <= cap]
-        shared = self.tail.keys() & set(q.tolist()) if self.tail else ()
+        rows, which = self.rows[at[hit]], which[hit]
+        if self.cap is not None:
+            stopped = np.zeros(len(q), dtype=bool)
+            stopped[which[rows == _STOPPED]] = True
+            rows, which = rows[~stopped[which]], which[~stopped[which]]
+        if not self.tail:
+            return rows
+        shared = [(i, k) for i, k in enumerate(q.tolist()) if k in self.tail]
         if not shared:
-            return self.rows[at]
-        shared = np.fromiter(shared, dtype=np.uint64, count=len(shared))
-        if cap is not None:
-            total = self._find(shared, cap)[2]
-            total += np.fromiter((len(self.tail[k]) for k in shared.tolist()), dtype=np.int64, count=len(shared))
-            over = shared[total > cap]
-            if len(over):
-                at = at[~np.isin(self.keys[at], over)]
-            shared = shared[total <= cap]
-        extra = [r for k in shared.tolist() for r in self.tail[k]]
-        return np.concatenate([self.rows[at], np.array(extra, dtype=np.int32)])
+            return rows
+        if self.cap is None:
+            extra = [r for _, k in shared for r in self.tail[k]]
+        else:
+            held = np.bincount(which, minlength=len(q))
+            over = [i for i, k in shared if stopped[i] or held[i] + len(self.tail[k]) > self.cap]
+            if over:
+                rows = rows[~np.isin(which, over)]
+            over_set = set(over)
+            extra = [r for i, k in shared if i not in over_set for r in self.tail[k]]
+        return np.concatenate([rows, np.array(extra, dtype=np.int32)])
 
 
 class ProvenanceIndex:
@@ -234,7 +251,7 @@ class ProvenanceIndex:
         self._hash: dict[str, int] = {}  # normalised-text hash -> first row with it
         self._sigs = {name: _Rows(NUM_PERM, np.uint32) for name in BANDS}
         self._n_anchors = _Rows(1, np.int32)
-        self._tables = {name: _Table() for name in (*BANDS, "anchors")}
+        self._tables = {name: _Table(cap) for name, cap in _CAPS.items()}
         self._sources: dict[int, set[int]] = {}  # derivation edges found so far (derived row -> source rows)
 
     def __len__(self) -> int:
@@ -251,7 +268,7 @@ class ProvenanceIndex:
             row = len(self.ids)
             self.ids.append(a.id)
             self._row[a.id] = row
-            self._hash.setdefault(text_hash(a), row)
+            self._hash.setdefault(v.text_hash, row)
             for salt, (name, (bands, rows)) in enumerate(BANDS.items()):
                 self._sigs[name].append(v.sigs[name])
                 self._tables[name].add(_band_keys(v.sigs[name], bands, rows, salt), row)
@@ -266,9 +283,9 @@ class ProvenanceIndex:
         row = self._row.get(article_id)
         return {self.ids[r] for r in self._sources.get(row, ())} if row is not None else set()
 
-    def duplicate_of(self, article: Article) -> str | None:
+    def duplicate_of(self, article: Article, views: Views | None = None) -> str | None:
         """An indexed article with the same normalised text, if any."""
-        row = self._hash.get(text_hash(article))
+        row = self._hash.get(views.text_hash if views else text_hash(article))
         return None if row is None or self.ids[row] == article.id else self.ids[row]
 
     def candidates(self, article: Article, k: int = TOP_K, views: Views | None = None) -> list[tuple[str, float]]:
@@ -285,7 +302,7 @@ class ProvenanceIndex:
             if len(hits):
                 rows.append(hits)
                 scores.append((self._sigs[name].view()[hits] == v.sigs[name]).mean(axis=1))
-        hits, shared = np.unique(self._tables["anchors"].lookup(v.shingles, ANCHOR_DF_CAP), return_counts=True)
+        hits, shared = np.unique(self._tables["anchors"].lookup(v.shingles), return_counts=True)
         hits, shared = hits[shared >= 2], shared[shared >= 2]
         if len(hits):
             smaller = np.minimum(self._n_anchors.view()[hits, 0], max(1, len(v.anchors)))
@@ -344,13 +361,13 @@ class ProvenanceIndex:
         for name in BANDS:
             idx._sigs[name] = _Rows(NUM_PERM, np.uint32, data[f"{name}_sigs"])
         for name in idx._tables:
-            idx._tables[name] = _Table(data[f"{name}_keys"], data[f"{name}_rows"], len(idx.ids))
+            idx._tables[name] = _Table(_CAPS[name], data[f"{name}_keys"], data[f"{name}_rows"], len(idx.ids))
         return idx
 
 
 def _config() -> dict:
     return {"num_perm": NUM_PERM, "bands": {k: list(v) for k, v in BANDS.items()}, "anchor_mod": ANCHOR_MOD,
-            "anchor_all_below": ANCHOR_ALL_BELOW}
+            "anchor_all_below": ANCHOR_ALL_BELOW, "caps": _CAPS}
 
 
 def text_hash(article: Article) -> str:
