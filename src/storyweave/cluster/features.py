@@ -46,6 +46,10 @@ _NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
 # Month names and their usual abbreviations, read inside DATE entities only
 # ("May" the verb is not a date). Two events of one kind a year apart differ
 # in month when no year is written (ECB+: "Sunday, February 1" vs "Jan. 6").
+# Weekdays are the date an undated report gives most ("arrested early
+# Sunday"): two events of one kind rarely fall on the same one.
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
@@ -65,6 +69,7 @@ class ArticleFeatures:
     latest_year: int | None = None  # the latest year written in the text: its likely year of writing
     headline_only: bool = False  # no body beyond a headline: scored with the headline model
     months: frozenset[int] = frozenset()  # months (1-12) named in dates
+    weekdays: frozenset[int] = frozenset()  # weekdays (0 Monday - 6 Sunday) named in dates
 
 
 def lead(article: Article, max_chars: int = LEAD_CHARS) -> str:
@@ -127,8 +132,8 @@ def _months(date: str) -> set[int]:
     return {_MONTHS.index(m.lower()[:3]) + 1 for m in _MONTH.findall(date)}
 
 
-def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int], frozenset[int]]:
-    """Lemma, name and number bags plus the years and months mentioned, from a spaCy Doc."""
+def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int], frozenset[int], frozenset[int]]:
+    """Lemma, name and number bags plus the years, months and weekdays mentioned, from a spaCy Doc."""
     lemmas: Counter = Counter()
     for tok in doc:
         if tok.pos_ in _CONTENT_POS and not tok.is_stop and not tok.is_punct and len(tok.lemma_) > 1:
@@ -137,6 +142,7 @@ def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int], frozenset[int]
     numbers: Counter = Counter()
     years: set[int] = set()
     months: set[int] = set()
+    weekdays: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in _NAME_LABELS:
             names[_name_key(ent.text)] += 1
@@ -145,7 +151,8 @@ def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int], frozenset[int]
             if ent.label_ == "DATE":
                 years.update(int(y) for y in _YEAR.findall(ent.text))
                 months.update(_months(ent.text))
-    return lemmas, names, numbers, frozenset(years), frozenset(months)
+                weekdays.update(_WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(ent.text))
+    return lemmas, names, numbers, frozenset(years), frozenset(months), frozenset(weekdays)
 
 
 def _nlp_text(article: Article) -> str:
@@ -170,8 +177,8 @@ def featurize(articles: Sequence[Article], nlp=None, embedder=None) -> list[Arti
     texts = [_nlp_text(a) for a in articles]
     out = []
     for article, vector, doc in zip(articles, vectors, nlp.pipe(texts, batch_size=32)):
-        lemmas, names, numbers, years, months = bags(doc)
+        lemmas, names, numbers, years, months, weekdays = bags(doc)
         day = publication_day(article.published)
         out.append(ArticleFeatures(np.asarray(vector, dtype=np.float32), lemmas, names, numbers, years, day,
-                                   latest_year(doc.text, day), headline_only(article.text), months))  # fmt: skip
+                                   latest_year(doc.text, day), headline_only(article.text), months, weekdays))  # fmt: skip
     return out

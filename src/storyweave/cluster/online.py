@@ -56,8 +56,8 @@ REPAIR_WINDOW = 48
 MERGE_FLOOR = 0.1
 MERGE_WINDOW = 16
 # Bumped whenever to_bytes changes what it writes (2: months named in dates,
-# merged stories kept as empty entries).
-STATE_FORMAT = 2
+# merged stories kept as empty entries; 3: weekdays).
+STATE_FORMAT = 3
 
 
 @dataclass
@@ -335,5 +335,5 @@ def _bags(profile: Profile) -> dict:
 
 
 def _profile(body: dict, vector_sum: np.ndarray) -> Profile:
-    years, latest, months = (Counter({int(k): c for k, c in body[n].items()}) for n in ("years", "latest", "months"))
-    return Profile(vector_sum, *(Counter(body[n]) for n in CHANNELS), years, latest, months, body["size"])
+    dates = (Counter({int(k): c for k, c in body[n].items()}) for n in ("years", "latest", "months", "weekdays"))
+    return Profile(vector_sum, *(Counter(body[n]) for n in CHANNELS), *dates, body["size"])
