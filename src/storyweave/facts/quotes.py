@@ -6,8 +6,13 @@ said what, quoted or not. An attribution's content is widened to the whole
 quotation it touches (multi-sentence quotes); a quotation no cue reaches takes
 its speaker from a trailing dash ("... strong willed," – Shigeru Ishiba) or
 from the cue that announced it in the sentences before ("Jeffrey Hall ...
-remarked on ..." then a paragraph that is only the quote). ``speakers``
-resolves each source to one name per person in the article.
+remarked on ..." then a paragraph that is only the quote). A cue with a
+speaker but no complement the parse could read takes the rest of its sentence.
+Last, a small learned filter (``quotes_learned.FilterModel``, trained on
+PolNeAR train/ by ``bench/train_filter.py``) drops the assembled attributions
+whose content it judges unlikely (a stance verb read as "continued, '...'", a
+one-word object). ``speakers`` resolves each source to one name per person in
+the article.
 
 Kinds: *direct* is a quotation that stands as the reported utterance (it opens
 its sentence, or follows "said," / "noted:"); *partial* is a few quoted words
@@ -25,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Quote, Span
-from .quotes_cues import CUE_LEMMAS, SOURCE_DOCUMENTS, Attribution, find_attributions
+from .quotes_cues import CUE_FORMS, SOURCE_DOCUMENTS, Attribution, find_attributions
 from .quotes_learned import attribution_features, load_filter_model
 from .quotes_marks import Quoted, find_quoted
 from .speakers import Speakers
@@ -45,6 +50,7 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„`]|(?<!\w)['‘’]|['‘’](?!\w)")
 _ANNOUNCE_REACH = 2
 # Fewest words a sentence remainder needs to be taken as a cue's content ("he said that." is not).
 _REST_MIN_WORDS = 3
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ def needs_parse(sentence_text: str) -> bool:
     """True when a sentence may hold reported speech: a quotation mark or a cue word."""
     if _QUOTE_MARK.search(sentence_text):
         return True
-    return any(w in _CUE_FORMS for w in _WORD.findall(sentence_text.lower()))
+    return any(w in CUE_FORMS for w in _WORD.findall(sentence_text.lower()))
 
 
 def attributions(doc, quoted: list[Quoted] | None = None, filtered: bool = True) -> list[Attributed]:
@@ -270,7 +276,7 @@ def _is_direct(text: str, q: Quoted) -> bool:
     if not any(c.isalnum() for c in prefix) or prefix[-1:] in (".", "!", "?"):
         return True  # opens its sentence (also when a scraper glued it to the one before)
     if prefix[-1:] in (",", ":"):
-        return _WORD.findall(prefix.lower())[-1] in _CUE_FORMS
+        return _WORD.findall(prefix.lower())[-1] in CUE_FORMS
     return False
 
 
@@ -422,26 +428,3 @@ def _told_name(text: str, att: Attributed) -> str | None:
 def _skip_complementizer(text: str, a: int, b: int) -> int:
     m = re.match(r"(?:that|whether|if)\s+", text[a:b], re.IGNORECASE)
     return a + m.end() if m else a
-
-
-_WORD = re.compile(r"[a-z]+")
-# Irregular forms: the verb exceptions of the spaCy lemmatizer whose lemma is a cue.
-_IRREGULAR = (
-    "said", "told", "wrote", "written", "thought", "felt", "knew", "known", "according", "spoke",
-    "found", "learnt", "quipped", "quipping", "saw", "seen", "shown", "sought", "understood",
-)
-
-
-def _inflections(lemma: str) -> set[str]:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    forms = {lemma, lemma + "s", stem + "ed", stem + "ing"}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if lemma.endswith(("s", "sh", "ch", "x")):
-        forms.add(lemma + "es")
-    if len(lemma) > 2 and lemma[-1] in "tdpgmn" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, regretting
-    return forms
-
-
-_CUE_FORMS = frozenset(f for lemma in CUE_LEMMAS for f in _inflections(lemma)) | frozenset(_IRREGULAR)

@@ -340,3 +340,26 @@ def _trim(doc, a: int, b: int) -> tuple[int, int] | None:
     while b > a and doc[b - 1].is_punct and not doc[b - 1].is_quote and doc[b - 1].text in ",;:—–-":
         b -= 1
     return (a, b) if b > a and any(not t.is_punct for t in doc[a:b]) else None
+
+
+# Irregular forms: the verb exceptions of the spaCy lemmatizer whose lemma is a cue.
+_IRREGULAR = (
+    "said", "told", "wrote", "written", "thought", "felt", "knew", "known", "according", "spoke",
+    "found", "learnt", "quipped", "quipping", "saw", "seen", "shown", "sought", "understood",
+)
+
+
+def _inflections(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    if len(lemma) > 2 and lemma[-1] in "tdpgmn" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, regretting
+    return forms
+
+
+# Every inflected form of a cue lemma: which sentences may hold a cue, before any parse.
+CUE_FORMS = frozenset(f for lemma in CUE_LEMMAS for f in _inflections(lemma)) | frozenset(_IRREGULAR)

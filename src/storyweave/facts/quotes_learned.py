@@ -9,8 +9,12 @@ train/. The weights ship as a small JSON file (feature -> weight) so scoring is
 a dictionary lookup per feature, with no scikit-learn at run time;
 ``bench/train_attribution.py`` rebuilds the file from train/ deterministically.
 
-``cue_probability`` is the only decision the model makes; what the cue's source
-and content are stays with the dependency rules (``quotes_cues``).
+The cue model only decides which tokens are cues; what the cue's source and
+content are stays with the dependency rules (``quotes_cues``). A second small
+model, the attribution filter (``FilterModel``, ``bench/train_filter.py``),
+judges each finished attribution from ``attribution_features`` and drops the
+unlikely ones: on a PolNeAR train/ hold-out (every fifth text, cue model fitted
+without it) content/source overlap F1 85.8/74.2 -> 86.3/74.3.
 """
 
 from __future__ import annotations
