@@ -188,6 +188,7 @@ def test_merge_joins_two_stories_of_one_event_and_keeps_two_events_apart(ecb_top
     assert len(set(stories)) == 2
     assert all(len({e for e, s in zip(events, stories) if s == story}) == 1 for story in set(stories))
     assert len([s for s in clusterer.stories if s.members]) == 2
+    assert len(clusterer.retired()) == 2 and not set(clusterer.retired()) & set(stories)  # for the store to delete
 
 
 def test_written_headline_beats_first_sentence_stand_ins(seeds):

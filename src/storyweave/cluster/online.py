@@ -253,11 +253,16 @@ class StoryClusterer:
         if mean_link(joined, [position[m] for m in wa], [position[m] for m in wb]) < model.threshold:
             return
         keep, drop = (a, b) if self.stories[a].members[0] < self.stories[b].members[0] else (b, a)
-        moved = self.stories[drop].members
-        self._refill(keep, sorted(self.stories[keep].members + moved))
+        target, gone = self.stories[keep], self.stories[drop]
+        target.profile.absorb(gone.profile)
+        target.members = sorted(target.members + gone.members)
+        for day in (gone.first_day, gone.last_day):
+            target.touch(day)
+        for m in gone.members:
+            self.article_story[m] = keep
+        self._moved.update(dict.fromkeys(gone.members))
+        self._retired[gone.id] = None
         self._refill(drop, [])
-        self._retired[self.stories[drop].id] = None
-        self._moved.update(dict.fromkeys(moved))
 
     def _refill(self, story: int, members: list[int]) -> None:
         """Rebuild a story's profile and dates from ``members`` (ordinals, oldest first)."""
