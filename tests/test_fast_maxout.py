@@ -19,7 +19,11 @@ def test_same_vectors_as_thinc():
     with (DATA / "clustering" / "ecbplus-dev.jsonl").open() as lines:
         texts = [json.loads(next(lines))["text"] for _ in range(12)] + ["", "One.", "  \n\n  "]
     docs = [nlp.make_doc(t) for t in texts]
-    encoders = [nlp.get_pipe("tok2vec").model, nlp.get_pipe("ner").model.get_ref("tok2vec"), nlp.get_pipe("senter").model]
+    encoders = [
+        nlp.get_pipe("tok2vec").model,
+        nlp.get_pipe("ner").model.get_ref("tok2vec"),
+        nlp.get_pipe("senter").model,
+    ]
     before = [encoder.predict(docs) for encoder in encoders]
     assert [speed_up_maxout(encoder) for encoder in encoders] == [5, 5, 3]
     assert [speed_up_maxout(encoder) for encoder in encoders] == [0, 0, 0]  # applied once

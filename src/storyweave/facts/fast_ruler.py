@@ -115,11 +115,11 @@ class FastAttributeRuler:
             if len(cache) > _MAX_KEYS:
                 cache.clear()
             strings = self._vocab.strings
-            values = (
-                {_FIELD["LOWER"]: strings[value]}
-                if part == _LOWER_PART
-                else {_FIELD["TAG"]: strings[value[0]], _FIELD["DEP"]: strings[value[1]], _FIELD["IS_SPACE"]: bool(value[2])}
-            )
+            if part == _LOWER_PART:
+                values = {_FIELD["LOWER"]: strings[value]}
+            else:
+                tag, dep, space = value
+                values = {_FIELD["TAG"]: strings[tag], _FIELD["DEP"]: strings[dep], _FIELD["IS_SPACE"]: bool(space)}
             met = cache[value] = frozenset(
                 (p, j)
                 for p in self._tested
