@@ -53,7 +53,7 @@ def examples(doc, golds: list[dict]) -> list[tuple[object, list[str], int]]:
     out = []
     for att in attributions(doc, filtered=False):
         pred = set().union(*[tokens(text, (c,)) for c in att.content])
-        out.append((att, attribution_features(doc, att), int(2 * len(pred & gold) >= len(pred) > 0)))
+        out.append((att, attribution_features(doc, text, att), int(2 * len(pred & gold) >= len(pred) > 0)))
     return out
 
 

@@ -112,7 +112,7 @@ def attributions(doc, quoted: list[Quoted] | None = None, filtered: bool = True)
     # "A: ..." quoted whole); attributions inside its own content are nested in it
     out.extend(a for a in _line_colons(doc, text) if not any(_overlaps(a.source, c) for c in covered))
     out = [a for a in out if a.content]
-    return _filter(doc, out) if filtered else out
+    return _filter(doc, text, out) if filtered else out
 
 
 def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
@@ -185,10 +185,10 @@ def _to_chars(doc, text: str, att: Attribution) -> Attributed:
     )
 
 
-def _filter(doc, atts: list[Attributed]) -> list[Attributed]:
+def _filter(doc, text: str, atts: list[Attributed]) -> list[Attributed]:
     """The learned filter's verdict: drop the attributions whose content it rejects."""
     model = load_filter_model()
-    return atts if model is None else [a for a in atts if model.keep(attribution_features(doc, a))]
+    return atts if model is None else [a for a in atts if model.keep(attribution_features(doc, text, a))]
 
 
 def _attach(atts: list[Attributed], host: Attributed, q: Quoted, how: str) -> None:

@@ -113,7 +113,7 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16-31" if n < 32 else "32+"
 
 
-def attribution_features(doc, att) -> list[str]:
+def attribution_features(doc, text: str, att) -> list[str]:
     """String features of one assembled attribution (``quotes.Attributed``): how it was
     found, its cue, its source phrase and its content, and how they sit in the sentence.
 
@@ -121,8 +121,7 @@ def attribution_features(doc, att) -> list[str]:
     features let a second logistic model judge the finished attribution (is this
     the speaker PolNeAR would mark? is this the content?), which reads what no
     single token shows: a relative pronoun as source, a content of one word, a
-    source after its cue."""
-    text = doc.text
+    source after its cue. ``text`` is ``doc.text``, which spaCy rebuilds on every access."""
     cue_span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
     cue = cue_span.root if cue_span is not None and len(cue_span) else doc[0]
     lemma = cue.lemma_.lower() if att.cue_text != ":" else ":"
