@@ -11,12 +11,15 @@ annotator of the text. Every fifth text (sorted by name) is the hold-out: the
 model is fitted on the rest, and C and the keep-threshold are chosen there by
 the benchmark's own score (token overlap F1 of content plus that of source, as
 ``bench/quotes.py`` computes them: a dropped attribution drops its source too);
-the shipped model is then refitted on all of train/ (``--fit-on all``) or on the
-rest only (``--fit-on rest``). ``--cue-model`` swaps in a cue model fitted
+then a second model, fitted on the stance and evidence attributions only (label
+1 when at least half of the source tokens are gold Source tokens), gets its C
+and threshold on the same hold-out by source F1. The shipped models are then
+refitted on all of train/ (``--fit-on all``) or on the rest only
+(``--fit-on rest``). ``--cue-model`` swaps in a cue model fitted
 without the hold-out (``train_attribution.py --fit-on rest``) for a leak-free
 hold-out figure.
 
-Last line: ``holdout content-f1 <v> source-f1 <v> threshold <t> C <c>``.
+Last line: ``holdout content-f1 <v> source-f1 <v> threshold <t> C <c> source-threshold <t> source-C <c>``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quotes import Score, read_gold, tokens  # noqa: E402  (bench/quotes.py)
 from storyweave.facts.quotes import attributions  # noqa: E402
 from storyweave.facts import quotes_learned  # noqa: E402
-from storyweave.facts.quotes_learned import FILTER_PATH, FilterModel, attribution_features  # noqa: E402
+from storyweave.facts.quotes_learned import FILTER_PATH, SOURCE_FILTERED, FilterModel, attribution_features  # noqa: E402
 from storyweave.nlp import load_nlp  # noqa: E402
 
 _CS = (0.1, 0.3, 1.0)
@@ -46,14 +49,16 @@ def _analyse(text: str) -> bytes:
     return analyse(text).to_bytes()
 
 
-def examples(doc, golds: list[dict]) -> list[tuple[object, list[str], int]]:
-    """(attribution, features, label) for every unfiltered attribution."""
+def examples(doc, golds: list[dict]) -> list[tuple[object, list[str], int, int]]:
+    """(attribution, features, content label, source label) for every unfiltered attribution."""
     text = doc.text
-    gold = set().union(*[tokens(text, s) for g in golds for s in g["Content"]] or [set()])
+    gold = {role: set().union(*[tokens(text, s) for g in golds for s in g[role]] or [set()]) for role in ("Content", "Source")}
     out = []
     for att in attributions(doc, filtered=False):
-        pred = set().union(*[tokens(text, (c,)) for c in att.content])
-        out.append((att, attribution_features(doc, text, att), int(2 * len(pred & gold) >= len(pred) > 0)))
+        content = set().union(*[tokens(text, (c,)) for c in att.content])
+        source = tokens(text, (att.source,)) if att.source else set()
+        labels = [int(2 * len(pred & gold[role]) >= len(pred) > 0) for pred, role in ((content, "Content"), (source, "Source"))]
+        out.append((att, attribution_features(doc, text, att), *labels))
     return out
 
 
@@ -72,8 +77,9 @@ def score(model: FilterModel, held) -> tuple[float, float]:
     """Benchmark overlap F1 (content, source) on the hold-out with this filter."""
     scores = {"Content": Score(), "Source": Score()}
     for text, exs, golds in held:
-        kept = [a for a, f, _ in exs if model.keep(f)]
-        pred = {"Content": [a.content for a in kept], "Source": list({(a.source,) for a in kept if a.source})}
+        kept = [(a, f) for a, f, _, _ in exs if model.keep(f)]
+        sources = {(a.source,) for a, f in kept if a.source and (a.cue_class not in SOURCE_FILTERED or model.keep_source(f))}
+        pred = {"Content": [a.content for a, _ in kept], "Source": list(sources)}
         for gold in golds:
             for role, s in scores.items():
                 s.add(text, pred[role], gold[role])
@@ -121,7 +127,11 @@ def main(argv: list[str] | None = None) -> None:
 
     def weights(texts_, c):
         rows = [e for _, exs, _ in texts_ for e in exs]
-        return fit([f for _, f, _ in rows], [y for _, _, y in rows], c)
+        return fit([f for _, f, _, _ in rows], [y for _, _, y, _ in rows], c)
+
+    def source_weights(texts_, c):
+        rows = [e for _, exs, _ in texts_ for e in exs if e[0].source and e[0].cue_class in SOURCE_FILTERED]
+        return fit([f for _, f, _, _ in rows], [y for _, _, _, y in rows], c)
 
     best = None
     for c in _CS:
@@ -132,10 +142,22 @@ def main(argv: list[str] | None = None) -> None:
             if best is None or c_f + s_f > best[0] + best[1]:
                 best = (c_f, s_f, t, c)
     c_f, s_f, t, c = best
+    # then the stance/evidence source model, the content filter fixed (it changes no content)
+    w = weights(rest, c)
+    best_s = (s_f, 0.0, c)
+    for sc in _CS:
+        sw = source_weights(rest, sc)
+        for st in _THRESHOLDS:
+            s_f2 = score(FilterModel(w, t, sw, st), held)[1]
+            print(f"source C {sc} threshold {st}: source F1 {s_f2:.1f}")
+            best_s = max(best_s, (s_f2, st, sc))
+    s_f, st, sc = best_s
+    fitted = rest if args.fit_on == "rest" else per_text
+    model = FilterModel(weights(fitted, c), t, source_weights(fitted, sc), st)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(FilterModel(weights(rest if args.fit_on == "rest" else per_text, c), t).to_json(), encoding="utf-8")
+    args.out.write_text(model.to_json(), encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, fitted on {args.fit_on})")
-    print(f"holdout content-f1 {c_f:.1f} source-f1 {s_f:.1f} threshold {t} C {c}")
+    print(f"holdout content-f1 {c_f:.1f} source-f1 {s_f:.1f} threshold {t} C {c} source-threshold {st} source-C {sc}")
 
 
 if __name__ == "__main__":

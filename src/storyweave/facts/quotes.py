@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ..records import Quote, Span
 from .quotes_cues import CUE_FORMS, SOURCE_DOCUMENTS, Attribution, find_attributions
-from .quotes_learned import attribution_features, load_filter_model
+from .quotes_learned import SOURCE_FILTERED, attribution_features, load_filter_model
 from .quotes_marks import Quoted, find_quoted
 from .speakers import Speakers
 
@@ -186,9 +186,20 @@ def _to_chars(doc, text: str, att: Attribution) -> Attributed:
 
 
 def _filter(doc, text: str, atts: list[Attributed]) -> list[Attributed]:
-    """The learned filter's verdict: drop the attributions whose content it rejects."""
+    """The learned filter's verdicts: drop the attributions whose content it rejects, and the
+    source of a stance or evidence attribution whose source it rejects (those never make quotes)."""
     model = load_filter_model()
-    return atts if model is None else [a for a in atts if model.keep(attribution_features(doc, text, a))]
+    if model is None:
+        return atts
+    out = []
+    for att in atts:
+        feats = attribution_features(doc, text, att)
+        if not model.keep(feats):
+            continue
+        if att.source is not None and att.cue_class in SOURCE_FILTERED and not model.keep_source(feats):
+            att = _replace(att, source=None, source_head=None)
+        out.append(att)
+    return out
 
 
 def _attach(atts: list[Attributed], host: Attributed, q: Quoted, how: str) -> None:

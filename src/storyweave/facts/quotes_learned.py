@@ -14,7 +14,7 @@ content are stays with the dependency rules (``quotes_cues``). A second small
 model, the attribution filter (``FilterModel``, ``bench/train_filter.py``),
 judges each finished attribution from ``attribution_features`` and drops the
 unlikely ones: on a PolNeAR train/ hold-out (every fifth text, cue model fitted
-without it) content/source overlap F1 85.8/74.2 -> 86.3/74.3.
+without it) content/source overlap F1 85.8/74.2 -> 86.3/74.8.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
-    "CANDIDATE_POS", "FILTER_PATH", "MODEL_PATH", "CueModel", "FilterModel", "attribution_features", "cue_features",
+    "CANDIDATE_POS", "FILTER_PATH", "SOURCE_FILTERED", "MODEL_PATH", "CueModel", "FilterModel", "attribution_features", "cue_features",
     "is_candidate", "load_cue_model", "load_filter_model",
 ]
 
@@ -106,6 +106,8 @@ def load_cue_model() -> CueModel | None:
 # ------------------------------------------------------------------ the attribution filter
 
 FILTER_PATH = Path(__file__).resolve().parent / "models" / "attribution_filter.json"
+# Cue classes whose sources the filter may drop: they never become quotes' speakers.
+SOURCE_FILTERED = frozenset(("stance", "evidence"))
 _PRONOUNS = frozenset("i you he she it we they who which that this these those one".split())
 
 
@@ -158,22 +160,33 @@ def attribution_features(doc, text: str, att) -> list[str]:
 
 
 class FilterModel:
-    """A logistic model over ``attribution_features`` that keeps an attribution when its
-    content is likely PolNeAR content. Sources are not filtered: dropping the speakers it
-    doubted cost the seed quotes their speakers for 0.5 point of dev source F1."""
+    """Logistic models over ``attribution_features``: ``keep`` an attribution when its content
+    is likely PolNeAR content, and ``keep_source`` of a stance or evidence attribution
+    ("X supports Y", "a poll shows ...") when its source is likely the one PolNeAR marks.
+    Speech and belief sources are never dropped: they become the speakers of quotes, and
+    dropping the ones the model doubted cost the seed quotes their speakers."""
 
-    def __init__(self, weights: dict[str, float], threshold: float):
+    def __init__(self, weights: dict[str, float], threshold: float, source_weights=None, source_threshold: float = 0.0):
         self.weights, self.threshold = weights, threshold
+        self.source_weights, self.source_threshold = source_weights or {}, source_threshold
 
-    def probability(self, feats: list[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in feats)
+    @staticmethod
+    def _probability(weights: dict[str, float], feats: list[str]) -> float:
+        z = sum(weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, feats: list[str]) -> bool:
-        return self.probability(feats) >= self.threshold
+        return self._probability(self.weights, feats) >= self.threshold
+
+    def keep_source(self, feats: list[str]) -> bool:
+        return self._probability(self.source_weights, feats) >= self.source_threshold
 
     def to_json(self) -> str:
-        return json.dumps({"weights": self.weights, "threshold": self.threshold}, sort_keys=True, indent=0)
+        data = {
+            "weights": self.weights, "threshold": self.threshold,
+            "source_weights": self.source_weights, "source_threshold": self.source_threshold,
+        }
+        return json.dumps(data, sort_keys=True, indent=0)
 
 
 @lru_cache(maxsize=1)
@@ -182,4 +195,4 @@ def load_filter_model() -> FilterModel | None:
     if not FILTER_PATH.exists():
         return None
     data = json.loads(FILTER_PATH.read_text(encoding="utf-8"))
-    return FilterModel(data["weights"], data["threshold"])
+    return FilterModel(data["weights"], data["threshold"], data.get("source_weights"), data.get("source_threshold", 0.0))
