@@ -154,7 +154,9 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
         nearest[quote.span] = quote
     quotes.extend(nearest.values())
     quotes.extend(_dash_quotes(article_id, text, quoted, speakers, quotes))
-    return sorted(set(quotes), key=lambda q: (q.span, q.kind))
+    # A total order: set() iterates in string-hash order, which changes from process to process.
+    return sorted(set(quotes), key=lambda q: (q.span, q.kind, q.speaker or "", q.speaker_span or (-1, -1),
+                                              q.cue or "", q.speaker_role or "", q.told_to or ""))
 
 
 # ------------------------------------------------------------------ helpers
@@ -216,7 +218,7 @@ def _rest_of_sentence(doc, text: str, att: Attributed) -> Attributed:
     par_end = _find_or_end(text, "\n", att.cue[1])
     after = (att.cue[1], min(end, par_end))
     before = (max(start, text.rfind("\n", 0, att.cue[0]) + 1), min(att.cue[0], att.source[0]))
-    for a, b in (after, before):
+    for a, b in (after,):
         piece = text[a:b]
         words = _WORD.findall(piece.lower())
         if len(words) >= _REST_MIN_WORDS:
