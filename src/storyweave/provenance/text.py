@@ -17,7 +17,11 @@ from ..records import Span
 # Chained str.replace: str.translate with a dict table was half of the candidate stage's tokenising time.
 _FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("\u00a0", " "))
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})")
-_NUM_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# Patterns that open with a literal are searched for it at C speed, where a leading class or
+# look-behind is tried at every position: the comma pattern was 60x slower written as
+# "(?<=\d),(?=\d{3}\b)", and most texts hold no dotted abbreviation (".S." in "U.S.").
+_DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")
+_NUM_COMMA = re.compile(r",(?<=\d,)(?=\d{3}\b)")
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -56,7 +60,8 @@ def fold(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lowercased word and number tokens; "U.S." -> "us", "54,000" -> "54000"."""
     t = fold(text)
-    t = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), t)
+    if _DOTTED_HINT.search(t):
+        t = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), t)
     t = _NUM_COMMA.sub("", t)
     return _TOKEN.findall(t.lower())
 
