@@ -218,7 +218,7 @@ def _rest_of_sentence(doc, text: str, att: Attributed) -> Attributed:
     par_end = _find_or_end(text, "\n", att.cue[1])
     after = (att.cue[1], min(end, par_end))
     before = (max(start, text.rfind("\n", 0, att.cue[0]) + 1), min(att.cue[0], att.source[0]))
-    for a, b in (after,):
+    for a, b in (after, before):
         piece = text[a:b]
         words = _WORD.findall(piece.lower())
         if len(words) >= _REST_MIN_WORDS:
