@@ -187,13 +187,12 @@ def cross_validate(ids: list[str], feats: list[ArticleFeatures], gold: list[str]
     (the pinned thresholds kept), cluster that fold, and score the pooled predictions."""
     from sklearn.model_selection import GroupKFold
 
-    kind, pred = _kind(feats), [""] * len(ids)
-    defaults = StoryClusterer()
-    thresholds = {kind: getattr(defaults, kind).threshold, f"{kind}_links": getattr(defaults, f"{kind}_links").threshold}
+    kind, pred, defaults = _kind(feats), [""] * len(ids), StoryClusterer()
+    pick = lambda seq, rows: [seq[i] for i in rows]  # noqa: E731
     for fold, (train, test) in enumerate(GroupKFold(min(CV_FOLDS, len(set(groups)))).split(ids, groups=groups)):
-        pick = lambda seq, rows: [seq[i] for i in rows]  # noqa: E731
         join, link = fit_models(pick(ids, train), pick(feats, train), pick(gold, train), pick(groups, train))
-        models = {kind: PairModel(*join, thresholds[kind]), f"{kind}_links": PairModel(*link, thresholds[f"{kind}_links"])}
+        models = {kind: PairModel(*join, getattr(defaults, kind).threshold),
+                  f"{kind}_links": PairModel(*link, getattr(defaults, f"{kind}_links").threshold)}  # fmt: skip
         fold_pred, _ = cluster(pick(ids, test), pick(feats, test), **models)
         for i, p in zip(test, fold_pred):
             pred[i] = f"{fold}:{p}"

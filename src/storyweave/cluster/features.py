@@ -180,5 +180,6 @@ def featurize(articles: Sequence[Article], nlp=None, embedder=None) -> list[Arti
         lemmas, names, numbers, years, months, weekdays = bags(doc)
         day = publication_day(article.published)
         out.append(ArticleFeatures(np.asarray(vector, dtype=np.float32), lemmas, names, numbers, years, day,
-                                   latest_year(doc.text, day), headline_only(article.text), months, weekdays))  # fmt: skip
+                                   latest_year(doc.text, day), headline_only(article.text), months,
+                                   weekdays))  # fmt: skip
     return out

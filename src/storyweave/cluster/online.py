@@ -27,7 +27,8 @@ from ..records import Article
 from .features import ArticleFeatures, featurize, publication_day
 from .index import VectorIndex
 from .repair import links, mean_link, parts
-from .similarity import BAGS, CHANNELS, FULL_TEXT, FULL_TEXT_LINKS, HEADLINE, HEADLINE_LINKS, PairModel, Profile, Vocabulary, pair_features
+from .similarity import (BAGS, CHANNELS, FULL_TEXT, FULL_TEXT_LINKS, HEADLINE, HEADLINE_LINKS, PairModel, Profile,
+                         Vocabulary, pair_features)  # fmt: skip
 
 # Nearest earlier articles fetched per query; their stories are the candidates.
 # 20 covers every gold story of a new ECB+ article in ecbplus-dev (bench --fit
