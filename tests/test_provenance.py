@@ -6,6 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -92,6 +93,35 @@ def test_index_roundtrip_and_incremental_batches(seeds, seed_edges):
     edges += detect(second, restored, seeds.__getitem__, cache)
     assert {(e.derived, e.source, e.relation) for e in edges} == {(e.derived, e.source, e.relation) for e in seed_edges}
     assert len(restored) == 5 and detect([seeds["003"]], restored, seeds.__getitem__, cache) == []
+
+
+def test_index_caps_hold_in_the_tail_after_merges_and_reloads():
+    from storyweave.provenance.lsh import _Table
+
+    def rows(table, *keys):
+        return sorted(table.lookup(np.array(keys, dtype=np.uint64)).tolist())
+
+    table = _Table(cap=3)
+    for row in range(3):
+        table.add(np.array([7, 100 + row], dtype=np.uint64), row)
+    assert rows(table, 7) == [0, 1, 2]  # at the cap: still evidence
+    table.flush()
+    table.add(np.array([7, 200], dtype=np.uint64), 3)
+    assert rows(table, 7) == [] and rows(table, 7, 101, 200) == [1, 3]  # merged 3 + tail 1 > cap
+    table.flush()
+    assert rows(table, 7) == [] and int((table.keys == table.keys[0]).sum()) == 1  # stored once, as stopped
+    table.add(np.array([7], dtype=np.uint64), 4)
+    assert rows(table, 7) == []  # a stopped key stays stopped
+    assert rows(_Table(None, table.keys, table.rows), 101) == [1]
+
+
+def test_index_finds_a_short_text_inside_a_longer_one(seeds):
+    short = dataclasses.replace(seeds["004"], id="brief", text="Tokyo stocks rose 2.4 percent after the summit, led by exporters.")
+    longer = dataclasses.replace(seeds["002"], id="long", text=seeds["002"].text + "\n" + short.text)
+    index = ProvenanceIndex()
+    index.add([short])
+    restored = ProvenanceIndex.from_bytes(index.to_bytes())
+    assert [c for c, _ in restored.candidates(longer)][:1] == ["brief"]
 
 
 def test_duplicates_and_direction_by_date(seeds):
