@@ -1,4 +1,4 @@
-"""The fast Maxout forward pass gives thinc's numbers bit for bit, in every encoder of the model."""
+"""The fast Maxout and LayerNorm forward passes give thinc's numbers bit for bit, in every encoder of the model."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy
 import spacy
 
-from storyweave.facts.fast_maxout import speed_up_maxout
+from storyweave.facts.fast_maxout import speed_up_layernorm, speed_up_maxout
 from storyweave.settings import load as load_settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -27,6 +27,8 @@ def test_same_vectors_as_thinc():
     before = [encoder.predict(docs) for encoder in encoders]
     assert [speed_up_maxout(encoder) for encoder in encoders] == [5, 5, 3]
     assert [speed_up_maxout(encoder) for encoder in encoders] == [0, 0, 0]  # applied once
+    assert [speed_up_layernorm(encoder) for encoder in encoders] == [5, 5, 3]
+    assert [speed_up_layernorm(encoder) for encoder in encoders] == [0, 0, 0]
     for encoder, old in zip(encoders, before):
         new = encoder.predict(docs)
         assert len(new) == len(old)

@@ -1,4 +1,4 @@
-"""An inference-only forward pass for thinc's Maxout layers: the same numbers, cheaper.
+"""Inference-only forward passes for thinc's Maxout and LayerNorm layers: the same numbers, cheaper.
 
 The two tok2vec encoders of the English model (the shared one and the NER's own)
 are five Maxout layers each, and after the matrix product thinc picks each
@@ -9,6 +9,14 @@ unit by unit makes each piece a contiguous block of columns, so the best piece
 is two vectorised ``numpy.maximum`` calls (0.16 ms per layer). Every output
 value is computed by the same BLAS product and bias addition as thinc's, so the
 result is bit for bit the same (tests/test_fast_maxout.py checks it).
+
+Each Maxout is followed by a LayerNorm, whose thinc forward pass allocates four
+temporaries the size of its input (``X - mu`` twice, once inside ``X.var``,
+then the scaled, shifted copies) for the backward pass it never gets at
+inference. Here the centred input is computed once and scaled, multiplied and
+shifted in place, and the variance is summed from it: the same operations in
+the same order, so again the same bits (float32 division by the width rounds
+as numpy's variance does), for a quarter less time per layer.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from functools import partial
 import numpy
 from thinc.api import NumpyOps
 
-__all__ = ["speed_up_maxout"]
+__all__ = ["speed_up_layernorm", "speed_up_maxout"]
 
 
 def speed_up_maxout(model) -> int:
@@ -29,6 +37,29 @@ def speed_up_maxout(model) -> int:
             node._func = partial(_forward, original=node._func)
             changed += 1
     return changed
+
+
+def speed_up_layernorm(model) -> int:
+    """Give every LayerNorm layer under ``model`` the in-place forward pass; returns how many changed."""
+    changed = 0
+    for node in model.walk():
+        if node.name == "layernorm" and not isinstance(node._func, partial):
+            node._func = partial(_layernorm_forward, original=node._func)
+            changed += 1
+    return changed
+
+
+def _layernorm_forward(model, X, is_train: bool, *, original):
+    if is_train or not isinstance(model.ops, NumpyOps) or X.dtype != numpy.float32 or X.ndim != 2:
+        return original(model, X, is_train)
+    Y = X - X.mean(axis=1, keepdims=True)
+    var = numpy.square(Y).sum(axis=1, keepdims=True)
+    var /= X.shape[1]
+    var += 1e-08  # thinc's epsilon
+    Y *= var ** (-1.0 / 2.0)
+    Y *= model.get_param("G")
+    Y += model.get_param("b")
+    return Y, _inference_only
 
 
 def _forward(model, X, is_train: bool, *, original):
@@ -46,4 +77,4 @@ def _forward(model, X, is_train: bool, *, original):
 
 
 def _inference_only(_):
-    raise NotImplementedError("the fast Maxout forward pass is for inference; train with thinc's own")
+    raise NotImplementedError("the fast forward passes are for inference; train with thinc's own")

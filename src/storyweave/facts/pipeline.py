@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 from ..nlp import load_nlp
 from ..records import Article, ArticleFacts
 from .actors import extract_actors
-from .fast_maxout import speed_up_maxout
+from .fast_maxout import speed_up_layernorm, speed_up_maxout
 from .fast_ruler import FastAttributeRuler, FastLemmatizer
 from .figures import extract_figures
 from .kind import article_kind
@@ -96,11 +96,12 @@ def extract_facts(articles: Sequence[Article], n_process: int | None = None) -> 
 
 @lru_cache(maxsize=None)
 def _nlp():
-    """The cached model with the fast Maxout forward pass in its encoders (same output)."""
+    """The cached model with the fast Maxout and LayerNorm forward passes in its encoders (same output)."""
     nlp = load_nlp()
     for _, component in nlp.pipeline:
         if getattr(component, "model", None) is not None:
             speed_up_maxout(component.model)
+            speed_up_layernorm(component.model)
     return nlp
 
 
