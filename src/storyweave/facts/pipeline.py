@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 from ..nlp import load_nlp
@@ -181,9 +181,11 @@ def _parse_selected(nlp, docs: list) -> None:
     picked = []
     for doc in docs:
         text = doc.text  # sliced: Span.text joins the tokens again for every sentence
-        spans = [s for s in doc.sents if _selected(text[s.start_char : s.end_char])]
-        if spans:
-            picked.append((doc, np.concatenate([np.arange(s.start, s.end) for s in spans]), _small_doc(doc, spans)))
+        rows = doc.to_array([IDX, LENGTH, SPACY, SENT_START])
+        bounds = [s for s in _sentences(rows) if _selected(text[s[2] : s[3]])]
+        if bounds:
+            index = np.concatenate([np.arange(a, b) for a, b, _, _ in bounds])
+            picked.append((doc, index, _small_doc(doc.vocab, text, rows, index, [a for a, _, _, _ in bounds])))
     smalls = [small for _, _, small in picked]
     for name in _SENTENCE:
         pipe = _fast_pipe(nlp, name)
@@ -207,12 +209,22 @@ def _fast_pipe(nlp, name: str):
     return fast(nlp.get_pipe(name)) if fast else nlp.get_pipe(name)
 
 
-def _small_doc(doc, spans) -> Doc:
-    """The given sentences of ``doc`` as one new doc, each still a sentence of its own."""
-    words, spaces, sent_starts = [], [], []
-    for s in spans:
-        for tok in s:
-            words.append(tok.text)
-            spaces.append(bool(tok.whitespace_))
-            sent_starts.append(tok.i == s.start)
-    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+def _sentences(rows: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """(first token, end token, first char, end char) of each sentence, from the to_array rows
+    (IDX, LENGTH, SPACY, SENT_START): ``doc.sents`` builds a Span per sentence and its offsets
+    from Token objects, which costs more than the selection itself."""
+    starts = np.flatnonzero(rows[:, 3] == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = starts[1:] + [len(rows)]
+    last = (rows[:, 0] + rows[:, 1]).tolist()  # each token's end char
+    return [(a, b, int(rows[a, 0]), last[b - 1]) for a, b in zip(starts, ends) if b > a]
+
+
+def _small_doc(vocab, text: str, rows: np.ndarray, index: np.ndarray, sent_starts: list[int]) -> Doc:
+    """The tokens ``index`` of a doc (whole sentences, ``sent_starts`` their first tokens) as one
+    new doc, each sentence still a sentence of its own; words are sliced from the doc's text."""
+    picked = rows[index]
+    words = [text[a : a + n] for a, n in picked[:, :2].tolist()]
+    first = set(sent_starts)
+    return Doc(vocab, words=words, spaces=(picked[:, 2] != 0).tolist(), sent_starts=[i in first for i in index.tolist()])
