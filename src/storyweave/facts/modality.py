@@ -301,7 +301,11 @@ def sentence_statement(article_id: str, sent, text: str | None = None) -> Statem
     return Statement(article_id, (sent.start_char, sent.end_char), text, modality, cue)
 
 
-def statements(article_id: str, sents: Iterable) -> list[Statement]:
-    """One Statement per sentence, in order; empty sentences (blank lines) skipped."""
-    texts = ((s, s.text) for s in sents)
+def statements(article_id: str, sents: Iterable, doc_text: str | None = None) -> list[Statement]:
+    """One Statement per sentence, in order; empty sentences (blank lines) skipped. Given the
+    doc's text (``Doc.text`` is rebuilt on each access), sentence texts are sliced from it."""
+    if doc_text is None:
+        texts = ((s, s.text) for s in sents)
+    else:
+        texts = ((s, doc_text[s.start_char : s.end_char]) for s in sents)
     return [sentence_statement(article_id, s, text) for s, text in texts if text.strip()]

@@ -141,7 +141,7 @@ def analyse(text: str):
 
 def facts_of(article: Article, doc) -> ArticleFacts:
     """Run every extractor on an analysed doc of ``article.text``."""
-    stmts = statements(article.id, doc.sents)
+    stmts = statements(article.id, doc.sents, article.text)
     return ArticleFacts(
         article_id=article.id,
         kind=article_kind(stmts),

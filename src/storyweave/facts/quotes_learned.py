@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +38,11 @@ CANDIDATE_POS = frozenset("VERB AUX NOUN ADJ".split())
 
 def is_candidate(tok) -> bool:
     return bool(tok.dep_) and (tok.pos_ in CANDIDATE_POS or tok.lower_ == "according")
+
+
+def _score(weights: dict[str, float], feats: list[str]) -> float:
+    """The summed weights of ``feats`` in order (unknown features weigh 0), without a generator frame per feature."""
+    return sum(map(weights.get, feats, repeat(0.0)))
 
 
 def cue_features(tok, in_quote: bool, lexicon_class: str) -> list[str]:
@@ -86,7 +92,7 @@ class CueModel:
         self.veto = veto  # a lexicon verb below it is not
 
     def probability(self, feats: list[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in feats)
+        z = _score(self.weights, feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
@@ -172,7 +178,7 @@ class FilterModel:
 
     @staticmethod
     def _probability(weights: dict[str, float], feats: list[str]) -> float:
-        z = sum(weights.get(f, 0.0) for f in feats)
+        z = _score(weights, feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, feats: list[str]) -> bool:
