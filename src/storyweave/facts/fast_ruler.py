@@ -15,7 +15,8 @@ per distinct key and cached:
   lemmatizer caches on.
 
 Tokens are read and written with ``Doc.to_array`` / ``Doc.from_array``, so the
-per-token work is one dict lookup. The output is the components' own, token
+per-token work is one dict lookup; the ruler's one-token rules are written by one indexed
+copy from per-key arrays. The output is the components' own, token
 for token (tests/test_fast_ruler.py compares them).
 """
 
@@ -62,27 +63,50 @@ class FastAttributeRuler:
         self._by_key: dict[tuple, tuple] = {}
         self._parts: tuple[dict, dict] = ({}, {})
         self._merged: dict[tuple, list[tuple[int, int]]] = {}
+        self._rows: list[list[tuple[int, int]]] = []  # the attributes each entry's one-token rules set
+        self._values = numpy.zeros((0, len(self._columns)), dtype="uint64")
+        self._isset = numpy.zeros((0, len(self._columns)), dtype=bool)
+        self._filled = 0  # rows of the arrays that hold their entry's values
 
     def __call__(self, doc):
+        if len(self._by_key) > _MAX_KEYS:  # between docs: a doc's entries number rows of the arrays
+            self._by_key.clear()
+            self._rows.clear()
+            self._filled = 0
         by_key, entry = self._by_key, self._entry
         entries = [by_key.get(key) or entry(key) for key in map(tuple, doc.to_array(_KEY).tolist())]
         extra: dict[int, list[int]] = {}  # rules fired by patterns of several tokens
-        for start, (_, starts, _, _) in enumerate(entries):
-            for p in starts:
+        for start in [i for i, e in enumerate(entries) if e[1]]:
+            for p in entries[start][1]:
                 rule, specs = self._patterns[p]
                 end = start + len(specs)
                 if end <= len(entries) and all((p, j) in entries[start + j][2] for j in range(1, len(specs))):
                     index = self._indices[rule]
                     extra.setdefault((start if index >= 0 else end) + index, []).append(rule)
-        out = doc.to_array(self._columns).tolist()
-        for row, (_, _, _, merged) in zip(out, entries):
-            for column, value in merged:
-                row[column] = value
+        out = doc.to_array(self._columns).reshape(len(entries), len(self._columns))
+        values, isset = self._overrides()
+        keys = numpy.fromiter((e[4] for e in entries), dtype=numpy.intp, count=len(entries))
+        numpy.copyto(out, values[keys], where=isset[keys])
         for i, rules in extra.items():
             for column, value in self._merge(tuple(sorted(set(entries[i][0] + tuple(rules))))):
-                out[i][column] = value
-        doc.from_array(self._columns, numpy.array(out, dtype="uint64").reshape(len(out), len(self._columns)))
+                out[i, column] = value
+        doc.from_array(self._columns, out)
         return doc
+
+    def _overrides(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Per entry number: the value each column takes and whether the one-token rules set it,
+        as arrays (new entries' rows filled in, capacity doubled as needed), so a doc's rows
+        are set by one indexed copy."""
+        if len(self._values) < len(self._rows):
+            grown = max(len(self._rows), 2 * len(self._values), 1024)
+            self._values = numpy.resize(self._values, (grown, len(self._columns)))
+            self._isset = numpy.resize(self._isset, (grown, len(self._columns)))
+        for k in range(self._filled, len(self._rows)):
+            self._values[k], self._isset[k] = 0, False
+            for column, value in self._rows[k]:
+                self._values[k, column], self._isset[k, column] = value, True
+        self._filled = len(self._rows)
+        return self._values, self._isset
 
     def pipe(self, docs, batch_size: int = 0):
         for doc in docs:
@@ -90,19 +114,18 @@ class FastAttributeRuler:
 
     def _entry(self, key: tuple) -> tuple:
         """For a token with this key: the one-token rules that fire on it, the patterns of
-        several tokens that start on it, the (pattern, position) specs it meets, and the
-        attributes the one-token rules set."""
+        several tokens that start on it, the (pattern, position) specs it meets, the
+        attributes the one-token rules set, and the entry's number (its row in ``_overrides``)."""
         entry = self._by_key.get(key)
         if entry is None:  # the caller looked first; this is the way in for keys not seen
-            if len(self._by_key) > _MAX_KEYS:
-                self._by_key.clear()
             table = self._table
             met = self._met(_LOWER_PART, key[1]) & self._met(_OTHER_PART, (key[0], key[2], key[3]))
             single = table.get(key[:2], []) + table.get((key[0], _ANY), []) + table.get((_ANY, key[1]), [])
             single += [p for p, j in met if j == 0 and len(self._patterns[p][1]) == 1]
             starts = tuple(p for p, j in met if j == 0 and len(self._patterns[p][1]) > 1)
             rules = tuple(sorted({self._patterns[p][0] for p in single}))
-            entry = self._by_key[key] = (rules, starts, met, self._merge(rules))
+            self._rows.append(self._merge(rules))
+            entry = self._by_key[key] = (rules, starts, met, self._rows[-1], len(self._rows) - 1)
         return entry
 
     def _met(self, part: int, value) -> frozenset:
