@@ -15,9 +15,13 @@ The model's own numbers and annotations are kept, computed more cheaply: the
 attribute ruler and lemmatizer are table-driven twins (``fast_ruler``), the
 encoders' Maxout layers pick their best piece with numpy (``fast_maxout``),
 and batches are small enough for each encoder's activations to stay in cache.
-On ECB+ dev texts tiled to 600 words this took the stage from 97 to 70 ms CPU
-per article under load 8-12 (bench/facts_speed.py, medians of 3 alternating
-runs); about 60% of what is left is the two encoders and NER/parser steps.
+The LayerNorms after them run in place, and the Python glue (choosing the
+sentences to parse, building their doc, the ruler's writes, the quote cue
+candidates) works on ``Doc.to_array`` rows rather than Token and Span objects.
+On ECB+ dev texts tiled to 600 words this took the stage from 97 to about 66 ms
+CPU per article under load 7-13 (bench/facts_speed.py, n_process=2, medians of
+alternating runs); most of what is left is BLAS products in the two encoders,
+the NER and the parser (thinc's blis, whose result we keep bit for bit).
 
 ``extract_facts`` splits the articles over worker processes (one per CPU by
 default, forked once and reused) that each run the whole stage, because the
