@@ -5,6 +5,7 @@
     python bench/clustering.py --data FILE --topics odd|even    # dev half / held-out half
     python bench/clustering.py --data FILE --fit                # refit the pair models on the dev half
     python bench/clustering.py --data FILE --cv                 # leave-topics-out estimate within the dev half
+    python bench/clustering.py --data FILE --fit|--cv --all-topics  # the same over every topic of FILE
     python bench/clustering.py --scale 100000 [--data FILE]     # assignment latency with N stored
 
 Data: JSONL lines ``{id, text, story, title?, published?, topic?}`` or a CSV with
@@ -168,36 +169,51 @@ LINK_NEIGHBOURS = 30  # earlier articles paired with each article when fitting t
 FIT_C = (0.03, 0.1, 0.3, 1.0, 3.0)  # inverse regularisation strengths compared by leave-groups-out CV
 JOIN_SWEEP = (0.1, 0.2, 0.3, 0.4)
 LINK_SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
-CV_FOLDS = 4  # --cv: folds of whole topics within the dev half
+CV_FOLDS = 4  # --cv: folds of whole topics (GroupKFold balances their sizes)
 
 
 def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list) -> None:
     """Fit the join and link models for the data's kind of input, then sweep both thresholds."""
     join, link = fit_models(ids, feats, gold, groups, verbose=True)
-    kind = _kind(feats)
+    for (threshold, link_threshold), f1 in sweep(ids, feats, gold, join, link).items():
+        print(f"join {threshold:.2f} link {link_threshold:.2f} bcubed-f1 {f1:.4f}", flush=True)
+
+
+def sweep(ids: list[str], feats: list[ArticleFeatures], gold: list[str], join: tuple, link: tuple) -> dict:
+    """BCubed F1 of clustering with the fitted models at every (join, link) threshold pair."""
+    kind, out = _kind(feats), {}
     for threshold in JOIN_SWEEP:
         for link_threshold in LINK_SWEEP:
             models = {kind: PairModel(*join, threshold), f"{kind}_links": PairModel(*link, link_threshold)}
-            pred, _ = cluster(ids, feats, **models)
-            print(f"join {threshold:.2f} link {link_threshold:.2f} bcubed-f1 {bcubed(pred, gold)[2]:.4f}", flush=True)
+            out[threshold, link_threshold] = bcubed(cluster(ids, feats, **models)[0], gold)[2]
+    return out
 
 
 def cross_validate(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list) -> None:
-    """Leave-groups-out estimate of the whole method: refit both models without a fold's topics
-    (the pinned thresholds kept), cluster that fold, and score the pooled predictions."""
+    """Leave-groups-out estimate of the whole method: refit both models without a fold's topics,
+    cluster that fold, and score the pooled predictions. Two estimates: with the pinned
+    thresholds, and with both thresholds chosen by sweeping the training folds too."""
     from sklearn.model_selection import GroupKFold
 
-    kind, pred, defaults = _kind(feats), [""] * len(ids), StoryClusterer()
+    kind, defaults = _kind(feats), StoryClusterer()
+    pinned = (getattr(defaults, kind).threshold, getattr(defaults, f"{kind}_links").threshold)
+    pred = {"pinned": [""] * len(ids), "chosen": [""] * len(ids)}
     pick = lambda seq, rows: [seq[i] for i in rows]  # noqa: E731
     for fold, (train, test) in enumerate(GroupKFold(min(CV_FOLDS, len(set(groups)))).split(ids, groups=groups)):
-        join, link = fit_models(pick(ids, train), pick(feats, train), pick(gold, train), pick(groups, train))
-        models = {kind: PairModel(*join, getattr(defaults, kind).threshold),
-                  f"{kind}_links": PairModel(*link, getattr(defaults, f"{kind}_links").threshold)}  # fmt: skip
-        fold_pred, _ = cluster(pick(ids, test), pick(feats, test), **models)
-        for i, p in zip(test, fold_pred):
-            pred[i] = f"{fold}:{p}"
-        report(f"fold {fold}", fold_pred, pick(gold, test), f"| groups {sorted(set(pick(groups, test)))}")
-    f1 = report("cross-validated", pred, gold)
+        train_args = pick(ids, train), pick(feats, train), pick(gold, train)
+        join, link = fit_models(*train_args, pick(groups, train))
+        scores = sweep(*train_args, join, link)
+        chosen = max(scores, key=lambda t: (round(scores[t], 3), t == pinned))  # ties (to 0.001) keep the pinned pair
+        print(f"fold {fold}: training-fold F1 {scores[chosen]:.4f} at join {chosen[0]} link {chosen[1]} "
+              f"(pinned {pinned[0]} / {pinned[1]}: {scores[pinned]:.4f})")  # fmt: skip
+        for name, (threshold, link_threshold) in (("pinned", pinned), ("chosen", chosen)):
+            models = {kind: PairModel(*join, threshold), f"{kind}_links": PairModel(*link, link_threshold)}
+            fold_pred, _ = cluster(pick(ids, test), pick(feats, test), **models)
+            for i, p in zip(test, fold_pred):
+                pred[name][i] = f"{fold}:{p}"
+            report(f"fold {fold} {name}", fold_pred, pick(gold, test), f"| groups {sorted(set(pick(groups, test)))}")
+    report("cv thresholds chosen", pred["chosen"], gold)
+    f1 = report("cv thresholds pinned", pred["pinned"], gold)
     print(f"cv-bcubed-f1 {f1:.4f}")
 
 
@@ -308,10 +324,11 @@ def main() -> None:
                     help="odd: the dev half (topic %% 4 == 1, or crc32(story) even); even: the held-out half")  # fmt: skip
     ap.add_argument("--fit", action="store_true", help="fit the pair models on the odd half and sweep thresholds")
     ap.add_argument("--cv", action="store_true", help="leave-topics-out estimate of refitting on the odd half")
+    ap.add_argument("--all-topics", action="store_true", help="--fit / --cv on every topic instead of the odd half")
     ap.add_argument("--scale", type=int, default=0, help="latency with this many synthetic articles stored")
     args = ap.parse_args()
     articles, gold, topics = load(args.data) if args.data else ([], [], [])
-    if args.fit or args.cv or args.topics != "all":
+    if ((args.fit or args.cv) and not args.all_topics) or args.topics != "all":
         dev = args.fit or args.cv or args.topics == "odd"
         keep = [i for i, (t, g) in enumerate(zip(topics, gold)) if is_dev(t, g) == dev]
         articles, gold, topics = [articles[i] for i in keep], [gold[i] for i in keep], [topics[i] for i in keep]
