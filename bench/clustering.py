@@ -5,7 +5,7 @@
     python bench/clustering.py --data FILE --topics odd|even    # dev half / held-out half
     python bench/clustering.py --data FILE --fit                # refit the pair models on the dev half
     python bench/clustering.py --data FILE --cv                 # leave-topics-out estimate within the dev half
-    python bench/clustering.py --data FILE --fit|--cv --all-topics  # the same over every topic of FILE
+    python bench/clustering.py --data FILE --fit|--cv --all-topics  # over every topic (--cv adds dev-half refits)
     python bench/clustering.py --scale 100000 [--data FILE]     # assignment latency with N stored
 
 Data: JSONL lines ``{id, text, story, title?, published?, topic?}`` or a CSV with
@@ -189,31 +189,40 @@ def sweep(ids: list[str], feats: list[ArticleFeatures], gold: list[str], join: t
     return out
 
 
-def cross_validate(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list) -> None:
+def cross_validate(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list,
+                   dev: list[bool]) -> None:  # fmt: skip
     """Leave-groups-out estimate of the whole method: refit both models without a fold's topics,
-    cluster that fold, and score the pooled predictions. Two estimates: with the pinned
-    thresholds, and with both thresholds chosen by sweeping the training folds too."""
+    cluster that fold, and score the pooled predictions. Estimates: "pinned" thresholds;
+    "chosen", both thresholds picked by sweeping the training folds too; and, when the data
+    spans both halves, "dev-half", the models refitted on the training folds' dev half only."""
     from sklearn.model_selection import GroupKFold
 
     kind, defaults = _kind(feats), StoryClusterer()
     pinned = (getattr(defaults, kind).threshold, getattr(defaults, f"{kind}_links").threshold)
-    pred = {"pinned": [""] * len(ids), "chosen": [""] * len(ids)}
+    pred = {name: [""] * len(ids) for name in ("pinned", "chosen", "dev-half")[: 2 + (not all(dev))]}
     pick = lambda seq, rows: [seq[i] for i in rows]  # noqa: E731
+
+    def fit_on(rows: list[int]) -> tuple:
+        return fit_models(pick(ids, rows), pick(feats, rows), pick(gold, rows), pick(groups, rows))
+
     for fold, (train, test) in enumerate(GroupKFold(min(CV_FOLDS, len(set(groups)))).split(ids, groups=groups)):
-        train_args = pick(ids, train), pick(feats, train), pick(gold, train)
-        join, link = fit_models(*train_args, pick(groups, train))
-        scores = sweep(*train_args, join, link)
+        join, link = fit_on(train)
+        scores = sweep(pick(ids, train), pick(feats, train), pick(gold, train), join, link)
         chosen = max(scores, key=lambda t: (round(scores[t], 3), t == pinned))  # ties (to 0.001) keep the pinned pair
         print(f"fold {fold}: training-fold F1 {scores[chosen]:.4f} at join {chosen[0]} link {chosen[1]} "
               f"(pinned {pinned[0]} / {pinned[1]}: {scores[pinned]:.4f})")  # fmt: skip
-        for name, (threshold, link_threshold) in (("pinned", pinned), ("chosen", chosen)):
-            models = {kind: PairModel(*join, threshold), f"{kind}_links": PairModel(*link, link_threshold)}
+        variants = {"pinned": (join, link, pinned), "chosen": (join, link, chosen)}
+        if "dev-half" in pred:
+            variants["dev-half"] = (*fit_on([i for i in train if dev[i]]), pinned)
+        for name, (join_fit, link_fit, (threshold, link_threshold)) in variants.items():
+            models = {kind: PairModel(*join_fit, threshold), f"{kind}_links": PairModel(*link_fit, link_threshold)}
             fold_pred, _ = cluster(pick(ids, test), pick(feats, test), **models)
             for i, p in zip(test, fold_pred):
                 pred[name][i] = f"{fold}:{p}"
             report(f"fold {fold} {name}", fold_pred, pick(gold, test), f"| groups {sorted(set(pick(groups, test)))}")
-    report("cv thresholds chosen", pred["chosen"], gold)
-    f1 = report("cv thresholds pinned", pred["pinned"], gold)
+    for name in list(pred)[1:]:
+        report(f"cv {name}", pred[name], gold)
+    f1 = report("cv pinned", pred["pinned"], gold)
     print(f"cv-bcubed-f1 {f1:.4f}")
 
 
@@ -348,7 +357,7 @@ def main() -> None:
     if args.fit:
         return fit(ids, feats, gold, groups)
     if args.cv:
-        return cross_validate(ids, feats, gold, groups)
+        return cross_validate(ids, feats, gold, groups, [is_dev(t, g) for t, g in zip(topics, gold)])
     pred, seconds = cluster(ids, feats)
     total = featurize_seconds + sum(seconds)
     print(f"{args.data.name}: {len(articles)} articles, {len(set(gold))} gold stories")
