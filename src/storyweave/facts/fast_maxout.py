@@ -31,20 +31,20 @@ __all__ = ["speed_up_layernorm", "speed_up_maxout"]
 
 def speed_up_maxout(model) -> int:
     """Give every Maxout layer under ``model`` the fast forward pass; returns how many changed."""
-    changed = 0
-    for node in model.walk():
-        if node.name == "maxout" and not isinstance(node._func, partial):
-            node._func = partial(_forward, original=node._func)
-            changed += 1
-    return changed
+    return _swap_forward(model, "maxout", _forward)
 
 
 def speed_up_layernorm(model) -> int:
     """Give every LayerNorm layer under ``model`` the in-place forward pass; returns how many changed."""
+    return _swap_forward(model, "layernorm", _layernorm_forward)
+
+
+def _swap_forward(model, name: str, forward) -> int:
+    """Wrap the forward function of every ``name`` layer once (a wrapped one is a ``partial``)."""
     changed = 0
     for node in model.walk():
-        if node.name == "layernorm" and not isinstance(node._func, partial):
-            node._func = partial(_layernorm_forward, original=node._func)
+        if node.name == name and not isinstance(node._func, partial):
+            node._func = partial(forward, original=node._func)
             changed += 1
     return changed
 
