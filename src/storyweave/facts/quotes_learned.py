@@ -45,6 +45,16 @@ def _score(weights: dict[str, float], feats: list[str]) -> float:
     return sum(map(weights.get, feats, repeat(0.0)))
 
 
+def _probability(weights: dict[str, float], feats: list[str]) -> float:
+    """The logistic of the summed weights, clipped so that exp never overflows."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, _score(weights, feats)))))
+
+
+def _read_model(path: Path) -> dict | None:
+    """A shipped model's JSON, or None when the file is absent."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
 def cue_features(tok, in_quote: bool, lexicon_class: str) -> list[str]:
     """String features of one token: itself, its head, its children, its neighbours."""
     lemma = tok.lemma_.lower()
@@ -92,8 +102,7 @@ class CueModel:
         self.veto = veto  # a lexicon verb below it is not
 
     def probability(self, feats: list[str]) -> float:
-        z = _score(self.weights, feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _probability(self.weights, feats)
 
     def to_json(self) -> str:
         data = {"threshold": self.threshold, "veto": self.veto, "lemmas": sorted(self.lemmas), "weights": self.weights}
@@ -103,10 +112,8 @@ class CueModel:
 @lru_cache(maxsize=1)
 def load_cue_model() -> CueModel | None:
     """The shipped model, or None when the file is absent (the rules then work alone)."""
-    if not MODEL_PATH.exists():
-        return None
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return CueModel(data["weights"], data["threshold"], data["veto"], frozenset(data["lemmas"]))
+    data = _read_model(MODEL_PATH)
+    return None if data is None else CueModel(data["weights"], data["threshold"], data["veto"], frozenset(data["lemmas"]))
 
 
 # ------------------------------------------------------------------ the attribution filter
@@ -176,16 +183,11 @@ class FilterModel:
         self.weights, self.threshold = weights, threshold
         self.source_weights, self.source_threshold = source_weights or {}, source_threshold
 
-    @staticmethod
-    def _probability(weights: dict[str, float], feats: list[str]) -> float:
-        z = _score(weights, feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
     def keep(self, feats: list[str]) -> bool:
-        return self._probability(self.weights, feats) >= self.threshold
+        return _probability(self.weights, feats) >= self.threshold
 
     def keep_source(self, feats: list[str]) -> bool:
-        return self._probability(self.source_weights, feats) >= self.source_threshold
+        return _probability(self.source_weights, feats) >= self.source_threshold
 
     def to_json(self) -> str:
         data = {
@@ -198,7 +200,7 @@ class FilterModel:
 @lru_cache(maxsize=1)
 def load_filter_model() -> FilterModel | None:
     """The shipped attribution filter, or None when the file is absent (everything is kept)."""
-    if not FILTER_PATH.exists():
+    data = _read_model(FILTER_PATH)
+    if data is None:
         return None
-    data = json.loads(FILTER_PATH.read_text(encoding="utf-8"))
     return FilterModel(data["weights"], data["threshold"], data.get("source_weights"), data.get("source_threshold", 0.0))
