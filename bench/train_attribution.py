@@ -94,6 +94,32 @@ def f1(model: CueModel, rows, threshold: float) -> float:
     return 200 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def train_texts(data: Path) -> tuple[list[Path], dict[str, list[Path]]]:
+    """PolNeAR train/ texts in name order, and each text's attribution files by text stem."""
+    split = data / "train"
+    anns: dict[str, list[Path]] = {}
+    for ann in sorted((split / "attributions").glob("*.ann")):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    return sorted((split / "text").glob("*.txt")), anns
+
+
+def cached_map(fn, jobs: list, cache: Path | None, workers: int, chunksize: int) -> list:
+    """``fn`` over ``jobs`` in worker processes, pickled to ``cache`` and read back when it exists."""
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    with Pool(workers) as pool:
+        out = pool.map(fn, jobs, chunksize=chunksize)
+    if cache:
+        cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def write_model(out: Path, model, fitted_on: str) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(model.to_json(), encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB, fitted on {fitted_on})")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True, type=Path)
@@ -102,19 +128,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the extracted examples, reused when present")
     args = ap.parse_args(argv)
-    split = args.data / "train"
-    texts = sorted((split / "text").glob("*.txt"))
-    anns: dict[str, list[Path]] = {}
-    for ann in sorted((split / "attributions").glob("*.ann")):
-        anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    texts, anns = train_texts(args.data)
     jobs = [(p.read_text(encoding="utf-8"), gold_cues(anns.get(p.stem, []))) for p in texts]
-    if args.cache and args.cache.exists():
-        per_text = pickle.loads(args.cache.read_bytes())
-    else:
-        with Pool(args.workers) as pool:
-            per_text = pool.map(examples, jobs, chunksize=8)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(per_text))
+    per_text = cached_map(examples, jobs, args.cache, args.workers, chunksize=8)
     held = [r for i, rows in enumerate(per_text) if i % 5 == 0 for r in rows]
     rest = [r for i, rows in enumerate(per_text) if i % 5 != 0 for r in rows]
     print(f"{len(texts)} texts; {len(rest)} training tokens ({sum(y for _, y in rest)} cue heads), {len(held)} hold-out")
@@ -127,9 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = rest if args.fit_on == "rest" else rest + held
     lemmas = frozenset(f[2:] for feats, label in rows if label for f in feats if f.startswith("l="))
     final = CueModel(fit(rows, c), THRESHOLD, VETO, lemmas)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(final.to_json(), encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, fitted on {args.fit_on})")
+    write_model(args.out, final, args.fit_on)
     print(f"holdout cue-f1 {score:.1f} threshold {THRESHOLD} C {c} features {len(final.weights)}")
 
 

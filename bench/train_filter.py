@@ -25,15 +25,14 @@ Last line: ``holdout content-f1 <v> source-f1 <v> threshold <t> C <c> source-thr
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
-from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quotes import Score, read_gold, tokens  # noqa: E402  (bench/quotes.py)
+from train_attribution import cached_map, train_texts, write_model  # noqa: E402
 from storyweave.facts.quotes import attributions  # noqa: E402
 from storyweave.facts import quotes_learned  # noqa: E402
 from storyweave.facts.quotes_learned import FILTER_PATH, SOURCE_FILTERED, FilterModel, attribution_features  # noqa: E402
@@ -99,18 +98,8 @@ def main(argv: list[str] | None = None) -> None:
         # a cue model fitted without the hold-out (train_attribution.py --fit-on rest) keeps it unseen
         quotes_learned.MODEL_PATH = args.cue_model
         quotes_learned.load_cue_model.cache_clear()
-    split = args.data / "train"
-    texts = sorted((split / "text").glob("*.txt"))
-    anns: dict[str, list[Path]] = {}
-    for ann in sorted((split / "attributions").glob("*.ann")):
-        anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
-    if args.cache and args.cache.exists():
-        blobs = [b for _, b in pickle.loads(args.cache.read_bytes())]
-    else:
-        with Pool(args.workers) as pool:
-            blobs = pool.map(_analyse, [p.read_text(encoding="utf-8") for p in texts], chunksize=4)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps([(p.stem, b) for p, b in zip(texts, blobs)]))
+    texts, anns = train_texts(args.data)
+    blobs = cached_map(_analyse, [p.read_text(encoding="utf-8") for p in texts], args.cache, args.workers, chunksize=4)
     from spacy.tokens import Doc
 
     vocab = load_nlp().vocab
@@ -154,9 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     s_f, st, sc = best_s
     fitted = rest if args.fit_on == "rest" else per_text
     model = FilterModel(weights(fitted, c), t, source_weights(fitted, sc), st)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(model.to_json(), encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, fitted on {args.fit_on})")
+    write_model(args.out, model, args.fit_on)
     print(f"holdout content-f1 {c_f:.1f} source-f1 {s_f:.1f} threshold {t} C {c} source-threshold {st} source-C {sc}")
 
 
