@@ -157,17 +157,29 @@ def _saved_state(store: Store, name: str, load: Callable[[bytes], object]):
 
 
 def provenance_stage(store: Store, progress: Progress, engine: Engine) -> None:
-    """Duplicates and derivations of each new article against everything stored (in arrival order)."""
+    """Duplicates and derivations of each new article against everything stored (in arrival order).
+
+    The index blob grows with the store (~0.8 KB an article), so writing it after every
+    batch would make a long run quadratic in bytes written. It is saved once the articles
+    detected since the last save reach an eighth of the index (at least one batch), with
+    the edges found since: edges and the index that produced them stay in one transaction,
+    and an interrupted run redoes at most the work since the last save.
+    """
     from .provenance import ProvenanceIndex, detect
 
     index = _saved_state(store, PROVENANCE_INDEX, ProvenanceIndex.from_bytes) or ProvenanceIndex()
     pending = [i for i in store.article_ids() if i not in index]
+    unsaved: list = []
+    since_save = 0
     for start in range(0, len(pending), BATCH_SIZE):
         chunk = list(store.articles(pending[start : start + BATCH_SIZE]))
-        edges = detect(chunk, index, store.article)
-        with store.transaction():  # edges and the index that produced them are stored together
-            store.put_derivations(edges)
-            store.put_blob(PROVENANCE_INDEX, index.to_bytes())
+        unsaved += detect(chunk, index, store.article)
+        since_save += len(chunk)
+        if since_save >= max(BATCH_SIZE, len(index) // 8) or start + BATCH_SIZE >= len(pending):
+            with store.transaction():
+                store.put_derivations(unsaved)
+                store.put_blob(PROVENANCE_INDEX, index.to_bytes())
+            unsaved, since_save = [], 0
         progress("provenance", start + len(chunk), len(pending))
 
 
