@@ -32,3 +32,32 @@ def test_cli_errors_are_one_line_with_a_hint(tmp_path):
     assert res.returncode == 1
     assert "Traceback" not in res.stderr
     assert res.stderr.splitlines()[0] == "error: no story 'nope'" and res.stderr.splitlines()[1].startswith("hint:")
+
+
+def test_provenance_index_saved_with_every_edge_across_batches(tmp_path):
+    """Across batches the index blob is saved with the edges found since the last save, the
+    last partial batch included: the final blob holds every article and the edges are stored."""
+    import json
+    import random
+
+    from storyweave.pipeline import BATCH_SIZE, provenance_stage
+    from storyweave.provenance import ProvenanceIndex
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(3000)]
+    base = [" ".join(rng.choices(vocab, k=80)) + "." for _ in range(BATCH_SIZE)]
+    rows = [{"id": f"a{i}", "title": f"t{i}", "text": t} for i, t in enumerate(base)]
+    # a later copy of an early article, with a line added: an edge to find in the second batch
+    rows += [{"id": f"c{i}", "title": f"c{i}", "text": base[i] + " An added closing line here."} for i in range(60)]
+    src = tmp_path / "many.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows))
+    store = open_store(str(tmp_path / "p.db"))
+    ingest([src], store)
+    saves = []
+    put_blob = store.put_blob
+    store.put_blob = lambda name, body: (saves.append(name), put_blob(name, body))
+    provenance_stage(store, lambda *_: None, None)
+    assert saves == [PROVENANCE_INDEX, PROVENANCE_INDEX]  # 200 then 60 articles: below 1,600 indexed, one save per batch
+    index = ProvenanceIndex.from_bytes(store.blob(PROVENANCE_INDEX))
+    assert len(index) == len(rows)
+    assert len(store.derivations()) >= 60
