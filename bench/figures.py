@@ -51,6 +51,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from storyweave.facts.figures import extract_figures  # noqa: E402
+from storyweave.facts.units import SCALES  # noqa: E402
 from storyweave.nlp import load_nlp  # noqa: E402
 
 CURRENCY_NAMES = {
@@ -63,7 +64,11 @@ CURRENCY_NAMES = {
     "NOK": "norwegian krone", "SEK": "swedish krone", "DKK": "danish krone", "PLN": "polish złoty",
     "HUF": "hungarian forint", "CZK": "czech koruna", "IDR": "indonesian rupiah", "SAR": "saudi riyal",
     "AED": "united arab emirates dirham", "UAH": "ukrainian hryvnia", "TWD": "new taiwan dollar",
-    "NGN": "nigerian naira", "PKR": "pakistani rupee", "EGP": "egyptian pound",
+    "NGN": "nigerian naira", "PKR": "pakistani rupee", "EGP": "egyptian pound", "PHP": "philippine peso",
+    "VND": "vietnamese dong", "KES": "kenyan shilling", "ARS": "argentine peso", "CLP": "chilean peso",
+    "COP": "colombian peso", "GHS": "ghanaian cedi", "BDT": "bangladeshi taka", "IRR": "iranian rial",
+    "KWD": "kuwaiti dinar", "QAR": "qatari riyal", "RON": "romanian leu", "BGN": "bulgarian lev",
+    "LKR": "sri lankan rupee",
 }
 UNIT_NAMES = {
     **CURRENCY_NAMES,
@@ -71,8 +76,15 @@ UNIT_NAMES = {
     "points": "point", "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre",
     "μm": "micrometre", "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard", "m2": "square metre",
     "ft2": "square foot", "mi2": "square mile", "km2": "square kilometre", "ft3": "cubic foot",
-    "ha": "hectare", "acres": "acre", "tonnes": "metric ton", "tons": "ton", "kg": "kilogram",
-    "g": "gram", "lb": "pound-mass", "oz": "ounce", "l": "litre", "ml": "millilitre", "gal": "gallon",
+    "m3": "cubic metre", "cm2": "square centimetre", "yd2": "square yard", "yd3": "cubic yard", "ha": "hectare", "acres": "acre", "tonnes": "metric ton", "tons": "ton", "kg": "kilogram",
+    "g": "gram", "μg": "microgram", "kt": "kiloton", "Mt": "megaton", "Gt": "gigaton", "pt": "pint",
+    "bu": "bushel", "ct": "carat", "knots": "knot", "kPa": "kilopascal", "hPa": "hectopascal",
+    "psi": "pound per square inch", "cal": "calorie", "kcal": "kilocalorie", "A": "ampere", "lm": "lumen",
+    "ppb": "parts-per-billion", "KB": "kilobyte", "PB": "petabyte", "kbps": "kilobit per second",
+    "Mbit": "megabit", "Gbit": "gigabit", "weeks old": "week of age", "days old": "day of age",
+    "light years": "light-year", "millennia": "millennium", "centuries": "century", "decades": "decade",
+    "ms": "millisecond", "μs": "microsecond", "ns": "nanosecond", "lb": "pound-mass", "oz": "ounce",
+    "l": "litre", "ml": "millilitre", "gal": "gallon",
     "bbl": "barrel", "km/h": "kilometre per hour", "mph": "mile per hour", "m/s": "metre per second",
     "mpg": "mile per gallon", "rpm": "revolutions per minute", "W": "watt", "kW": "kilowatt",
     "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour",
@@ -92,11 +104,15 @@ UNIT_NAMES = {
     "minute": "minute", "second": "second",
 }
 CHANGE_NAMES = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
+# Words of the number itself, never of the counted phrase: number words and every scale word or suffix.
 _SKIP = re.compile(
     r"(?i)(?:of|and|the|a|an|dozens|hundreds|thousands|millions|billions|tens|zero|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
-    r"billion|trillion|bn|m|k|b|lakh|crore|dozen|half|third|thirds|quarter|quarters)"
+    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|half|third|thirds|"
+    r"quarter|quarters|" + "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True)) + ")"
 )
+# The word that opens a rate's denominator inside a figure's text: "12 cases per day", "3 goals a game".
+_RATE_WORD = re.compile(r"(?i)[ -](?:per|a|an|each)[ -]|/")
+_DETERMINER_TAGS = frozenset(("DT", "PRP$", "POS"))
 _ONE_OF = re.compile(r"(?i)one of\b")
 
 
@@ -112,10 +128,14 @@ def count_phrase(f, doc) -> str:
     life"), here the figure's span up to the end of the phrase it measures.
     """
     end = f.span[1]
+    if "/" in (f.unit or ""):
+        cuts = list(_RATE_WORD.finditer(f.text))
+        end = f.span[0] + cuts[-1].start() if cuts else end  # the rate's own denominator is named apart
     if _ONE_OF.match(f.text) and f.measures_span is not None:
         end = max(end, f.measures_span[1])
-    words = []
-    for t in doc.char_span(f.span[0], end, alignment_mode="expand"):
+    span = doc.char_span(f.span[0], end, alignment_mode="expand")
+    words = [t.lemma_.lower() + " " for t in _adjectives_before(span)]
+    for t in span:
         glued = bool(words) and words[-1].endswith("-")
         if t.text == "-" and not t.whitespace_ and words:
             words[-1] = words[-1].rstrip() + "-"  # "coal-fired" stays one word
@@ -131,13 +151,31 @@ def count_phrase(f, doc) -> str:
     return " ".join(w.strip(" ") for w in words).strip(" -")
 
 
+def _adjectives_before(span) -> list:
+    """Adjectives between a determiner and the number: "the previous two sessions" -> "previous".
+
+    They modify the counted noun as much as those after the number do, and CQE's
+    unit takes every adjective of the noun phrase.
+    """
+    doc, k = span.doc, span.start
+    while k > 0 and doc[k - 1].pos_ == "ADJ" and not _SKIP.fullmatch(doc[k - 1].text):
+        k -= 1
+    if k == span.start or k == 0 or doc[k - 1].tag_ not in _DETERMINER_TAGS:
+        return []
+    return list(doc[k : span.start])
+
+
 # Where NewsQuant's vocabulary (CQE's unit dictionary) names two units for surfaces we
 # merge, the written surface decides: the symbol "p" is listed under "point" before
 # "penny" ("118.5p" share prices), and "pound-feet" is the pound-foot while "lb-ft" is
 # filed as foot pound-force.
+# The same holds for "barrels of oil" (its own entry beside "barrel") and for rupees written
+# "Rs" or "rupees" (the entry "rupee"; "indian rupee" only for "Indian rupees", "INR" and "₹").
 SURFACE_NAMES = (
     ("GBP-penny", re.compile(r"\dp\Z"), "point"),
     ("lb-ft", re.compile(r"(?i)pound"), "pound-foot"),
+    ("bbl", re.compile(r"(?i)barrels? of oil\Z"), "barrel of oil"),
+    ("INR", re.compile(r"\A(?!.*(?i:indian|INR|₹))"), "rupee"),
 )
 
 
@@ -153,10 +191,8 @@ def newsquant_unit(unit: str | None, phrase: str, surface: str = "") -> str:
     if unit in UNIT_NAMES:
         return UNIT_NAMES[unit]
     base, _, per = unit.partition("/")
-    if base in UNIT_NAMES:
-        name = UNIT_NAMES[base]
-        return f"{name} per {UNIT_NAMES.get(per, per)}" if per else name
-    return phrase or unit
+    name = UNIT_NAMES.get(base) or phrase or base  # a count's name is its counted phrase
+    return f"{name} per {UNIT_NAMES.get(per, per)}" if per else name
 
 
 def predictions(figures, doc) -> list[dict]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..records import Figure
 from .figures_measures import Tok, TokenView, count_unit, counted_noun, measures, tokens
 from .figures_merge import join, keep, read_context
-from .figures_scan import Raw, scan, scan_fractions, scan_vague
+from .figures_scan import Raw, read_per, scan, scan_fractions, scan_vague
 
 __all__ = ["extract_figures"]
 
@@ -79,9 +79,12 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
         noun = view.noun_after(noun[1] + 2)  # "three-quarters of the world's computers"
     if noun is not None and (r.unit is None or r.vague or r.unit == "fraction"):
         counted = counted_noun(toks, *noun, r.value)
+        r.end = max(r.end, toks[counted].end)
         if r.unit != "fraction":
             r.unit = count_unit(toks, noun[0], counted)
-        r.end = max(r.end, toks[counted].end)
+            per = read_per(text, r.end)
+            if per:  # a count per something is a rate: "12 cases per day", "three goals a game"
+                r.unit, r.end = f"{r.unit}/{per[0]}", per[1]
     if not _is_quantity(r, text, noun, toks, num_first):
         return None
     span = measures(view, num_first, view.index_at(r.end), noun)

@@ -72,14 +72,17 @@ def _unit_pattern() -> re.Pattern:
 _UNIT = _unit_pattern()
 _FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if _any_case(f)}
 _FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
-_PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-a-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])")
+_PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-a-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after)\b)")
 _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
-_GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<=[A-Za-z])-\Z")
+# A number after "word-" is part of a name ("COVID-19", "X-Pro3"); not after "sub-", "minus-", or
+# an amount with its scale or unit ("$1.5m-$2m", "5km-10km"), which is the first end of a range.
+_GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<![\d.][A-Za-z])(?<![\d.][A-Za-z]{2})(?<=[A-Za-z])-\Z")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
 _AND_A_HALF = re.compile(r"(?i)[ -]and[ -]a[ -]half\b")
 _GLYPHS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
+_RAND_AMOUNT = re.compile(r"\d+(?:,\d{3}|\.\d+|[ ]?(?:million|billion|trillion|bn|m)\b)")
 _MIXED = re.compile(r"[ ]?(?P<glyph>[½¼¾⅓⅔])|[ ](?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6])(?![\d/])")
 
 
@@ -154,20 +157,24 @@ def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, i
                 unit, end = CURRENCY_SUFFIX[m.group("cur").lower()], m.end()
         elif currency is None and not (m.group("unit") in ("'",) and text[m.end() : m.end() + 1].isalpha()):
             form = m.group("unit")
-            unit = _FORM_TO_UNIT.get(form.lower()) or _FORM_TO_UNIT_EXACT.get(form)
+            # the exact symbol first: "Nm" is newton metres though "nm" is nanometres
+            unit = _FORM_TO_UNIT_EXACT.get(form) or _FORM_TO_UNIT.get(form.lower())
             end = m.end()
     elif currency is None:
-        p = _PENCE.match(text, pos)
-        if p:
-            return "GBP-penny", p.end()
-        p = _INCH.match(text, pos)
-        if p:
-            return "in", p.end()  # "a 6.5in screen": glued "in" is inches, spaced "in" a preposition
+        p = _PENCE.match(text, pos) or _INCH.match(text, pos)
+        if p:  # "30p per kWh"; "a 6.5in screen": glued "in" is inches, spaced "in" a preposition
+            unit, end = ("GBP-penny" if p.re is _PENCE else "in"), p.end()
     if unit:
-        per = _PER.match(text, end)
+        per = read_per(text, end)
         if per:
-            return f"{unit}/{PER_UNITS[per.group('per').lower()]}", per.end()
+            return f"{unit}/{per[0]}", per[1]
     return unit, end
+
+
+def read_per(text: str, pos: int) -> tuple[str, int] | None:
+    """The denominator of a rate at ``pos`` ("a barrel", "per day", "/kWh") and where it ends."""
+    per = _PER.match(text, pos)
+    return (PER_UNITS[per.group("per").lower()], per.end()) if per else None
 
 
 def scan(text: str) -> list[Raw]:
@@ -175,6 +182,8 @@ def scan(text: str) -> list[Raw]:
     out: list[Raw] = []
     for m in CORE.finditer(text):
         pre = m.group("pre")
+        if pre == "R" and not _RAND_AMOUNT.match(text, m.end("pre")):
+            continue  # "R2-D2", "R5 road": a bare "R" is the rand only before a written-out amount
         currency = CURRENCY_PREFIX[pre] if pre else None
         if m.group("digits"):
             value = float(m.group("digits").replace(",", ""))
