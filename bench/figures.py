@@ -110,6 +110,7 @@ _SKIP = re.compile(
     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|half|third|thirds|"
     r"quarter|quarters|" + "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True)) + ")"
 )
+_NUMBER = re.compile(r"(?i)[\d.,]+(?:e[-+]?\d+|" + "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True)) + ")")  # "12k", "5E6"
 # The word that opens a rate's denominator inside a figure's text: "12 cases per day", "3 goals a game".
 _RATE_WORD = re.compile(r"(?i)[ -](?:per|a|an|each)[ -]|/")
 _DETERMINER_TAGS = frozenset(("DT", "PRP$", "POS"))
@@ -122,7 +123,7 @@ def count_phrase(f, doc) -> str:
     NewsQuant's unit for a count (CQE's normaliser) is the lemmas of the nouns,
     names and adjectives of the counted phrase ("two smaller tenancies" -> "small
     tenancy", "1,307,000 Americans" -> "american"); hyphenated words stay whole
-    ("coal-fired"). Number words and scale words are left out. "one of the X" is
+    ("coal-fired"). Number words, scale words and the number's own token ("12k") are left out. "one of the X" is
     CQE's one special case: the unit is X with everything that depends on it
     minus stop words ("one of the proudest moments in his life" -> "proud moment
     life"), here the figure's span up to the end of the phrase it measures.
@@ -141,7 +142,7 @@ def count_phrase(f, doc) -> str:
             words[-1] = words[-1].rstrip() + "-"  # "coal-fired" stays one word
         elif glued and t.text[:1].isalpha():
             words[-1] += t.text.lower() + t.whitespace_
-        elif t.pos_ in ("NOUN", "PROPN", "ADJ") and not (t.like_num or _SKIP.fullmatch(t.text)) and any(
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") and not (t.like_num or _SKIP.fullmatch(t.text) or _NUMBER.fullmatch(t.text)) and any(
             c.isalpha() for c in t.text
         ):
             word = t.lemma_

@@ -154,8 +154,8 @@ def read_context(r: Raw, text: str) -> None:
     prep = m.group("prep") if m else None
     if m and not (prep == "from" and r.value_to is None) and not (prep == "to" and m.group("verb").lower() in ("up", "down")):
         r.change = "up" if m.group("verb").lower() in _UP_WORDS else "down"  # "fell from A to B", not "up from A"
-    elif r.value < 0 and r.unit in ("percent", "points", "percentage points"):
-        r.change = "down"  # "DAX -1.6%"
+    elif r.unit in ("percent", "points", "percentage points") and (r.value < 0 or text[r.start - 1 : r.start] == "+"):
+        r.change = "down" if r.value < 0 else "up"  # "DAX -1.6%", "Nasdaq +0.8%"
 
 
 def _compatible(a: Raw, b: Raw) -> bool:
@@ -233,6 +233,11 @@ def _scale_of(b: Raw) -> float:
     return 1.0
 
 
+# "by A to B" with B this many times A reads as a change and a level, not a range: a range's
+# ends are the same order of magnitude. Not tuned on data: a stated convention (no dev item has it).
+_LEVEL_RATIO = 5
+
+
 def _is_range(a: Raw, b: Raw, text: str) -> bool:
     gap = text[a.end : b.start]
     if a.value_to is not None or b.value_to is not None:
@@ -249,6 +254,8 @@ def _is_range(a: Raw, b: Raw, text: str) -> bool:
         re.search(r"\bby\s*\Z", before) or b.unit is None and _CHANGE_RE.search(text, max(0, a.start - 40), a.start)
     ):
         return False  # "increased by $43.6 billion to $419.2 billion", "fell 2.8% to 3,116": a change and a level
+    if word == "to" and re.search(r"\bby\s*\Z", before) and b.value > _LEVEL_RATIO * a.value > 0:
+        return False  # "fell by 12,000 to 210,000": the level is far above the change; "by 5 to 10" is a range
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return False
     return True

@@ -33,7 +33,7 @@ _FIRST_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 _WORDNUM = rf"(?:(?:a|an)\s+(?=dozen|hundred|thousand|million|billion|trillion)|(?:{_FIRST_WORD})\b)(?:(?:\s+and\s+|[\s-]+)?(?:{_NW})\b)*"
 
 CORE = re.compile(
-    rf"(?<![\w.,$£€¥'’])(?P<pre>{_alt(CURRENCY_PREFIX)})?[ ]?(?P<sign>(?<![\w.,])[-−]|minus[- ])?"
+    rf"(?<![\w.,$£€¥'’])(?P<pre>{_alt(CURRENCY_PREFIX)})?[ ]?(?P<sign>(?<![\w.,%)])[-−]|minus[- ])?"
     rf"(?:(?P<digits>{_NUM})|(?P<words>(?i:{_WORDNUM})))"
 )
 _SCALE = re.compile(
@@ -72,17 +72,26 @@ def _unit_pattern() -> re.Pattern:
 _UNIT = _unit_pattern()
 _FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if _any_case(f)}
 _FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
-_PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-a-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after)\b)")
+_PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-an?-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after)\b)")
 _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
-# A number after "word-" is part of a name ("COVID-19", "X-Pro3"); not after "sub-", "minus-", or
+# A number after "word-" is part of a name ("COVID-19", "X-Pro3"); not after "sub-", "minus-", "now-",
+# "then-" ("his then-25-year-old aide"), or
 # an amount with its scale or unit ("$1.5m-$2m", "5km-10km"), which is the first end of a range.
-_GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<![\d.][A-Za-z])(?<![\d.][A-Za-z]{2})(?<=[A-Za-z])-\Z")
+_GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<!now)(?<!then)(?<![\d.][A-Za-z])(?<![\d.][A-Za-z]{2})(?<=[A-Za-z])-\Z")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
+_TIMES = re.compile(r"x(?![A-Za-z0-9²×])")
 _AND_A_HALF = re.compile(r"(?i)[ -]and[ -]a[ -]half\b")
 _GLYPHS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
 _RAND_AMOUNT = re.compile(r"\d+(?:,\d{3}|\.\d+|[ ]?(?:million|billion|trillion|bn|m)\b)")
+# Powers of ten: "x 10^23", "×10⁶", "×10−7" (a bare "3 x 10" is a size, not a power), or "E6" glued.
+_SCIENTIFIC = re.compile(
+    r"[ ]?[x×][ ]?10(?:(?:\^|\*\*)(?P<exp>[-−+]?\d{1,3})|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|(?P<neg>[-−]\d{1,3}))(?!\d|\.\d)"
+    r"|[eE](?P<e>[-−+]?\d{1,3})(?!\w|\.\d)"
+)
+_EXPONENT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+_GLUED_UNITS = ((_PENCE, "GBP-penny"), (_INCH, "in"), (_TIMES, "times"))
 _MIXED = re.compile(r"[ ]?(?P<glyph>[½¼¾⅓⅔])|[ ](?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6])(?![\d/])")
 
 
@@ -161,9 +170,12 @@ def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, i
             unit = _FORM_TO_UNIT_EXACT.get(form) or _FORM_TO_UNIT.get(form.lower())
             end = m.end()
     elif currency is None:
-        p = _PENCE.match(text, pos) or _INCH.match(text, pos)
-        if p:  # "30p per kWh"; "a 6.5in screen": glued "in" is inches, spaced "in" a preposition
-            unit, end = ("GBP-penny" if p.re is _PENCE else "in"), p.end()
+        # Glued only: "30p per kWh"; "a 6.5in screen" (spaced "in" is a preposition); "3x sales".
+        for glued, name in _GLUED_UNITS:
+            p = glued.match(text, pos)
+            if p:
+                unit, end = name, p.end()
+                break
     if unit:
         per = read_per(text, end)
         if per:
@@ -181,6 +193,8 @@ def scan(text: str) -> list[Raw]:
     """Every number-like hit in ``text`` with its value, unit and span."""
     out: list[Raw] = []
     for m in CORE.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue  # inside the figure before: "10^23" of "6.022 x 10^23"
         pre = m.group("pre")
         if pre == "R" and not _RAND_AMOUNT.match(text, m.end("pre")):
             continue  # "R2-D2", "R5 road": a bare "R" is the rand only before a written-out amount
@@ -193,19 +207,24 @@ def scan(text: str) -> list[Raw]:
             num_start = m.start("words")
             if value is None:
                 continue
-        half = _AND_A_HALF.match(text, m.end())
-        if half:
+        tail = _AND_A_HALF.match(text, m.end())
+        if tail:
             value += 0.5  # "two and a half years", "3 and a half million"
-        elif m.group("digits") and m.group("digits").isdigit():
-            half = _MIXED.match(text, m.end())
-            if half:  # "3½ minutes", "a 3 1/2-inch advantage"
-                glyph = half.group("glyph")
-                value += _GLYPHS[glyph] if glyph else int(half.group("top")) / int(half.group("bottom"))
+        elif m.group("digits"):
+            tail = _SCIENTIFIC.match(text, m.end())
+            if tail:  # "6.022 x 10^23", "1.2×10−7", "5E6"
+                power = next(g for g in tail.group("exp", "sup", "neg", "e") if g)
+                value *= 10.0 ** int(power.translate(_EXPONENT_DIGITS))
+            elif m.group("digits").isdigit():
+                tail = _MIXED.match(text, m.end())
+                if tail:  # "3½ minutes", "a 3 1/2-inch advantage"
+                    glyph = tail.group("glyph")
+                    value += _GLYPHS[glyph] if glyph else int(tail.group("top")) / int(tail.group("bottom"))
         if m.group("sign"):
             value = -value
         if _GLUED_TO_WORD.search(text, max(0, m.start() - 8), m.start()):
             continue  # "COVID-19", "X-Pro3"; but "sub-300", "minus-1.4" and "10-20" stay
-        scale, end, unit = _read_scale(text, half.end() if half else m.end(), currency is not None)
+        scale, end, unit = _read_scale(text, tail.end() if tail else m.end(), currency is not None)
         if unit is None:
             unit, end = _read_unit(text, end, currency)
         if unit is None and scale == 1.0 and end == m.end() and text[end : end + 1].isalpha():

@@ -86,8 +86,8 @@ CURRENCY_SUFFIX: dict[str, str] = {
 # match exactly ("M" is a million, "B" a billion, not metres or bytes).
 UNITS: dict[str, tuple[str, ...]] = {
     "percent": ("%", "per cent", "percent", "pct", "pc"),
-    "percentage points": ("percentage points", "percentage point", "pp"),
-    "basis points": ("basis points", "basis point", "bps", "bp"),
+    "percentage points": ("percentage points", "percentage point", "percentage-points", "percentage-point", "pp"),
+    "basis points": ("basis points", "basis point", "basis-points", "basis-point", "bps", "bp"),
     "points": ("points", "point", "pts"),
     "km": ("kilometres", "kilometers", "kilometre", "kilometer", "kms", "km"),
     "m": ("metres", "meters", "metre", "meter", "m"),
