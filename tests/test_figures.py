@@ -231,3 +231,67 @@ def test_number_glued_to_a_singular_noun_counts_that_noun(nlp):
 
 def test_lower_case_index_name_is_not_a_figure():
     assert [f.value for f in extract_figures("t", "the sp 500 was down 2.1%.")] == [2.1]
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("Avogadro's number is 6.022 x 10^23.", 6.022e23, None),
+        ("The virus measures 1.2×10−7 metres.", 1.2e-7, "m"),
+        ("The deal is worth R2.5 billion.", 2.5e9, "ZAR"),
+        ("The engine makes 400 Nm of torque.", 400, "Nm"),
+        ("Electricity costs 30p per kWh.", 30, "GBP-penny/kWh"),
+        ("He earns $15-an-hour.", 15, "USD/hour"),
+        ("The reservoir holds 2 billion cubic metres.", 2e9, "m3"),
+        ("Pollution reached 150 micrograms.", 150, "μg"),
+        ("The ship sailed at 12 knots.", 12, "knots"),
+        ("OPEC will cut 2 million bpd.", 2e6, "bbl/day"),
+        ("Revenue rose to 12 billion Swedish crowns.", 12e9, "SEK"),
+        ("Rates rose by a 1.5 percentage-point margin.", 1.5, "percentage points"),
+        ("The stock trades at 3x sales.", 3, "times"),
+        ("She has a now-18 month-old daughter.", 18, "months old"),
+        ("the company raised us$5 million.", 5e6, "USD"),
+        ("the company raised c$20 million.", 20e6, "CAD"),
+    ],
+)
+def test_symbols_rates_powers_and_lower_case_marks(text, value, unit):
+    fig = _one(text)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+def test_a_counted_noun_per_something_is_a_rate(nlp):
+    text = "The hospital saw 12 cases per day."
+    assert [(f.value, f.unit) for f in extract_figures("t", text, nlp(text))] == [(12, "case/day")]
+
+
+@pytest.mark.parametrize(
+    "text,ends",
+    [
+        ("The deal is worth $1.5m-$2m.", [(1.5e6, 2e6)]),
+        ("Interest rates are at 5.25%-5.5%.", [(5.25, 5.5)]),
+        ("Unemployment claims fell by 12,000 to 210,000.", [(12000, None), (210000, None)]),
+        ("Prices will rise by 5 to 10 percent.", [(5, 10)]),
+    ],
+)
+def test_ranges_after_glued_ends_and_change_then_level(text, ends):
+    assert [(f.value, f.value_to) for f in extract_figures("t", text)] == ends
+
+
+def test_plus_sign_is_a_rise():
+    assert _one("Shares were +3.5% in early trade.").change == "up"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the deal closed on february 7, 2025.",
+        "Prices rose 5% in R2-D2 films.",
+        "they will try 5 times.",
+    ],
+)
+def test_lower_case_dates_and_word_like_marks(text):
+    assert all(f.unit not in ("TRY", "ZAR") and f.value not in (7, 2) for f in extract_figures("t", text))
+
+
+def test_a_month_name_needs_its_word_boundary():
+    assert _one("It equals about 20 decently sized plants.").value == 20

@@ -12,12 +12,15 @@ import re
 
 from .figures_scan import Raw
 
+# Lower-cased feeds write months in lower case too; "may" and "march" are then words, not months.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|january|february|april|june|july|august|september|october|november|december"
+    r"|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?![a-z])\.?"  # not "20 decently sized plants"
 )
 _NOT_QUANTITY = re.compile(
-    r"(?=[JFMASOND\d])(?:"  # cheap first-character filter: re does not skip ahead on its own
+    r"(?=[JFMASONDjfasond\d])(?:"  # cheap first-character filter: re does not skip ahead on its own
     + "|".join(
         (
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to|and)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?",  # Feb 6 to 8, 2025

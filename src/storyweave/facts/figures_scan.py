@@ -32,8 +32,23 @@ _NW = "|".join(sorted(list(WORD_VALUES) + list(_WORD_SCALES), key=len, reverse=T
 _FIRST_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 _WORDNUM = rf"(?:(?:a|an)\s+(?=dozen|hundred|thousand|million|billion|trillion)|(?:{_FIRST_WORD})\b)(?:(?:\s+and\s+|[\s-]+)?(?:{_NW})\b)*"
 
+# Currency marks that a lower-cased feed still writes unambiguously ("us$5", "c$20", "eur 3m", "rs 500");
+# one letter ("R") and codes that are English words ("try", "rub", "cad") stay exact.
+_ANYCASE_PREFIX = {
+    k.lower(): v
+    for k, v in CURRENCY_PREFIX.items()
+    if ("$" in k and len(k) > 1 or k[:2] in ("Rs", "RM") or len(k) == 3 and k.isupper())
+    and k not in ("TRY", "RUB", "CAD")
+}
+
+
+def _prefix_alt() -> str:
+    forms = {**{k: re.escape(k) for k in CURRENCY_PREFIX}, **{k: f"(?i:{re.escape(k)})" for k in _ANYCASE_PREFIX}}
+    return "|".join(forms[k] for k in sorted(forms, key=len, reverse=True))
+
+
 CORE = re.compile(
-    rf"(?<![\w.,$£€¥'’])(?P<pre>{_alt(CURRENCY_PREFIX)})?[ ]?(?P<sign>(?<![\w.,%)])[-−]|minus[- ])?"
+    rf"(?<![\w.,$£€¥'’])(?P<pre>{_prefix_alt()})?[ ]?(?P<sign>(?<![\w.,%)])[-−]|minus[- ])?"
     rf"(?:(?P<digits>{_NUM})|(?P<words>(?i:{_WORDNUM})))"
 )
 _SCALE = re.compile(
@@ -73,6 +88,7 @@ _UNIT = _unit_pattern()
 _FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if _any_case(f)}
 _FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
 _PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-an?-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after)\b)")
+_PER_UNITS_ANYCASE = {k.lower(): v for k, v in PER_UNITS.items()}  # "per kwh" in lower-cased feeds
 _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
 # A number after "word-" is part of a name ("COVID-19", "X-Pro3"); not after "sub-", "minus-", "now-",
 # "then-" ("his then-25-year-old aide"), or
@@ -186,7 +202,7 @@ def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, i
 def read_per(text: str, pos: int) -> tuple[str, int] | None:
     """The denominator of a rate at ``pos`` ("a barrel", "per day", "/kWh") and where it ends."""
     per = _PER.match(text, pos)
-    return (PER_UNITS[per.group("per").lower()], per.end()) if per else None
+    return (_PER_UNITS_ANYCASE[per.group("per").lower()], per.end()) if per else None
 
 
 def scan(text: str) -> list[Raw]:
@@ -198,7 +214,7 @@ def scan(text: str) -> list[Raw]:
         pre = m.group("pre")
         if pre == "R" and not _RAND_AMOUNT.match(text, m.end("pre")):
             continue  # "R2-D2", "R5 road": a bare "R" is the rand only before a written-out amount
-        currency = CURRENCY_PREFIX[pre] if pre else None
+        currency = (CURRENCY_PREFIX.get(pre) or _ANYCASE_PREFIX[pre.lower()]) if pre else None
         if m.group("digits"):
             value = float(m.group("digits").replace(",", ""))
             num_start = m.start("digits")
