@@ -45,6 +45,7 @@ from spacy.tokens import Doc
 from ..nlp import load_nlp
 from ..records import Article, ArticleFacts
 from .actors import extract_actors
+from .fast_blas import one_blas_thread, use_numpy_blas
 from .fast_maxout import speed_up_layernorm, speed_up_maxout
 from .fast_ruler import FastAttributeRuler, FastLemmatizer
 from .figures import extract_figures
@@ -92,7 +93,7 @@ def extract_facts(articles: Sequence[Article], n_process: int | None = None) -> 
         n_process = 1 if multiprocessing.current_process().daemon else len(os.sched_getaffinity(0))
     workers = min(n_process, len(articles) // _MIN_PER_PROCESS)
     if workers <= 1:
-        return list(_facts_stream(articles))
+        return _facts_chunk(articles)
     size = -(-len(articles) // (workers * 4))  # several chunks per worker even out uneven articles
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     return [f for part in _pool(workers).map(_facts_chunk, chunks) for f in part]
@@ -100,10 +101,11 @@ def extract_facts(articles: Sequence[Article], n_process: int | None = None) -> 
 
 @lru_cache(maxsize=None)
 def _nlp():
-    """The cached model with the fast Maxout and LayerNorm forward passes in its encoders (same output)."""
+    """The cached model with numpy's BLAS and the fast Maxout and LayerNorm forward passes."""
     nlp = load_nlp()
     for _, component in nlp.pipeline:
         if getattr(component, "model", None) is not None:
+            use_numpy_blas(component.model)
             speed_up_maxout(component.model)
             speed_up_layernorm(component.model)
     return nlp
@@ -116,7 +118,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _facts_chunk(articles: list[Article]) -> list[ArticleFacts]:
-    return list(_facts_stream(articles))
+    with one_blas_thread():
+        return list(_facts_stream(articles))
 
 
 def _facts_stream(articles: list[Article]) -> Iterable[ArticleFacts]:
@@ -135,11 +138,12 @@ def _facts_stream(articles: list[Article]) -> Iterable[ArticleFacts]:
 def analyse(text: str):
     """The Doc the stage works on for one text: whole-text NER and sentences, selective parse."""
     nlp = _nlp()
-    doc = nlp.make_doc(text)
-    for name in _WHOLE_TEXT:
-        doc = nlp.get_pipe(name)(doc)
-    _paragraph_boundaries(doc)
-    _parse_selected(nlp, [doc])
+    with one_blas_thread():
+        doc = nlp.make_doc(text)
+        for name in _WHOLE_TEXT:
+            doc = nlp.get_pipe(name)(doc)
+        _paragraph_boundaries(doc)
+        _parse_selected(nlp, [doc])
     return doc
 
 
