@@ -1,10 +1,17 @@
-"""Train the attribution filter (``storyweave.facts.quotes_learned.FilterModel``) on PolNeAR train/.
+"""Train the source extent model and the attribution filter (``storyweave.facts.quotes_learned``) on PolNeAR train/.
 
-Usage: python bench/train_filter.py --data DIR [--out FILE] [--fit-on all|rest] [--cache FILE]
+Usage: python bench/train_filter.py --data DIR [--out FILE] [--source-out FILE] [--fit-on all|rest] [--cache FILE]
 
 DIR is laid out like PolNeAR (``train/text/*.txt``, ``train/attributions/*.ann``).
 Every text is analysed as the facts stage does (selective parse) and its
-attributions assembled unfiltered (``attributions(doc, filtered=False)``). Each
+attributions assembled unfiltered (``attributions(doc, filtered=False)``).
+
+First the source extent model (``SourceModel``): one example per right child of
+a source head that lies inside a gold Source span, label 1 when at least half of
+the child's tokens are in that span. Every fifth text (sorted by name) is the
+hold-out: fitted on the rest, C and the threshold are chosen there by the
+benchmark's source overlap F1 (unfiltered attributions); the chosen model is
+then in place for the filter, whose features read the source phrase. Each
 attribution is one example for a logistic model over ``attribution_features``,
 label 1 when at least half of its content tokens are gold Content tokens of some
 annotator of the text. Every fifth text (sorted by name) is the hold-out: the
@@ -19,13 +26,15 @@ refitted on all of train/ (``--fit-on all``) or on the rest only
 without the hold-out (``train_attribution.py --fit-on rest``) for a leak-free
 hold-out figure.
 
-Last line: ``holdout content-f1 <v> source-f1 <v> threshold <t> C <c> source-threshold <t> source-C <c>``.
+Last line: ``holdout content-f1 <v> source-f1 <v> threshold <t> C <c> source-threshold <t> source-C <c>
+extent-threshold <t> extent-C <c>``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -35,11 +44,16 @@ from quotes import Score, read_gold, tokens  # noqa: E402  (bench/quotes.py)
 from train_attribution import cached_map, train_texts, write_model  # noqa: E402
 from storyweave.facts.quotes import attributions  # noqa: E402
 from storyweave.facts import quotes_learned  # noqa: E402
-from storyweave.facts.quotes_learned import FILTER_PATH, SOURCE_FILTERED, FilterModel, attribution_features  # noqa: E402
+from storyweave.facts.quotes_cues import CUE_LEMMAS  # noqa: E402
+from storyweave.facts.quotes_learned import (  # noqa: E402
+    FILTER_PATH, SOURCE_FILTERED, SOURCE_PATH, FilterModel, SourceModel, attribution_features, source_child_features,
+    source_children,
+)
 from storyweave.nlp import load_nlp  # noqa: E402
 
 _CS = (0.1, 0.3, 1.0)
 _THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
+_EXTENT_THRESHOLDS = (0.4, 0.5, 0.6)
 
 
 def _analyse(text: str) -> bytes:
@@ -59,6 +73,42 @@ def examples(doc, golds: list[dict]) -> list[tuple[object, list[str], int, int]]
         labels = [int(2 * len(pred & gold[role]) >= len(pred) > 0) for pred, role in ((content, "Content"), (source, "Source"))]
         out.append((att, attribution_features(doc, text, att), *labels))
     return out
+
+
+def extent_examples(doc, golds: list[dict]) -> list[tuple[list[str], int]]:
+    """(features, label) for every right child of a source head that lies in a gold Source span."""
+    text = doc.text
+    spans = [tokens(text, s) for g in golds for s in g["Source"]]
+    out = []
+    for att in attributions(doc, filtered=False):
+        head = doc[att.source_head] if att.source_head is not None else None
+        gold = next((g for g in spans if head is not None and head.idx in g), None)
+        if gold is None:
+            continue
+        for child, around in source_children(head):
+            inside = [t.idx in gold for t in child.subtree]
+            out.append((source_child_features(head, child, around, CUE_LEMMAS), int(2 * sum(inside) >= len(inside))))
+    return out
+
+
+def install_source_model(path: Path, model: SourceModel | None = None) -> None:
+    """Make the model at ``path`` (``model``, written there first) the one the cue rules read; an
+    absent file means the fixed clause rule."""
+    if model is not None:
+        path.write_text(model.to_json(), encoding="utf-8")
+    quotes_learned.SOURCE_PATH = path
+    quotes_learned.load_source_model.cache_clear()
+
+
+def source_f1(docs) -> float:
+    """Benchmark source overlap F1 of the unfiltered attributions of (doc, golds) pairs."""
+    s = Score()
+    for doc, golds in docs:
+        text = doc.text
+        pred = list({(a.source,) for a in attributions(doc, filtered=False) if a.source})
+        for gold in golds:
+            s.add(text, pred, gold["Source"])
+    return s.prf("ov")[2]
 
 
 def fit(rows: list[list[str]], labels: list[int], c: float) -> dict[str, float]:
@@ -89,6 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True, type=Path)
     ap.add_argument("--out", type=Path, default=FILTER_PATH)
+    ap.add_argument("--source-out", type=Path, default=SOURCE_PATH)
     ap.add_argument("--fit-on", choices=("all", "rest"), default="all")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the analysed Docs, reused when present")
@@ -103,11 +154,26 @@ def main(argv: list[str] | None = None) -> None:
     from spacy.tokens import Doc
 
     vocab = load_nlp().vocab
-    per_text = []
-    for path, blob in zip(texts, blobs):
-        doc = Doc(vocab).from_bytes(blob)
-        golds = [read_gold(a) for a in anns.get(path.stem, [])]
-        per_text.append((doc.text, examples(doc, golds), golds))
+    docs = [(Doc(vocab).from_bytes(blob), [read_gold(a) for a in anns.get(path.stem, [])]) for path, blob in zip(texts, blobs)]
+    extent = [extent_examples(doc, golds) for doc, golds in docs]
+    ext_rest = [e for i, exs in enumerate(extent) if i % 5 for e in exs]
+    best_e = (source_f1(docs[::5]), None, None)  # the fixed clause rule: no model
+    print(f"source extent: {len(ext_rest)} training children; hold-out source F1 without the model {best_e[0]:.1f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for ec in _CS:
+            ew = fit([f for f, _ in ext_rest], [y for _, y in ext_rest], ec)
+            for et in _EXTENT_THRESHOLDS:
+                install_source_model(Path(tmp) / "extent.json", SourceModel(ew, et))
+                f = source_f1(docs[::5])
+                print(f"extent C {ec} threshold {et}: hold-out source F1 {f:.1f}")
+                best_e = max(best_e, (f, et, ec), key=lambda x: x[0])
+        install_source_model(Path(tmp) / "absent.json")
+    _, et, ec = best_e
+    if et is not None:  # the filter below is fitted with the chosen extent model in place
+        rows = ext_rest if args.fit_on == "rest" else [e for exs in extent for e in exs]
+        write_model(args.source_out, SourceModel(fit([f for f, _ in rows], [y for _, y in rows], ec), et), args.fit_on)
+        install_source_model(args.source_out)
+    per_text = [(doc.text, examples(doc, golds), golds) for doc, golds in docs]
     held = [t for i, t in enumerate(per_text) if i % 5 == 0]
     rest = [t for i, t in enumerate(per_text) if i % 5 != 0]
     print(f"{len(texts)} texts; {sum(len(e) for _, e, _ in rest)} training attributions, {sum(len(e) for _, e, _ in held)} hold-out")
@@ -144,7 +210,8 @@ def main(argv: list[str] | None = None) -> None:
     fitted = rest if args.fit_on == "rest" else per_text
     model = FilterModel(weights(fitted, c), t, source_weights(fitted, sc), st)
     write_model(args.out, model, args.fit_on)
-    print(f"holdout content-f1 {c_f:.1f} source-f1 {s_f:.1f} threshold {t} C {c} source-threshold {st} source-C {sc}")
+    print(f"holdout content-f1 {c_f:.1f} source-f1 {s_f:.1f} threshold {t} C {c} source-threshold {st} source-C {sc} "
+          f"extent-threshold {et} extent-C {ec}")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER
 
-from .quotes_learned import cue_features, is_candidate, load_cue_model
+from .quotes_learned import cue_features, is_candidate, load_cue_model, load_source_model, source_child_features, source_children
 
 SPEECH = frozenset(
     """say tell add note remark state affirm argue claim insist explain write tweet post ask
@@ -315,21 +315,24 @@ def _has_quote(tok) -> bool:
     return any(t.is_quote for t in tok.subtree)
 
 
-# Clauses hanging on a source that are not part of its mention: "Sen. Rubio, *appearing on
-# Fox News*" is circumstance. Appositions and relative clauses stay ("Sheila Smith, a senior
-# fellow at ...", "Scarborough, who served in the House ...,"): PolNeAR marks them; cutting
-# relative clauses too cost 2 points of source F1 on PolNeAR train/.
+# Without the extent model: clauses hanging on a source are not part of its mention ("Sen.
+# Rubio, *appearing on Fox News*" is circumstance); appositions and relative clauses stay.
 _CLAUSE_DEPS = {"acl", "advcl"}
 
 
 def _source_range(head) -> tuple[int, int]:
-    """The source mention: the head's phrase up to its first clause modifier, quote marks off."""
+    """The source mention: the head's phrase up to the first right child the source extent
+    model (``quotes_learned.SourceModel``) leaves out, quote marks off."""
     a, b = _range(head)
-    cut = [c.left_edge.i for c in head.rights if c.dep_ in _CLAUSE_DEPS]
-    if cut:
-        b = min(cut)
-        while b > head.i + 1 and head.doc[b - 1].is_punct:
-            b -= 1
+    model = load_source_model()
+    for child, prev in source_children(head):
+        if model.keep(source_child_features(head, child, prev, CUE_LEMMAS)) if model else child.dep_ not in _CLAUSE_DEPS:
+            continue
+        b = child.left_edge.i
+        if model is None:
+            while b > head.i + 1 and head.doc[b - 1].is_punct:
+                b -= 1
+        break
     doc = head.doc
     while a < head.i and (doc[a].is_quote or doc[a].is_space):
         a += 1

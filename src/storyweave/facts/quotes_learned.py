@@ -14,7 +14,10 @@ content are stays with the dependency rules (``quotes_cues``). A second small
 model, the attribution filter (``FilterModel``, ``bench/train_filter.py``),
 judges each finished attribution from ``attribution_features`` and drops the
 unlikely ones: on a PolNeAR train/ hold-out (every fifth text, cue model fitted
-without it) content/source overlap F1 85.8/74.2 -> 86.3/74.8.
+without it) content/source overlap F1 85.8/74.2 -> 86.3/74.8. A third, the
+source extent model (``SourceModel``), decides how much of the phrase around a
+source's head is the mention: PolNeAR keeps an apposition or a relative clause
+in one sentence and leaves it out in the next, and no single rule fits both.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
-    "CANDIDATE_POS", "FILTER_PATH", "SOURCE_FILTERED", "MODEL_PATH", "CueModel", "FilterModel", "attribution_features", "cue_features",
-    "is_candidate", "load_cue_model", "load_filter_model",
+    "CANDIDATE_POS", "FILTER_PATH", "SOURCE_FILTERED", "SOURCE_PATH", "MODEL_PATH", "CueModel", "FilterModel", "SourceModel",
+    "attribution_features", "cue_features", "is_candidate", "load_cue_model", "load_filter_model", "load_source_model",
+    "source_children", "source_child_features",
 ]
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution.json"
@@ -204,3 +208,69 @@ def load_filter_model() -> FilterModel | None:
     if data is None:
         return None
     return FilterModel(data["weights"], data["threshold"], data.get("source_weights"), data.get("source_threshold", 0.0))
+
+
+# ------------------------------------------------------------------ the source extent model
+
+SOURCE_PATH = Path(__file__).resolve().parent / "models" / "attribution_source.json"
+
+
+def source_children(head):
+    """The right children of a source head in order, each with the dependencies of the
+    non-punctuation children around it (a comma after an apposition is not one after a
+    name, nor one before a relative clause)."""
+    rights = list(head.rights)
+    deps = [c.dep_ for c in rights]
+    prev = "-"
+    for k, child in enumerate(rights):
+        following = next((d for d in deps[k + 1 :] if d != "punct"), "-")
+        yield child, f"{prev}>{following}"
+        if child.dep_ != "punct":
+            prev = child.dep_
+
+
+def source_child_features(head, child, around: str, cue_lemmas: frozenset) -> list[str]:
+    """String features of one right child of a source head: is it part of the mention?
+    Its dependency ("appos", "relcl", "acl", "prep", "punct"), size, whether it holds a
+    verb or a cue of its own ("Graham, who says ..., tweeted"), the relative word, the
+    punctuation mark, and what follows the child."""
+    sub = list(child.subtree)
+    doc = head.doc
+    nxt = doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(doc) else None
+    nxt_dep, n = (nxt.dep_, _bucket(len(sub))) if nxt is not None else ("</s>", _bucket(len(sub)))
+    feats = [
+        "b", f"d={child.dep_}", f"dp={child.dep_}|{child.pos_}", f"n={n}", f"dn={child.dep_}|{n}",
+        f"hp={head.pos_}", f"he={head.ent_type_ or '-'}", f"hd={head.dep_}", f"ar={around}",
+        f"dprev={child.dep_}|{around}", f"nxt={nxt_dep}", f"nxtp={nxt.pos_ if nxt is not None else '</s>'}",
+        f"cue={any(t.pos_ in ('VERB', 'AUX') and t.lemma_.lower() in cue_lemmas for t in sub)}",
+        f"verb={any(t.pos_ in ('VERB', 'AUX') for t in sub)}",
+        f"side={'before' if head.i < head.head.i else 'after'}",
+    ]
+    if child.dep_ == "relcl":
+        feats.append(f"rel={sub[0].lower_ if sub[0].tag_ in ('WP', 'WDT', 'WP$') else '-'}")
+    elif child.dep_ == "punct":
+        feats += [f"pt={child.text}", f"ptd={child.text}|{around}|{nxt_dep}"]
+    elif child.dep_ == "prep":
+        feats.append(f"pw={child.lower_}")
+    return feats
+
+
+class SourceModel:
+    """Logistic weights over ``source_child_features``: a right child of a source head at or
+    above ``threshold`` is part of the mention; the mention ends before the first one below."""
+
+    def __init__(self, weights: dict[str, float], threshold: float):
+        self.weights, self.threshold = weights, threshold
+
+    def keep(self, feats: list[str]) -> bool:
+        return _probability(self.weights, feats) >= self.threshold
+
+    def to_json(self) -> str:
+        return json.dumps({"weights": self.weights, "threshold": self.threshold}, sort_keys=True, indent=0)
+
+
+@lru_cache(maxsize=1)
+def load_source_model() -> SourceModel | None:
+    """The shipped source extent model, or None when the file is absent (a fixed rule then cuts clauses)."""
+    data = _read_model(SOURCE_PATH)
+    return None if data is None else SourceModel(data["weights"], data["threshold"])
