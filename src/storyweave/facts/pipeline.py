@@ -46,6 +46,7 @@ from ..nlp import load_nlp
 from ..records import Article, ArticleFacts
 from .actors import extract_actors
 from .fast_blas import one_blas_thread, use_numpy_blas
+from .fast_embed import cache_embeddings
 from .fast_maxout import speed_up_layernorm, speed_up_maxout
 from .fast_ruler import FastAttributeRuler, FastLemmatizer
 from .figures import extract_figures
@@ -101,11 +102,14 @@ def extract_facts(articles: Sequence[Article], n_process: int | None = None) -> 
 
 @lru_cache(maxsize=None)
 def _nlp():
-    """The cached model with numpy's BLAS and the fast Maxout and LayerNorm forward passes."""
+    """The cached model with numpy's BLAS, embedding tables and the fast Maxout and LayerNorm forward passes.
+
+    ``nlp.components`` includes the senter, which the model ships disabled and this stage runs."""
     nlp = load_nlp()
-    for _, component in nlp.pipeline:
+    for _, component in nlp.components:
         if getattr(component, "model", None) is not None:
             use_numpy_blas(component.model)
+            cache_embeddings(component.model)
             speed_up_maxout(component.model)
             speed_up_layernorm(component.model)
     return nlp
