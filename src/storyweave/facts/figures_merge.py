@@ -12,30 +12,40 @@ import re
 
 from .figures_scan import Raw
 
-# Lower-cased feeds write months in lower case too; "may" and "march" are then words, not months.
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-    r"|january|february|april|june|july|august|september|october|november|december"
-    r"|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?![a-z])\.?"  # not "20 decently sized plants"
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_NOT_QUANTITY = re.compile(
-    r"(?=[JFMASONDjfasond\d])(?:"  # cheap first-character filter: re does not skip ahead on its own
-    + "|".join(
-        (
-            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to|and)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?",  # Feb 6 to 8, 2025
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",  # 7 February 2025
-            rf"\b{_MONTH}\s+\d{{4}}\b",  # November 2019
-            r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?",  # ISO dates
-            r"\b(?:19|20)\d{2}[-–/]\d{2}\b",  # seasons and fiscal years: 2019-20, 2019/20
-            r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-            r"\b\d{1,4}/\d{1,4}\b(?!/)",  # 9/11, 24/7, 50/50; a share "1/3 of" is read by scan_fractions
-            r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",  # 5:25 a.m., 1.05am
-            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b",  # 17:22, lap times 1:36.6
-            r"\b\d+(?:st|nd|rd|th|s)\b",  # 19th, 1970s
+
+
+def _not_quantity(months: str, first: str) -> re.Pattern:
+    month = rf"(?:{months})(?![a-z])\.?"  # not "20 decently sized plants"
+    return re.compile(
+        rf"(?={first})(?:"  # cheap first-character filter: re does not skip ahead on its own
+        + "|".join(
+            (
+                rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to|and)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?",  # Feb 6 to 8, 2025
+                rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?:,?\s+\d{{4}}\b)?",  # 7 February 2025
+                rf"\b{month}\s+\d{{4}}\b",  # November 2019
+                r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?",  # ISO dates
+                r"\b(?:19|20)\d{2}[-–/]\d{2}\b",  # seasons and fiscal years: 2019-20, 2019/20
+                r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+                r"\b\d{1,4}/\d{1,4}\b(?!/)",  # 9/11, 24/7, 50/50; a share "1/3 of" is read by scan_fractions
+                r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",  # 5:25 a.m., 1.05am
+                r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b",  # 17:22, lap times 1:36.6
+                r"\b\d+(?:st|nd|rd|th|s)\b",  # 19th, 1970s
+            )
         )
+        + ")"
     )
-    + ")"
+
+
+_NOT_QUANTITY = _not_quantity(_MONTHS, r"[JFMASOND\d]")
+# A lower-cased feed writes months in lower case; "may" and "march" are then words, not months.
+# Only such a text is read with this one: lower-case first letters would slow every other text.
+_NOT_QUANTITY_LOWER = _not_quantity(
+    "january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec",
+    r"\d|\b[jfasond]",
 )
 # Words before a number that make it part of a name, not a count ("Game 6").
 _ID_NOUNS = frozenset(
@@ -134,7 +144,7 @@ def _names_something(r: Raw, text: str) -> bool:
 
 def keep(raws: list[Raw], text: str) -> list[Raw]:
     """Drop dates, times, ordinals, years and numbers that are part of a name."""
-    blocked = [m.span() for m in _NOT_QUANTITY.finditer(text)]
+    blocked = [m.span() for m in (_NOT_QUANTITY_LOWER if text.islower() else _NOT_QUANTITY).finditer(text)]
     out = []
     for r in raws:
         if r.unit != "fraction" and any(s <= r.num_start < e for s, e in blocked):

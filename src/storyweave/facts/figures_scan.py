@@ -33,8 +33,9 @@ _FIRST_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 _WORDNUM = rf"(?:(?:a|an)\s+(?=dozen|hundred|thousand|million|billion|trillion)|(?:{_FIRST_WORD})\b)(?:(?:\s+and\s+|[\s-]+)?(?:{_NW})\b)*"
 
 # Currency marks that a lower-cased feed still writes unambiguously ("us$5", "c$20", "eur 3m", "rs 500");
-# one letter ("R") and codes that are English words ("try", "rub", "cad") stay exact.
-_ANYCASE_PREFIX = {
+# one letter ("R") and codes that are English words ("try", "rub", "cad") stay exact. Only a
+# lower-cased text is read with them (CORE_LOWER): every extra mark slows CORE on all others.
+_LOWER_PREFIX = {
     k.lower(): v
     for k, v in CURRENCY_PREFIX.items()
     if ("$" in k and len(k) > 1 or k[:2] in ("Rs", "RM") or len(k) == 3 and k.isupper())
@@ -42,15 +43,15 @@ _ANYCASE_PREFIX = {
 }
 
 
-def _prefix_alt() -> str:
-    forms = {**{k: re.escape(k) for k in CURRENCY_PREFIX}, **{k: f"(?i:{re.escape(k)})" for k in _ANYCASE_PREFIX}}
-    return "|".join(forms[k] for k in sorted(forms, key=len, reverse=True))
+def _core(marks) -> re.Pattern:
+    return re.compile(
+        rf"(?<![\w.,$£€¥'’])(?P<pre>{_alt(marks)})?[ ]?(?P<sign>(?<![\w.,%)])[-−]|minus[- ])?"
+        rf"(?:(?P<digits>{_NUM})|(?P<words>(?i:{_WORDNUM})))"
+    )
 
 
-CORE = re.compile(
-    rf"(?<![\w.,$£€¥'’])(?P<pre>{_prefix_alt()})?[ ]?(?P<sign>(?<![\w.,%)])[-−]|minus[- ])?"
-    rf"(?:(?P<digits>{_NUM})|(?P<words>(?i:{_WORDNUM})))"
-)
+CORE = _core(CURRENCY_PREFIX)
+CORE_LOWER = _core({**CURRENCY_PREFIX, **_LOWER_PREFIX})
 _SCALE = re.compile(
     r"[ ]?-?[ ]?(?P<w>hundred|thousand|million|billion|trillion|lakh crore|lakhs?|crores?)(?![A-Za-z])"
     r"|(?P<g>mn|mln|bn|bln|tn|trn|mil|m|b|k|K|M|B)(?![A-Za-z0-9²])"
@@ -72,19 +73,29 @@ def _any_case(form: str) -> bool:
     return form == form.lower() and len(form) > 1 or len(form) > 1 and form[-1].isalpha() and form not in _CASED_ONLY
 
 
-def _unit_pattern() -> re.Pattern:
-    exact, anycase = [], []
-    for canon, forms in UNITS.items():
-        for f in forms:
-            (anycase if _any_case(f) else exact).append(f)
-    cur_any = [f for f in CURRENCY_SUFFIX if f != "p"]  # glued pence is read apart
-    return re.compile(
-        rf"(?P<sp>[ ]?-?[ ]?)(?:(?P<cur>(?i:{_alt(cur_any)}))|(?P<unit>(?i:{_alt(anycase)})|{_alt(exact)}))"
-        r"(?![A-Za-z0-9²'])"
-    )
+# Unit words are matched in lower case on a lower-cased slice after the number, symbols exactly on
+# the text: a case-insensitive alternation is tried branch by branch, a literal one skips fast.
+_ANYCASE_FORMS = {f.lower() for forms in UNITS.values() for f in forms if _any_case(f)}
+_EXACT_FORMS = [f for forms in UNITS.values() for f in forms if not _any_case(f)]
+_UNIT_WORDS = re.compile(
+    rf"(?P<sp>[ ]?-?[ ]?)(?:(?P<cur>{_alt(f for f in CURRENCY_SUFFIX if f != 'p')})|(?P<unit>{_alt(_ANYCASE_FORMS)}))"
+    r"(?![A-Za-z0-9²'])"  # glued pence ("30p") is read apart
+)
+_UNIT_SYMBOLS = re.compile(rf"(?P<sp>[ ]?-?[ ]?)(?P<unit>{_alt(_EXACT_FORMS)})(?![A-Za-z0-9²'])")
+_UNIT_SPAN = max(map(len, [*CURRENCY_SUFFIX, *_ANYCASE_FORMS])) + 4  # separator and the character after
 
 
-_UNIT = _unit_pattern()
+def _match_unit(text: str, pos: int) -> tuple[str, str, bool, int] | None:
+    """("cur" or "unit", the form as written, whether spaced, end) of a unit word or symbol at ``pos``."""
+    window = text[pos : pos + _UNIT_SPAN]
+    low = window.lower()
+    m = _UNIT_WORDS.match(low if len(low) == len(window) else window)
+    if m:
+        kind = "cur" if m.group("cur") else "unit"
+        return kind, window[m.start(kind) : m.end(kind)], bool(m.group("sp")), pos + m.end()
+    m = _UNIT_SYMBOLS.match(text, pos)
+    return ("unit", m.group("unit"), bool(m.group("sp")), m.end()) if m else None
+
 _FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if _any_case(f)}
 _FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
 _PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-an?-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after)\b)")
@@ -175,16 +186,16 @@ def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, i
         us = _US_AFTER_DOLLAR.match(text, end)
         if us:
             end = us.end()
-    m = _UNIT.match(text, end)
-    if m and not (m.group("unit") == "'" and m.group("sp")):
-        if m.group("cur"):
-            if currency is None or currency == "USD" and m.group("cur").lower() in ("us dollars", "dollars"):
-                unit, end = CURRENCY_SUFFIX[m.group("cur").lower()], m.end()
-        elif currency is None and not (m.group("unit") in ("'",) and text[m.end() : m.end() + 1].isalpha()):
-            form = m.group("unit")
+    m = _match_unit(text, end)
+    if m and not (m[1] == "'" and m[2]):
+        kind, form, _, m_end = m
+        if kind == "cur":
+            if currency is None or currency == "USD" and form.lower() in ("us dollars", "dollars"):
+                unit, end = CURRENCY_SUFFIX[form.lower()], m_end
+        elif currency is None and not (form == "'" and text[m_end : m_end + 1].isalpha()):
             # the exact symbol first: "Nm" is newton metres though "nm" is nanometres
             unit = _FORM_TO_UNIT_EXACT.get(form) or _FORM_TO_UNIT.get(form.lower())
-            end = m.end()
+            end = m_end
     elif currency is None:
         # Glued only: "30p per kWh"; "a 6.5in screen" (spaced "in" is a preposition); "3x sales".
         for glued, name in _GLUED_UNITS:
@@ -208,13 +219,13 @@ def read_per(text: str, pos: int) -> tuple[str, int] | None:
 def scan(text: str) -> list[Raw]:
     """Every number-like hit in ``text`` with its value, unit and span."""
     out: list[Raw] = []
-    for m in CORE.finditer(text):
+    for m in (CORE_LOWER if text.islower() else CORE).finditer(text):
         if out and m.start() < out[-1].end:
             continue  # inside the figure before: "10^23" of "6.022 x 10^23"
         pre = m.group("pre")
         if pre == "R" and not _RAND_AMOUNT.match(text, m.end("pre")):
             continue  # "R2-D2", "R5 road": a bare "R" is the rand only before a written-out amount
-        currency = (CURRENCY_PREFIX.get(pre) or _ANYCASE_PREFIX[pre.lower()]) if pre else None
+        currency = (CURRENCY_PREFIX.get(pre) or _LOWER_PREFIX[pre]) if pre else None
         if m.group("digits"):
             value = float(m.group("digits").replace(",", ""))
             num_start = m.start("digits")
