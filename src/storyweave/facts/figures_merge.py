@@ -129,6 +129,12 @@ def _is_year(r: Raw, text: str) -> bool:
     return re.search(r"(?i)\b(?:in|since|between|and|from|until|by|of|to|circa|c\.)\s+\Z", text[max(0, r.start - 10) : r.start]) is not None
 
 
+_DAY_AND_MONTH_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
 def _names_something(r: Raw, text: str) -> bool:
     """'S&P 500', 'Game 6', 'Channel 5': a number right after a name word is part of the name."""
     if r.unit is not None or r.start != r.num_start:
@@ -139,6 +145,8 @@ def _names_something(r: Raw, text: str) -> bool:
     word = prev.group(1)
     if word.lower() in _ID_NOUNS or word.lower() in _INDEX_NAMES:
         return True
+    if word.endswith(("'s", "’s")) or word.lower() in _DAY_AND_MONTH_NAMES:
+        return False  # "Google's 2,000 employees", "On Monday 300 people": an owner or a time, not a name
     return any(c.isupper() for c in word) and word.lower() not in _FUNCTION_CAPS  # "iPhone 11" too
 
 
