@@ -300,3 +300,19 @@ def test_a_month_name_needs_its_word_boundary():
 @pytest.mark.parametrize("text,value", [("Google's 2,000 employees walked out.", 2000), ("On Monday 300 people marched.", 300)])
 def test_an_owner_or_a_day_before_a_number_is_no_name(text, value):
     assert _one(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("The retirement age will rise to 67.", 67, "years old"),
+        ("Life expectancy for men there is around 73.", 73, "years old"),
+        ("It has a 48MP camera.", 48, "megapixels"),
+        ("Schools spend $12,000 per pupil.", 12000, "USD/pupil"),
+        ("The salary is $50,000 per annum.", 50000, "USD/year"),
+        ("The firm raised $5 billion, per the filing.", 5e9, "USD"),
+    ],
+)
+def test_age_nouns_and_any_noun_after_per(text, value, unit):
+    fig = _one(text)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)

@@ -33,7 +33,9 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
         read_context(r, text)
         fig = _figure(article_id, text, r, view)
         if fig is not None:
-            if fig.unit is None and _AGED.search(text, max(0, r.start - 16), r.start):
+            if fig.unit is None and (
+                _AGED.search(text, max(0, r.start - 16), r.start) or _AGE_IS.search(text, max(0, r.start - 80), r.start)
+            ):
                 fig = replace(fig, unit="years old")
             elif fig.unit is None and not r.words and figures and figures[-1].unit is not None:
                 fig = _carry_unit(figures[-1], fig, text)
@@ -43,6 +45,12 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
 
 # An age written before a bare number: "aged 25", "at age 7", "who was 10", ", now 16,", "turned 30".
 _AGED = re.compile(r"(?i)(?:\b(?:aged|age of|at age|ages|who (?:is|was|turned|turns)|turned|turns)|,\s*now)\s+\Z")
+# An age noun then a link to a bare number in the same clause: "the retirement age will rise to 67",
+# "life expectancy for men in Glasgow is around 73".
+_AGE_IS = re.compile(
+    r"(?i)\b(?:age|life expectancy)\b[^.;:,!?()]{0,40}?\b(?:is|was|are|were|be|of|at|to|reached|hit)\s+"
+    r"(?:about |around |nearly |almost |only |just |some |roughly |over |under )?\Z"
+)
 # A bare number joined to the figure before it in the same clause repeats its unit:
 # "460 vehicles ... compared with 63", "6 million homes including 1.5 million",
 # "from 14-18 mpg to 24". Not after "of" ("sold 63,150 cars, short of estimates of 64,900"),

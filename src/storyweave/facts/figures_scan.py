@@ -99,6 +99,9 @@ def _match_unit(text: str, pos: int) -> tuple[str, str, bool, int] | None:
 _FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if _any_case(f)}
 _FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
 _PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-an?-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after)\b)")
+_PER_NOUN = re.compile(r"[ ]per[ ](?P<per>[a-z]{3,})\b(?![-'’])")
+# "per" as "according to" ("$5 billion, per the filing") or before a number ("per 100,000 people").
+_NOT_PER_NOUNS = frozenset("the this that these those its their his her our your my cent annum".split())
 _PER_UNITS_ANYCASE = {k.lower(): v for k, v in PER_UNITS.items()}  # "per kwh" in lower-cased feeds
 _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
 # A number after "word-" is part of a name ("COVID-19", "X-Pro3"); not after "sub-", "minus-", "now-",
@@ -213,7 +216,13 @@ def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, i
 def read_per(text: str, pos: int) -> tuple[str, int] | None:
     """The denominator of a rate at ``pos`` ("a barrel", "per day", "/kWh") and where it ends."""
     per = _PER.match(text, pos)
-    return (_PER_UNITS_ANYCASE[per.group("per").lower()], per.end()) if per else None
+    if per:
+        return _PER_UNITS_ANYCASE[per.group("per").lower()], per.end()
+    per = _PER_NOUN.match(text, pos)  # any other noun after "per": "$12,000 per pupil", "3 cases per ward"
+    if per and per.group("per") not in _NOT_PER_NOUNS:
+        noun = per.group("per")
+        return (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun), per.end()
+    return None
 
 
 def scan(text: str) -> list[Raw]:
