@@ -316,3 +316,11 @@ def test_an_owner_or_a_day_before_a_number_is_no_name(text, value):
 def test_age_nouns_and_any_noun_after_per(text, value, unit):
     fig = _one(text)
     assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+def test_plus_and_or_so_after_a_number_are_bounds(nlp):
+    text = "It now has 200-plus stores and about 20 or so people."
+    assert [(f.value, f.unit, f.approx) for f in extract_figures("t", text, nlp(text))] == [
+        (200, "store", ">"),
+        (20, "people", "~"),
+    ]

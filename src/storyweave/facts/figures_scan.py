@@ -121,6 +121,7 @@ _SCIENTIFIC = re.compile(
     r"|[eE](?P<e>[-−+]?\d{1,3})(?!\w|\.\d)"
 )
 _EXPONENT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+_BOUND_AFTER = re.compile(r"(?:(?P<plus>-plus|\+)|[ ]or so)(?![\w+])")
 _GLUED_UNITS = ((_PENCE, "GBP-penny"), (_INCH, "in"), (_TIMES, "times"))
 _MIXED = re.compile(r"[ ]?(?P<glyph>[½¼¾⅓⅔])|[ ](?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6])(?![\d/])")
 
@@ -269,15 +270,17 @@ def scan(text: str) -> list[Raw]:
             continue  # "1080p" is a video resolution, not pence
         if unit == "lb" and scale >= 1e6:
             unit = "GBP"  # "3 million pounds" is money, "3 pounds" a weight
+        bound = _BOUND_AFTER.match(text, end)  # "200-plus stores", "20 or so people"
         out.append(
             Raw(
                 start=m.start(),
-                end=end,
+                end=bound.end() if bound else end,
                 num_start=num_start,
                 value=value * scale,
                 unit=unit,
                 scaled=scale != 1.0,
                 words=m.group("words") is not None,
+                approx=(">" if bound.group("plus") else "~") if bound else "=",
             )
         )
     return out
