@@ -324,3 +324,8 @@ def test_plus_and_or_so_after_a_number_are_bounds(nlp):
         (200, "store", ">"),
         (20, "people", "~"),
     ]
+
+
+@pytest.mark.parametrize("text,unit", [("Tickets cost 50 pounds each.", "GBP"), ("The dog weighs 5 pounds.", "lb")])
+def test_pounds_are_money_after_a_money_word(text, unit):
+    assert _one(text).unit == unit

@@ -121,6 +121,12 @@ _SCIENTIFIC = re.compile(
     r"|[eE](?P<e>[-−+]?\d{1,3})(?!\w|\.\d)"
 )
 _EXPONENT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+# Words that make "pounds" sterling in the clause before the amount.
+_MONEY_BEFORE = re.compile(
+    r"(?i)\b(?:cost|costs|costing|price|prices|priced|paid|pay|pays|paying|worth|fined?|salary|wages?|fees?|"
+    r"charged?|spen[dt]|spending|earn(?:s|ed)?|budget|profits?|revenues?|sold for|bought for|raised|"
+    r"donated|bills?|tax|loans?|debts?|pension|rent|fare)\b[^.;:!?]*\Z"
+)
 _BOUND_AFTER = re.compile(r"(?:(?P<plus>-plus|\+)|[ ]or so)(?![\w+])")
 _GLUED_UNITS = ((_PENCE, "GBP-penny"), (_INCH, "in"), (_TIMES, "times"))
 _MIXED = re.compile(r"[ ]?(?P<glyph>[½¼¾⅓⅔])|[ ](?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6])(?![\d/])")
@@ -268,8 +274,8 @@ def scan(text: str) -> list[Raw]:
             continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
         if unit == "GBP-penny" and value in _VIDEO_LINES:
             continue  # "1080p" is a video resolution, not pence
-        if unit == "lb" and scale >= 1e6:
-            unit = "GBP"  # "3 million pounds" is money, "3 pounds" a weight
+        if unit == "lb" and (scale >= 1e6 or _MONEY_BEFORE.search(text, max(0, m.start() - 50), m.start())):
+            unit = "GBP"  # "3 million pounds" and "tickets cost 50 pounds" are money, "weighs 3 pounds" a weight
         bound = _BOUND_AFTER.match(text, end)  # "200-plus stores", "20 or so people"
         out.append(
             Raw(
