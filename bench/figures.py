@@ -27,7 +27,10 @@ pensioners" -> "eligible pensioner"; "one of the proudest moments in his life"
 from the figure before it, that figure's phrase; a share ("half the condos") is
 "%" and its counted phrase ("% condo"); a conversion ``also`` becomes a
 further quantity (NewsQuant annotates both sides of "$1 trillion (£806
-billion)"); the change operator is the figure's change ("up"/"down") or else
+billion)"); a count per something is the counted phrase "per" the denominator
+("12 cases per day" -> "case per day"); adjectives between a determiner and the
+number belong to the counted phrase ("the previous two sessions" -> "previous
+session"); the change operator is the figure's change ("up"/"down") or else
 its bound: a strict bound first ("<=" -> "<", ">=" -> ">"), then the change
 ("up"/"down"), then "~" or "=".
 
@@ -54,6 +57,8 @@ from storyweave.facts.figures import extract_figures  # noqa: E402
 from storyweave.facts.units import SCALES  # noqa: E402
 from storyweave.nlp import load_nlp  # noqa: E402
 
+# Names are the entries of CQE's unit dictionary (CQE/unit.json), the vocabulary NewsQuant's
+# normalised units follow; a unit it lacks is named the way its entries are ("vietnamese dong").
 CURRENCY_NAMES = {
     "USD": "dollar", "GBP": "pound sterling", "EUR": "euro", "JPY": "japanese yen", "CNY": "chinese yuan",
     "CAD": "canadian dollar", "AUD": "australian dollar", "NZD": "new zealand dollar",
