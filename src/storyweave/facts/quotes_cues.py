@@ -294,7 +294,10 @@ def _source_of(verb):
     for _ in range(4):
         if node is not verb and node.dep_ == "ccomp" and node.head.lemma_.lower() in CUE_LEMMAS and verb.tag_ == "VBG":
             node = node.head  # "Trump insisted that he has ..., claiming ...": the participle is Trump's
-        subj = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
+        # the subject nearest the verb: '"The fact that ...," Huckabee said' parses both as subjects;
+        # a negation is never one (the selective parse sometimes tags a curly "n’t" as a subject)
+        subjects = (c for c in node.children if c.dep_ in _SUBJECT_DEPS and c.norm_ != "not")
+        subj = min(subjects, key=lambda c: abs(c.i - node.i), default=None)
         if subj is not None and not (subj.dep_ == "nsubjpass" and node is verb):
             return subj
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -302,6 +305,10 @@ def _source_of(verb):
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
         if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             break
+        if node.dep_ == "xcomp":
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "led Priebus to declare ...", "left voters saying ...": the object speaks
         node = node.head
     if verb.tag_ == "VBG":
         # ", stating that ...": a sentence-level participle speaks for the sentence's subject
