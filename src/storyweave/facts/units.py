@@ -63,7 +63,7 @@ CURRENCY_SUFFIX: dict[str, str] = {
     "won": "KRW", "rupees": "INR", "rupee": "INR", "shekels": "ILS", "shekel": "ILS",
     "rand": "ZAR", "ringgit": "MYR", "baht": "THB", "pesos": "MXN", "rubles": "RUB",
     "roubles": "RUB", "francs": "CHF", "kuna": "HRK", "kn": "HRK", "lira": "TRY",
-    "cents": "USD-cent", "pence": "GBP-penny", "p": "GBP-penny",
+    "cents": "USD-cent", "cent": "USD-cent", "¢": "USD-cent", "pence": "GBP-penny", "p": "GBP-penny",
     "swedish kronor": "SEK", "swedish krona": "SEK", "kronor": "SEK", "krona": "SEK", "sek": "SEK",
     "norwegian kroner": "NOK", "norwegian krone": "NOK", "nok": "NOK",
     "danish kroner": "DKK", "danish krone": "DKK", "dkk": "DKK",
