@@ -329,3 +329,8 @@ def test_plus_and_or_so_after_a_number_are_bounds(nlp):
 @pytest.mark.parametrize("text,unit", [("Tickets cost 50 pounds each.", "GBP"), ("The dog weighs 5 pounds.", "lb")])
 def test_pounds_are_money_after_a_money_word(text, unit):
     assert _one(text).unit == unit
+
+
+def test_no_unit_is_carried_from_a_figure_given_in_two_currencies():
+    figures = extract_figures("t", "Sales were 2.2 billion shekels ($590 million) and 71 million a year earlier.")
+    assert [(f.value, f.unit) for f in figures] == [(2.2e9, "ILS"), (71e6, None)]

@@ -62,8 +62,8 @@ _CARRY = re.compile(
 
 
 def _carry_unit(prev: Figure, fig: Figure, text: str) -> Figure:
-    if _CARRY.fullmatch(text, prev.span[1], fig.span[0]) is None:
-        return fig
+    if prev.also or _CARRY.fullmatch(text, prev.span[1], fig.span[0]) is None:
+        return fig  # after "2.2 billion shekels ($590 million)" a bare number could be in either currency
     if prev.unit == "percent" and abs(fig.value) > 100:
         return fig  # "fell 350 points, or 1.2%, to 28,500": a level, not a share
     return replace(fig, unit=prev.unit)
