@@ -73,7 +73,7 @@ CURRENCY_NAMES = {
     "VND": "vietnamese dong", "KES": "kenyan shilling", "ARS": "argentine peso", "CLP": "chilean peso",
     "COP": "colombian peso", "GHS": "ghanaian cedi", "BDT": "bangladeshi taka", "IRR": "iranian rial",
     "KWD": "kuwaiti dinar", "QAR": "qatari riyal", "RON": "romanian leu", "BGN": "bulgarian lev",
-    "LKR": "sri lankan rupee",
+    "LKR": "sri lankan rupee", "BTC": "bitcoin",
 }
 UNIT_NAMES = {
     **CURRENCY_NAMES,

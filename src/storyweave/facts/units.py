@@ -47,7 +47,7 @@ CURRENCY_PREFIX: dict[str, str] = {
     "BRL": "BRL", "KRW": "KRW", "THB": "THB", "NT$": "TWD", "TWD": "TWD", "NGN": "NGN", "PKR": "PKR",
     "EGP": "EGP", "UAH": "UAH", "₽": "RUB", "₺": "TRY", "₦": "NGN", "zł": "PLN",
     "₱": "PHP", "₫": "VND", "₴": "UAH", "KSh": "KES", "Ksh": "KES", "Dh": "AED", "Dhs": "AED",
-    "SFr": "CHF", "Mex$": "MXN", "E£": "EGP",
+    "SFr": "CHF", "Mex$": "MXN", "E£": "EGP", "₿": "BTC",
     "R": "ZAR",  # only before an amount with a scale, thousands or decimals (figures_scan)
 }
 
@@ -79,6 +79,7 @@ CURRENCY_SUFFIX: dict[str, str] = {
     "mexican pesos": "MXN", "vietnamese dong": "VND", "dong": "VND", "cedis": "GHS", "cedi": "GHS",
     "taka": "BDT", "iranian rials": "IRR", "rials": "IRR", "rial": "IRR", "kuwaiti dinars": "KWD",
     "qatari riyals": "QAR", "lei": "RON", "leva": "BGN", "liras": "TRY", "new shekels": "ILS",
+    "bitcoins": "BTC", "bitcoin": "BTC", "btc": "BTC",
 }
 
 # Measurement units after the amount: canonical name -> surface forms. Forms
