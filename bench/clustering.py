@@ -7,6 +7,7 @@
     python bench/clustering.py --data FILE --cv                 # leave-topics-out estimate within the dev half
     python bench/clustering.py --data FILE --fit|--cv --all-topics  # over every topic (--cv adds dev-half refits)
     python bench/clustering.py --scale 100000 [--data FILE]     # assignment latency with N stored
+    ... [--order-seed N] [--contrast X] [--fragment X]          # shuffled arrival; repair settings
 
 Data: JSONL lines ``{id, text, story, title?, published?, topic?}`` or a CSV with
 TITLE and STORY columns (the UCI News Aggregator layout; TIMESTAMP in ms and
@@ -30,6 +31,7 @@ import sys
 import time
 import zlib
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -172,25 +174,40 @@ LINK_SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
 CV_FOLDS = 4  # --cv: folds of whole topics (GroupKFold balances their sizes)
 
 
-def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list) -> None:
+def fit(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list, repair: dict) -> None:
     """Fit the join and link models for the data's kind of input, then sweep both thresholds."""
     join, link = fit_models(ids, feats, gold, groups, verbose=True)
-    for (threshold, link_threshold), f1 in sweep(ids, feats, gold, join, link).items():
+    for (threshold, link_threshold), f1 in sweep(ids, feats, gold, join, link, repair).items():
         print(f"join {threshold:.2f} link {link_threshold:.2f} bcubed-f1 {f1:.4f}", flush=True)
 
 
-def sweep(ids: list[str], feats: list[ArticleFeatures], gold: list[str], join: tuple, link: tuple) -> dict:
+def sweep(ids: list[str], feats: list[ArticleFeatures], gold: list[str], join: tuple, link: tuple,
+          repair: dict) -> dict:  # fmt: skip
     """BCubed F1 of clustering with the fitted models at every (join, link) threshold pair."""
-    kind, out = _kind(feats), {}
+    out = {}
     for threshold in JOIN_SWEEP:
         for link_threshold in LINK_SWEEP:
-            models = {kind: PairModel(*join, threshold), f"{kind}_links": PairModel(*link, link_threshold)}
+            models = _models(_kind(feats), join, link, (threshold, link_threshold), repair)
             out[threshold, link_threshold] = bcubed(cluster(ids, feats, **models)[0], gold)[2]
     return out
 
 
+def _models(kind: str, join: tuple, link: tuple, thresholds: tuple[float, float], repair: dict) -> dict:
+    """StoryClusterer arguments: fitted (weights, bias) at these thresholds; the link model keeps
+    the pinned repair settings (contrast, fragment) unless ``repair`` overrides them."""
+    pinned = getattr(StoryClusterer(), f"{kind}_links")
+    link_model = replace(pinned, weights=link[0], bias=link[1], threshold=thresholds[1], **repair)
+    return {kind: PairModel(*join, thresholds[0]), f"{kind}_links": link_model}
+
+
+def _pinned(feats: list[ArticleFeatures], repair: dict) -> dict:
+    """StoryClusterer arguments: the pinned models, repair settings overridden by ``repair``."""
+    kind = _kind(feats)
+    return {f"{kind}_links": replace(getattr(StoryClusterer(), f"{kind}_links"), **repair)} if repair else {}
+
+
 def cross_validate(ids: list[str], feats: list[ArticleFeatures], gold: list[str], groups: list,
-                   dev: list[bool]) -> None:  # fmt: skip
+                   dev: list[bool], repair: dict) -> None:  # fmt: skip
     """Leave-groups-out estimate of the whole method: refit both models without a fold's topics,
     cluster that fold, and score the pooled predictions. Estimates: "pinned" thresholds;
     "chosen", both thresholds picked by sweeping the training folds too; and, when the data
@@ -207,7 +224,7 @@ def cross_validate(ids: list[str], feats: list[ArticleFeatures], gold: list[str]
 
     for fold, (train, test) in enumerate(GroupKFold(min(CV_FOLDS, len(set(groups)))).split(ids, groups=groups)):
         join, link = fit_on(train)
-        scores = sweep(pick(ids, train), pick(feats, train), pick(gold, train), join, link)
+        scores = sweep(pick(ids, train), pick(feats, train), pick(gold, train), join, link, repair)
         chosen = max(scores, key=lambda t: (round(scores[t], 3), t == pinned))  # ties (to 0.001) keep the pinned pair
         print(f"fold {fold}: training-fold F1 {scores[chosen]:.4f} at join {chosen[0]} link {chosen[1]} "
               f"(pinned {pinned[0]} / {pinned[1]}: {scores[pinned]:.4f})")  # fmt: skip
@@ -215,7 +232,7 @@ def cross_validate(ids: list[str], feats: list[ArticleFeatures], gold: list[str]
         if "dev-half" in pred:
             variants["dev-half"] = (*fit_on([i for i in train if dev[i]]), pinned)
         for name, (join_fit, link_fit, (threshold, link_threshold)) in variants.items():
-            models = {kind: PairModel(*join_fit, threshold), f"{kind}_links": PairModel(*link_fit, link_threshold)}
+            models = _models(kind, join_fit, link_fit, (threshold, link_threshold), repair)
             fold_pred, _ = cluster(pick(ids, test), pick(feats, test), **models)
             for i, p in zip(test, fold_pred):
                 pred[name][i] = f"{fold}:{p}"
@@ -335,8 +352,15 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true", help="leave-topics-out estimate of refitting on the odd half")
     ap.add_argument("--all-topics", action="store_true", help="--fit / --cv on every topic instead of the odd half")
     ap.add_argument("--scale", type=int, default=0, help="latency with this many synthetic articles stored")
+    ap.add_argument("--order-seed", type=int, help="shuffle the file order (undated articles arrive in it)")
+    ap.add_argument("--contrast", type=float, help="override the link model's contrast (repair.py)")
+    ap.add_argument("--fragment", type=float, help="override the link model's fragment threshold (repair.py)")
     args = ap.parse_args()
+    repair = {k: v for k, v in (("contrast", args.contrast), ("fragment", args.fragment)) if v is not None}
     articles, gold, topics = load(args.data) if args.data else ([], [], [])
+    if args.order_seed is not None:  # the permutation is the new arrival order
+        rank = np.argsort(np.random.default_rng(args.order_seed).permutation(len(articles)))
+        articles = [replace(a, position=int(r)) for a, r in zip(articles, rank)]
     if ((args.fit or args.cv) and not args.all_topics) or args.topics != "all":
         dev = args.fit or args.cv or args.topics == "odd"
         keep = [i for i, (t, g) in enumerate(zip(topics, gold)) if is_dev(t, g) == dev]
@@ -355,10 +379,10 @@ def main() -> None:
         return scale(args.scale, queries, per_article)
     groups = [t if t is not None else zlib.crc32(g.encode()) % 10 for t, g in zip(topics, gold)]
     if args.fit:
-        return fit(ids, feats, gold, groups)
+        return fit(ids, feats, gold, groups, repair)
     if args.cv:
-        return cross_validate(ids, feats, gold, groups, [is_dev(t, g) for t, g in zip(topics, gold)])
-    pred, seconds = cluster(ids, feats)
+        return cross_validate(ids, feats, gold, groups, [is_dev(t, g) for t, g in zip(topics, gold)], repair)
+    pred, seconds = cluster(ids, feats, **_pinned(feats, repair))
     total = featurize_seconds + sum(seconds)
     print(f"{args.data.name}: {len(articles)} articles, {len(set(gold))} gold stories")
     if any(t is not None for t in topics):

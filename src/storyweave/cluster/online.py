@@ -26,7 +26,7 @@ from .. import ids
 from ..records import Article
 from .features import ArticleFeatures, featurize, publication_day
 from .index import VectorIndex
-from .repair import links, mean_link, parts
+from .repair import MIN_PART, distinct, links, mean_link, parts
 from .similarity import (BAGS, CHANNELS, FULL_TEXT, FULL_TEXT_LINKS, HEADLINE, HEADLINE_LINKS, PairModel, Profile,
                          Vocabulary, pair_features)  # fmt: skip
 
@@ -229,7 +229,7 @@ class StoryClusterer:
         """Split off the groups of the story's latest members that link below the link model's threshold."""
         window = self.stories[story].members[-REPAIR_WINDOW:]
         model = self._links(window)
-        groups = parts(links([self.profiles[m] for m in window], self.vocab, model), model.threshold)
+        groups = parts(links([self.profiles[m] for m in window], self.vocab, model), model)
         if len(groups) < 2:
             return
         old = self.stories[story]
@@ -245,9 +245,11 @@ class StoryClusterer:
             self._moved.update(dict.fromkeys(group))
 
     def merge(self, a: int, b: int) -> None:
-        """Merge stories ``a`` and ``b`` when their latest members link at the link model's threshold.
+        """Merge stories ``a`` and ``b`` unless their latest members are ``distinct`` (repair.py).
 
-        The story whose first member is older survives, so its id stands.
+        A fragment (under MIN_PART members) merges at the link model's
+        ``fragment`` threshold instead. The story whose first member is
+        older survives, so its id stands.
         """
         if a == b or not self.stories[a].members or not self.stories[b].members:
             return
@@ -256,7 +258,11 @@ class StoryClusterer:
         model = self._links(both)
         joined = links([self.profiles[m] for m in both], self.vocab, model)
         position = {m: i for i, m in enumerate(both)}
-        if mean_link(joined, [position[m] for m in wa], [position[m] for m in wb]) < model.threshold:
+        pa, pb = [position[m] for m in wa], [position[m] for m in wb]
+        if min(len(self.stories[a].members), len(self.stories[b].members)) < MIN_PART:
+            if mean_link(joined, pa, pb) < (model.threshold if model.fragment is None else model.fragment):
+                return
+        elif distinct(joined, pa, pb, model):
             return
         keep, drop = (a, b) if self.stories[a].members[0] < self.stories[b].members[0] else (b, a)
         target, gone = self.stories[keep], self.stories[drop]
