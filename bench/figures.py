@@ -81,7 +81,8 @@ UNIT_NAMES = {
     "points": "point", "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre",
     "μm": "micrometre", "mi": "mile", "ft": "foot", "in": "inch", "yd": "yard", "m2": "square metre",
     "ft2": "square foot", "mi2": "square mile", "km2": "square kilometre", "ft3": "cubic foot",
-    "m3": "cubic metre", "cm2": "square centimetre", "yd2": "square yard", "yd3": "cubic yard", "ha": "hectare", "acres": "acre", "tonnes": "metric ton", "tons": "ton", "kg": "kilogram",
+    "m3": "cubic metre", "cm2": "square centimetre", "yd2": "square yard", "yd3": "cubic yard", "ha": "hectare",
+    "acres": "acre", "tonnes": "metric ton", "tons": "ton", "kg": "kilogram",
     "g": "gram", "μg": "microgram", "kt": "kiloton", "Mt": "megaton", "Gt": "gigaton", "pt": "pint",
     "bu": "bushel", "ct": "carat", "knots": "knot", "kPa": "kilopascal", "hPa": "hectopascal",
     "psi": "pound per square inch", "cal": "calorie", "kcal": "kilocalorie", "A": "ampere", "lm": "lumen",
@@ -109,13 +110,14 @@ UNIT_NAMES = {
     "minute": "minute", "second": "second",
 }
 CHANGE_NAMES = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
+_SCALE_WORDS = "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True))
 # Words of the number itself, never of the counted phrase: number words and every scale word or suffix.
 _SKIP = re.compile(
     r"(?i)(?:of|and|the|a|an|dozens|hundreds|thousands|millions|billions|tens|zero|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|half|third|thirds|"
-    r"quarter|quarters|" + "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True)) + ")"
+    r"quarter|quarters|" + _SCALE_WORDS + ")"
 )
-_NUMBER = re.compile(r"(?i)[\d.,]+(?:e[-+]?\d+|" + "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True)) + ")")  # "12k", "5E6"
+_NUMBER = re.compile(rf"(?i)[\d.,]+(?:e[-+]?\d+|{_SCALE_WORDS})")  # the number's own token: "12k", "5E6"
 # The word that opens a rate's denominator inside a figure's text: "12 cases per day", "3 goals a game".
 _RATE_WORD = re.compile(r"(?i)[ -](?:per|a|an|each)[ -]|/")
 _DETERMINER_TAGS = frozenset(("DT", "PRP$", "POS"))
@@ -147,14 +149,16 @@ def count_phrase(f, doc) -> str:
             words[-1] = words[-1].rstrip() + "-"  # "coal-fired" stays one word
         elif glued and t.text[:1].isalpha():
             words[-1] += t.text.lower() + t.whitespace_
-        elif t.pos_ in ("NOUN", "PROPN", "ADJ") and not (t.like_num or _SKIP.fullmatch(t.text) or _NUMBER.fullmatch(t.text)) and any(
-            c.isalpha() for c in t.text
-        ):
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ") and not _number_word(t) and any(c.isalpha() for c in t.text):
             word = t.lemma_
             if t.tag_ == "NNPS" and word == t.text and word.endswith("s"):
                 word = word[:-1]  # the lemmatiser leaves plural names alone: "Americans"
             words.append(word.lower() + " ")
     return " ".join(w.strip(" ") for w in words).strip(" -")
+
+
+def _number_word(t) -> bool:
+    return t.like_num or bool(_SKIP.fullmatch(t.text) or _NUMBER.fullmatch(t.text))
 
 
 def _adjectives_before(span) -> list:

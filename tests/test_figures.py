@@ -297,7 +297,9 @@ def test_a_month_name_needs_its_word_boundary():
     assert _one("It equals about 20 decently sized plants.").value == 20
 
 
-@pytest.mark.parametrize("text,value", [("Google's 2,000 employees walked out.", 2000), ("On Monday 300 people marched.", 300)])
+@pytest.mark.parametrize(
+    "text,value", [("Google's 2,000 employees walked out.", 2000), ("On Monday 300 people marched.", 300)]
+)
 def test_an_owner_or_a_day_before_a_number_is_no_name(text, value):
     assert _one(text).value == value
 

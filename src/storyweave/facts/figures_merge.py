@@ -44,7 +44,8 @@ _NOT_QUANTITY = _not_quantity(_MONTHS, r"[JFMASOND\d]")
 # A lower-cased feed writes months in lower case; "may" and "march" are then words, not months.
 # Only such a text is read with this one: lower-case first letters would slow every other text.
 _NOT_QUANTITY_LOWER = _not_quantity(
-    "january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec",
+    "january|february|april|june|july|august|september|october|november|december"
+    "|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec",
     r"\d|\b[jfasond]",
 )
 # Words before a number that make it part of a name, not a count ("Game 6").

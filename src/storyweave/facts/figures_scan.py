@@ -98,7 +98,10 @@ def _match_unit(text: str, pos: int) -> tuple[str, str, bool, int] | None:
 
 _FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if _any_case(f)}
 _FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
-_PER = re.compile(rf"[ ]?(?:per|a|an|each|/|-an?-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])(?!\s+(?:ago|earlier|later|before|after)\b)")
+_PER = re.compile(
+    rf"[ ]?(?:per|a|an|each|/|-an?-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])"
+    r"(?!\s+(?:ago|earlier|later|before|after)\b)"  # "$5 a year ago" is no rate
+)
 _PER_NOUN = re.compile(r"[ ]per[ ](?P<per>[a-z]{3,})\b(?![-'’])")
 # "per" as "according to" ("$5 billion, per the filing") or before a number ("per 100,000 people").
 _NOT_PER_NOUNS = frozenset("the this that these those its their his her our your my cent annum".split())
@@ -107,7 +110,9 @@ _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
 # A number after "word-" is part of a name ("COVID-19", "X-Pro3"); not after "sub-", "minus-", "now-",
 # "then-" ("his then-25-year-old aide"), or
 # an amount with its scale or unit ("$1.5m-$2m", "5km-10km"), which is the first end of a range.
-_GLUED_TO_WORD = re.compile(r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<!now)(?<!then)(?<![\d.][A-Za-z])(?<![\d.][A-Za-z]{2})(?<=[A-Za-z])-\Z")
+_GLUED_TO_WORD = re.compile(
+    r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<!now)(?<!then)(?<![\d.][A-Za-z])(?<![\d.][A-Za-z]{2})(?<=[A-Za-z])-\Z"
+)
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
@@ -117,7 +122,8 @@ _GLYPHS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
 _RAND_AMOUNT = re.compile(r"\d+(?:,\d{3}|\.\d+|[ ]?(?:million|billion|trillion|bn|m)\b)")
 # Powers of ten: "x 10^23", "×10⁶", "×10−7" (a bare "3 x 10" is a size, not a power), or "E6" glued.
 _SCIENTIFIC = re.compile(
-    r"[ ]?[x×][ ]?10(?:(?:\^|\*\*)(?P<exp>[-−+]?\d{1,3})|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|(?P<neg>[-−]\d{1,3}))(?!\d|\.\d)"
+    r"[ ]?[x×][ ]?10(?:(?:\^|\*\*)(?P<exp>[-−+]?\d{1,3})|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|(?P<neg>[-−]\d{1,3}))"
+    r"(?!\d|\.\d)"
     r"|[eE](?P<e>[-−+]?\d{1,3})(?!\w|\.\d)"
 )
 _EXPONENT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")

@@ -203,7 +203,8 @@ PER_UNITS: dict[str, str] = {
     "cubic metre": "m3", "cubic meter": "m3", "cubic foot": "ft3", "square mile": "mi2", "square kilometre": "km2",
     "square kilometer": "km2", "kilometre": "km", "kilometer": "km", "km": "km", "metre": "m", "meter": "m",
     "decade": "decades", "household": "household", "head": "person", "passenger": "passenger",
-    "annum": "year", "m3": "m3", "m³": "m3", "m2": "m2", "m²": "m2", "sq m": "m2", "sqm": "m2", "sq ft": "ft2", "sqft": "ft2",
+    "annum": "year", "m3": "m3", "m³": "m3", "m2": "m2", "m²": "m2", "sq m": "m2", "sqm": "m2",
+    "sq ft": "ft2", "sqft": "ft2",
 }
 
 # Nouns that count persons: normalised to "people" so "54,000 troops" and
