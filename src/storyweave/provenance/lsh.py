@@ -30,6 +30,7 @@ from __future__ import annotations
 import io
 import json
 import zlib
+from itertools import chain, compress
 from typing import Iterable
 
 import numpy as np
@@ -63,7 +64,7 @@ BAND_DF_CAP = 32
 _CAPS = {"shingles": None, "terms": BAND_DF_CAP, "anchors": ANCHOR_DF_CAP, "short": ANCHOR_DF_CAP}
 # Candidates kept per query, best score first; the aligner looks at no more.
 TOP_K = 12
-_TAIL_ROWS = 2048  # fewest articles held in the dict tail before it is merged into the arrays
+_TAIL_ROWS = 2048  # fewest articles held in the dict tails before they are merged into the arrays
 _FORMAT = 3  # 2: keys stored scrambled (see _Table); 3: keys over their cap stored once, as _STOPPED
 _STOPPED = -1
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -136,6 +137,8 @@ class Views:
         self.short = len(self.shingles) < ANCHOR_ALL_BELOW
         self.anchors = self.shingles if self.short else self.sampled
         self.sigs = {"shingles": minhash(self.shingles), "terms": minhash(self.terms)}
+        self.band_keys = {name: _band_keys(self.sigs[name], bands, rows, salt)
+                          for salt, (name, (bands, rows)) in enumerate(BANDS.items())}
 
 
 class _Rows:
@@ -164,23 +167,20 @@ class _Table:
     a directory holds, for each bucket of the top bits, where its entries start. A lookup
     then reads two directory cells and about one entry per probed key, where a binary
     search over millions of entries cost ~20 cache misses per key and made the candidate
-    stage slow down as the index grew. The tail is merged when it holds an eighth of the
-    indexed rows (at least ``_TAIL_ROWS``), so each entry is re-copied O(1) times
-    amortised, not once per fixed-size batch.
+    stage slow down as the index grew. The index merges the tails (``flush``) when they
+    hold an eighth of its articles (at least ``_TAIL_ROWS``), so each entry is re-copied
+    O(1) times amortised, not once per fixed-size batch.
 
     With a ``cap``, a key held by more rows is boilerplate: the merge collapses its entries
     into one ``_STOPPED`` entry, so buckets stay small (no binary search, no scoring of
     thousands of rows per query) and the index does not store what is never read.
     """
 
-    def __init__(self, cap: int | None, keys: np.ndarray | None = None, rows: np.ndarray | None = None,
-                 main_rows: int = 0) -> None:
+    def __init__(self, cap: int | None, keys: np.ndarray | None = None, rows: np.ndarray | None = None) -> None:
         self.cap = cap
         self.keys = np.zeros(0, dtype=np.uint64) if keys is None else keys
         self.rows = np.zeros(0, dtype=np.int32) if rows is None else rows
         self.tail: dict[int, list[int]] = {}
-        self.tail_rows = 0
-        self.main_rows = main_rows  # articles merged into the arrays
         self._index()
 
     def _index(self) -> None:
@@ -192,9 +192,6 @@ class _Table:
     def add(self, keys: np.ndarray, row: int) -> None:
         for k in _scramble(keys).tolist():
             self.tail.setdefault(k, []).append(row)
-        self.tail_rows += 1
-        if self.tail_rows >= max(_TAIL_ROWS, self.main_rows // 8):
-            self.flush()
 
     def flush(self) -> None:
         if not self.tail:
@@ -208,8 +205,7 @@ class _Table:
         self.rows = np.insert(self.rows, at, rows)
         if self.cap is not None:
             self._stop()
-        self.main_rows += self.tail_rows
-        self.tail, self.tail_rows = {}, 0
+        self.tail = {}
         self._index()
 
     def _stop(self) -> None:
@@ -241,21 +237,24 @@ class _Table:
             rows, which = rows[~stopped[which]], which[~stopped[which]]
         if not self.tail:
             return rows
-        ql = q.tolist()
-        shared = list(filter(self.tail.__contains__, ql))  # twice as fast as a comprehension here
-        if not shared:
-            return rows
+        # The tail, with C-level iteration only: a Python loop over the shared keys (hundreds
+        # per query for common shingles) was the costliest part of a lookup.
+        present = np.fromiter(map(self.tail.__contains__, q.tolist()), dtype=bool, count=len(q))
         if self.cap is not None:
-            held = np.bincount(which, minlength=len(q))
-            where = dict(zip(ql, range(len(ql))))
-            over = np.zeros(len(q), dtype=bool)
-            for k in shared:
-                i = where[k]
-                over[i] = stopped[i] or held[i] + len(self.tail[k]) > self.cap
-            rows = rows[~over[which]]
-            shared = [k for k in shared if not over[where[k]]]
-        extra = [r for k in shared for r in self.tail[k]]
-        return np.concatenate([rows, np.array(extra, dtype=np.int32)])
+            present &= ~stopped
+        at = np.flatnonzero(present)
+        if not len(at):
+            return rows
+        lists = list(map(self.tail.__getitem__, q[at].tolist()))
+        if self.cap is not None:
+            held = np.bincount(which, minlength=len(q))[at]
+            over = held + np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)) > self.cap
+            if over.any():
+                drop = np.zeros(len(q), dtype=bool)
+                drop[at[over]] = True
+                rows = rows[~drop[which]]
+                lists = list(compress(lists, (~over).tolist()))
+        return np.concatenate([rows, np.fromiter(chain.from_iterable(lists), dtype=np.int32)])
 
 
 class ProvenanceIndex:
@@ -268,6 +267,10 @@ class ProvenanceIndex:
         self._sigs = {name: _Rows(NUM_PERM, np.uint32) for name in BANDS}
         self._n_anchors = _Rows(1, np.int32)
         self._tables = {name: _Table(cap) for name, cap in _CAPS.items()}
+        # Articles added since the tails were merged, counted here and not per table: the
+        # "short" table gets keys from a few articles only, so by its own count it stayed a
+        # dict (probed key by key in Python) for most of a 100k-article run.
+        self._unmerged = 0
         self._sources: dict[int, set[int]] = {}  # derivation edges found so far (derived row -> source rows)
 
     def __len__(self) -> int:
@@ -285,13 +288,21 @@ class ProvenanceIndex:
             self.ids.append(a.id)
             self._row[a.id] = row
             self._hash.setdefault(v.text_hash, row)
-            for salt, (name, (bands, rows)) in enumerate(BANDS.items()):
+            for name in BANDS:
                 self._sigs[name].append(v.sigs[name])
-                self._tables[name].add(_band_keys(v.sigs[name], bands, rows, salt), row)
+                self._tables[name].add(v.band_keys[name], row)
             self._tables["anchors"].add(v.sampled, row)
             if v.short:
                 self._tables["short"].add(v.unsampled, row)
             self._n_anchors.append(len(v.anchors))
+            self._unmerged += 1
+            if self._unmerged >= max(_TAIL_ROWS, (len(self.ids) - self._unmerged) // 8):
+                self._flush()
+
+    def _flush(self) -> None:
+        for table in self._tables.values():
+            table.flush()
+        self._unmerged = 0
 
     def link(self, derived: str, source: str) -> None:
         """Remember an edge, so a later copy of a copy can be told from a sibling."""
@@ -315,8 +326,8 @@ class ProvenanceIndex:
         """
         v = views or Views(article.text)
         rows, scores = [], []
-        for salt, (name, (bands, nrows)) in enumerate(BANDS.items()):
-            hits = np.unique(self._tables[name].lookup(_band_keys(v.sigs[name], bands, nrows, salt)))
+        for name in BANDS:
+            hits = np.unique(self._tables[name].lookup(v.band_keys[name]))
             if len(hits):
                 rows.append(hits)
                 scores.append((self._sigs[name].view()[hits] == v.sigs[name]).mean(axis=1))
@@ -352,8 +363,8 @@ class ProvenanceIndex:
                   "edges": np.array([(d, s) for d, ss in self._sources.items() for s in sorted(ss)], dtype=np.int32).reshape(-1, 2)}
         for name in BANDS:
             arrays[f"{name}_sigs"] = self._sigs[name].view()
+        self._flush()
         for name, table in self._tables.items():
-            table.flush()
             arrays[f"{name}_keys"], arrays[f"{name}_rows"] = table.keys, table.rows
         meta = json.dumps({"format": _FORMAT, "config": _config(), "ids": self.ids}).encode("utf-8")
         buf = io.BytesIO()
@@ -380,7 +391,7 @@ class ProvenanceIndex:
         for name in BANDS:
             idx._sigs[name] = _Rows(NUM_PERM, np.uint32, data[f"{name}_sigs"])
         for name in idx._tables:
-            idx._tables[name] = _Table(_CAPS[name], data[f"{name}_keys"], data[f"{name}_rows"], len(idx.ids))
+            idx._tables[name] = _Table(_CAPS[name], data[f"{name}_keys"], data[f"{name}_rows"])
         return idx
 
 
