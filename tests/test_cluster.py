@@ -197,3 +197,47 @@ def test_written_headline_beats_first_sentence_stand_ins(seeds):
     written = [a for a in seeds if a not in stand_ins]
     assert len(written) == 1 and len(stand_ins) == 4
     assert choose_headline(seeds) == written[0].title
+
+
+def _blocks(sizes: list[int], within: float, between: float) -> np.ndarray:
+    """A link matrix of groups of members: ``within`` inside a group, ``between`` across, diagonal 1."""
+    labels = np.repeat(np.arange(len(sizes)), sizes)
+    joined = np.where(labels[:, None] == labels[None, :], within, between)
+    np.fill_diagonal(joined, 1.0)
+    return joined
+
+
+def test_contrast_splits_two_cohesive_groups_that_link_above_the_threshold():
+    from storyweave.cluster.repair import distinct, parts
+    from storyweave.cluster.similarity import PairModel
+
+    plain, relative = PairModel(np.zeros(15), 0.0, 0.5), PairModel(np.zeros(15), 0.0, 0.5, contrast=0.7)
+    two = _blocks([4, 5], within=0.95, between=0.6)  # two events of one kind: 0.6 > 0.5, but 0.6 < 0.7 * 0.95
+    assert parts(two, plain) == [list(range(9))]
+    assert parts(two, relative) == [[0, 1, 2, 3], [4, 5, 6, 7, 8]]
+    assert distinct(two, [0, 1, 2, 3], [4, 5, 6, 7, 8], relative)
+    assert not distinct(two, [0, 1, 2, 3], [4, 5, 6, 7, 8], plain)
+    loose = _blocks([4, 5], within=0.65, between=0.6)  # one loosely written event: no gap, stays whole
+    assert parts(loose, relative) == [list(range(9))]
+    outlier = _blocks([8, 1], within=0.95, between=0.2)  # a lone outlier is never a part of its own
+    assert parts(outlier, relative) == [list(range(9))]
+
+
+def test_a_fragment_rejoins_its_event_at_the_lower_threshold(ecb_topic):
+    from storyweave.cluster.repair import links, mean_link
+    from storyweave.cluster.similarity import Profile
+
+    events, feats = ecb_topic
+    first = [f for f, e in zip(feats, events) if e == events[0]]
+    clusterer = StoryClusterer()
+    for f in first:
+        clusterer.vocab.see(f)
+    joined = links([Profile.of(f) for f in first], clusterer.vocab, clusterer.full_text_links)
+    alone = min(range(len(first)), key=lambda k: mean_link(joined, [k], [i for i in range(len(first)) if i != k]))
+    rest = [i for i in range(len(first)) if i != alone]
+    assert mean_link(joined, [alone], rest) < clusterer.full_text_links.threshold  # two stories would stay apart
+    for n, i in enumerate(rest + [alone]):  # the member that links least to the others in a story of its own
+        clusterer.commit(f"a{i}", first[i], None if n in (0, len(rest)) else 0)
+    assert len(clusterer.stories) == 2
+    clusterer.merge(0, 1)
+    assert len({clusterer.story_of(f"a{i}") for i in range(len(first))}) == 1
