@@ -25,6 +25,7 @@ statement compared).
 from __future__ import annotations
 
 from functools import partial
+from itertools import repeat
 
 import numpy
 
@@ -64,14 +65,14 @@ class _Table:
         if len(self.index) + len(features) > _MAX_KEYS:
             self.index.clear()
         keys = numpy.ascontiguousarray(features).view(f"V{features.shape[1] * features.itemsize}").ravel().tolist()
-        rows = list(map(self.index.get, keys))
-        if None in rows:
-            new = {}
-            for position, (key, row) in enumerate(zip(keys, rows)):
-                if row is None and key not in new:
-                    new[key] = position
+        rows = numpy.fromiter(map(self.index.get, keys, repeat(-1)), numpy.intp, len(keys))
+        missed = numpy.flatnonzero(rows < 0).tolist()  # a few percent of a batch: only these are looped over
+        if missed:
+            new: dict[bytes, int] = {}
+            for position in missed:
+                new.setdefault(keys[position], position)
             self._add(new, compute(features[list(new.values())]))
-            rows = list(map(self.index.__getitem__, keys))
+            rows[missed] = [self.index[keys[position]] for position in missed]
         return self.vectors[rows]
 
     def _add(self, new: dict[bytes, int], vectors: numpy.ndarray) -> None:
