@@ -150,6 +150,34 @@ def test_cue_shapes_the_parse_leaves_open(nlp):
     assert _by_cue(text, nlp(text))["claiming"][0] == "Trump"
 
 
+def test_source_is_the_mention_at_the_cue(nlp):
+    """Source shapes from the PolNeAR train/ source error breakdown (bench/quotes.py)."""
+    from storyweave.facts.pipeline import analyse
+
+    # the subject nearest the cue: the parser also makes the quotation a subject of "said"
+    text = '"My apologies, I\'m sorry," Quick said after a back-and-forth.'
+    assert _by_cue(text, nlp(text))["said"][0] == "Quick"
+    # a negation is never the source (the selective parse can tag a curly "n’t" as a subject)
+    text = "She doesn’t think Clinton can address the issues."
+    assert _by_cue(text, analyse(text))["think"][0] == "She"
+    # an object-control cue speaks for the object, not the matrix subject
+    text = "The decisive victory led Reince Priebus to declare him the presumptive nominee."
+    assert _by_cue(text, nlp(text))["declare"][0] == "Reince Priebus"
+
+
+def test_source_extent_model(nlp):
+    """The learned extent keeps an apposition that names the speaker and leaves out a relative
+    clause that holds an attribution of its own."""
+    from storyweave.facts.quotes_learned import load_source_model
+
+    assert load_source_model() is not None
+    text = "Morton Blackwell, the Republican National Committeeman from Virginia, said the rules would not change."
+    assert _by_cue(text, nlp(text))["said"][0].startswith("Morton Blackwell, the Republican National Committeeman")
+    text = "Graham, who says the allies should contribute ground forces, tweeted that the strategy will fail."
+    source = _by_cue(text, nlp(text))["tweeted"][0]
+    assert source.startswith("Graham") and "who" not in source
+
+
 def test_filter_keeps_plain_attributions_and_drops_some(nlp):
     """The learned filter ships with the package and only ever removes attributions or stance sources."""
     from storyweave.facts.quotes_learned import load_filter_model
@@ -185,5 +213,6 @@ def test_polnear_floor():
         capture_output=True, text=True, check=True, timeout=300,
     ).stdout.strip().splitlines()[-1].split()
     content, source = float(out[1]), float(out[3])
-    # floors 3 points under what this slice (first 12 dev texts) gave when pinned: content 84.0, source 72.5
-    assert content >= 81 and source >= 69.5, out
+    # floors about 3 points under what this slice (first 12 dev texts) gave when pinned: content 84.0,
+    # source 73.7 (with the source extent model; 74.2 without it on this slice, 76.9 -> 78.8 on all of dev)
+    assert content >= 81 and source >= 70.5, out
