@@ -17,7 +17,9 @@ unlikely ones: on a PolNeAR train/ hold-out (every fifth text, cue model fitted
 without it) content/source overlap F1 85.8/74.2 -> 86.3/74.8. A third, the
 source extent model (``SourceModel``), decides how much of the phrase around a
 source's head is the mention: PolNeAR keeps an apposition or a relative clause
-in one sentence and leaves it out in the next, and no single rule fits both.
+in one sentence and leaves it out in the next, and no single rule fits both
+(5-fold CV on train/, unfiltered source overlap F1: clause rule 74.9, model 75.1;
+the hold-out fifth with the filter: 74.8 -> 75.8 together with the source rules).
 """
 
 from __future__ import annotations
