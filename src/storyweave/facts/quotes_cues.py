@@ -332,14 +332,13 @@ def _source_range(head) -> tuple[int, int]:
     model (``quotes_learned.SourceModel``) leaves out, quote marks off."""
     a, b = _range(head)
     model = load_source_model()
-    for child, prev in source_children(head):
-        if model.keep(source_child_features(head, child, prev, CUE_LEMMAS)) if model else child.dep_ not in _CLAUSE_DEPS:
-            continue
-        b = child.left_edge.i
-        if model is None:
-            while b > head.i + 1 and head.doc[b - 1].is_punct:
-                b -= 1
-        break
+    for child, around in source_children(head):
+        kept = model.keep(source_child_features(head, child, around, CUE_LEMMAS)) if model else child.dep_ not in _CLAUSE_DEPS
+        if not kept:
+            b = child.left_edge.i
+            while model is None and b > head.i + 1 and head.doc[b - 1].is_punct:
+                b -= 1  # the model decides commas itself; the rule drops them
+            break
     doc = head.doc
     while a < head.i and (doc[a].is_quote or doc[a].is_space):
         a += 1

@@ -239,7 +239,8 @@ def source_child_features(head, child, around: str, cue_lemmas: frozenset) -> li
     sub = list(child.subtree)
     doc = head.doc
     nxt = doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(doc) else None
-    nxt_dep, n = (nxt.dep_, _bucket(len(sub))) if nxt is not None else ("</s>", _bucket(len(sub)))
+    nxt_dep = nxt.dep_ if nxt is not None else "</s>"
+    n = _bucket(len(sub))
     feats = [
         "b", f"d={child.dep_}", f"dp={child.dep_}|{child.pos_}", f"n={n}", f"dn={child.dep_}|{n}",
         f"hp={head.pos_}", f"he={head.ent_type_ or '-'}", f"hd={head.dep_}", f"ar={around}",
