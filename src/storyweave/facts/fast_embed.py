@@ -61,7 +61,12 @@ class _Table:
         self.vectors = numpy.empty((0, 0), dtype="float32")  # rows past len(index) are unused capacity
 
     def lookup(self, features: numpy.ndarray, compute) -> numpy.ndarray:
-        """The rows of ``features`` (one token per row), computing the ones not seen with ``compute``."""
+        """The vectors of ``features`` (one token per row), computing the ones not seen with ``compute``."""
+        rows = self.rows(features, compute)  # first: it may grow the table
+        return self.vectors[rows]
+
+    def rows(self, features: numpy.ndarray, compute) -> numpy.ndarray:
+        """The table rows of ``features`` (one token per row), computing the ones not seen with ``compute``."""
         if len(self.index) + len(features) > _MAX_KEYS:
             self.index.clear()
         keys = numpy.ascontiguousarray(features).view(f"V{features.shape[1] * features.itemsize}").ravel().tolist()
@@ -73,7 +78,7 @@ class _Table:
                 new.setdefault(keys[position], position)
             self._add(new, compute(features[list(new.values())]))
             rows[missed] = [self.index[keys[position]] for position in missed]
-        return self.vectors[rows]
+        return rows
 
     def _add(self, new: dict[bytes, int], vectors: numpy.ndarray) -> None:
         start = len(self.index)
@@ -93,9 +98,26 @@ def _cached_forward(model, docs, is_train: bool, *, original, table: _Table):
     lengths = [len(f) for f in features]
     if not sum(lengths):
         return original(model, docs, is_train)
-    hashed, mixed = model.layers[2].layers[0], model.layers[3].layers[0]
-    vectors = table.lookup(numpy.concatenate(features), lambda rows: mixed.predict(hashed.predict(rows)))
+    vectors = table.lookup(numpy.concatenate(features), partial(_compute, model))
     return numpy.split(vectors, numpy.cumsum(lengths)[:-1]), _inference_only
+
+
+def embedding_rows(block, docs) -> tuple[_Table, list[int], numpy.ndarray] | None:
+    """For a block ``cache_embeddings`` changed: its table, the docs' lengths and their tokens'
+    rows in the table (new tokens computed and added); None for any other block."""
+    if not (isinstance(block._func, partial) and block._func.func is _cached_forward):
+        return None
+    features = block.layers[0].predict(docs)
+    lengths = [len(f) for f in features]
+    if not sum(lengths):
+        return None
+    table = block._func.keywords["table"]
+    return table, lengths, table.rows(numpy.concatenate(features), partial(_compute, block))
+
+
+def _compute(block, features: numpy.ndarray) -> numpy.ndarray:
+    """The block's own layers on rows of token features: hash tables, then the mixing layers."""
+    return block.layers[3].layers[0].predict(block.layers[2].layers[0].predict(features))
 
 
 def _inference_only(_):

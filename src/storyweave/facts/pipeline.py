@@ -11,17 +11,22 @@ annotation is written back into the article's doc, so every extractor sees one
 Doc whose unparsed sentences simply have no dependency labels
 (``token.dep_ == ""``) and no tags.
 
-The model's own numbers and annotations are kept, computed more cheaply: the
-attribute ruler and lemmatizer are table-driven twins (``fast_ruler``), the
-encoders' Maxout layers pick their best piece with numpy (``fast_maxout``),
-and batches are small enough for each encoder's activations to stay in cache.
-The LayerNorms after them run in place, and the Python glue (choosing the
-sentences to parse, building their doc, the ruler's writes, the quote cue
-candidates) works on ``Doc.to_array`` rows rather than Token and Span objects.
-On ECB+ dev texts tiled to 600 words this took the stage from 97 to about 66 ms
-CPU per article under load 7-13 (bench/facts_speed.py, n_process=2, medians of
-alternating runs); most of what is left is BLAS products in the two encoders,
-the NER and the parser (thinc's blis, whose result we keep bit for bit).
+The model's annotations are kept, computed more cheaply: the attribute ruler
+and lemmatizer are table-driven twins (``fast_ruler``), the encoders' Maxout
+layers pick their best piece with numpy (``fast_maxout``), their LayerNorms run
+in place, each encoder's embedding block is computed once per distinct token
+(``fast_embed``), and the matrix products run on numpy's OpenBLAS on one thread
+instead of blis (``fast_blas``); batches are small enough for each encoder's
+activations to stay in cache. The last two change the vectors in their last
+bits, not the facts: every figure, quote, actor and statement came out the same
+on the seeds, the sample corpus, PolNeAR dev and ECB+ dev (596 articles). The
+Python glue (choosing the sentences to parse, building their doc, the ruler's
+writes, the quote cue candidates) works on ``Doc.to_array`` rows rather than
+Token and Span objects. On ECB+ dev texts tiled to 600 words the last two steps
+took the stage from 80.9 to 69.8 ms CPU per article under load 7-11 (median of
+three alternating bench-like runs, n_process=2); the rest is the extractors
+(a third), the encoders' remaining layers, and the parser's and NER's compiled
+transition loops.
 
 ``extract_facts`` splits the articles over worker processes (one per CPU by
 default, forked once and reused) that each run the whole stage, because the
@@ -48,6 +53,7 @@ from ..records import Article, ArticleFacts
 from .actors import extract_actors
 from .fast_blas import one_blas_thread, use_numpy_blas
 from .fast_embed import cache_embeddings
+from .fast_window import speed_up_first_window
 from .fast_maxout import speed_up_layernorm, speed_up_maxout
 from .fast_ruler import FastAttributeRuler, FastLemmatizer
 from .figures import extract_figures
@@ -111,6 +117,7 @@ def _nlp():
         if getattr(component, "model", None) is not None:
             use_numpy_blas(component.model)
             cache_embeddings(component.model)
+            speed_up_first_window(component.model)
             speed_up_maxout(component.model)
             speed_up_layernorm(component.model)
     return nlp
