@@ -57,15 +57,17 @@ ANCHOR_DF_CAP = 64
 # dev (seeds 0 and 1): the same candidate lists. The shingles channel stays uncapped: its
 # frequent keys are a widely copied text, whose copies are exactly the candidates wanted.
 BAND_DF_CAP = 32
-# "anchors" holds every article's sampled shingles (hash 0 mod ANCHOR_MOD), "short" the other
-# shingles of texts that store them all: each key has all its holders in one table, so the
-# caps act as on one table, and a query probes the big table with its ~1/8 sampled shingles
-# only (probing all of them there was the costliest step of a query at 20k articles).
-_CAPS = {"shingles": None, "terms": BAND_DF_CAP, "anchors": ANCHOR_DF_CAP, "short": ANCHOR_DF_CAP}
+# "anchors" holds every article's sampled shingles (hash 0 mod ANCHOR_MOD) and all shingles of
+# short texts, and a query probes all its shingles: an unsampled one finds the short texts only.
+# (Format 3 kept the short texts' unsampled shingles in a table of their own; one table probed
+# once costs half as much per query as two, for the same rows.)
+_CAPS = {"shingles": None, "terms": BAND_DF_CAP, "anchors": ANCHOR_DF_CAP}
 # Candidates kept per query, best score first; the aligner looks at no more.
 TOP_K = 12
 _TAIL_ROWS = 2048  # fewest articles held in the dict tails before they are merged into the arrays
-_FORMAT = 3  # 2: keys stored scrambled (see _Table); 3: keys over their cap stored once, as _STOPPED
+# 2: keys stored scrambled (see _Table); 3: keys over their cap stored once, as _STOPPED;
+# 4: the "short" table merged into "anchors".
+_FORMAT = 4
 _STOPPED = -1
 _MASK32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.RandomState(7)
@@ -131,11 +133,9 @@ class Views:
         else:
             sh = h
         self.shingles = np.unique(sh)
-        sampled = self.shingles % np.uint64(ANCHOR_MOD) == 0
-        self.sampled, self.unsampled = self.shingles[sampled], self.shingles[~sampled]
         self.terms = np.unique(h[tagged > _MASK32])
-        self.short = len(self.shingles) < ANCHOR_ALL_BELOW
-        self.anchors = self.shingles if self.short else self.sampled
+        short = len(self.shingles) < ANCHOR_ALL_BELOW
+        self.anchors = self.shingles if short else self.shingles[self.shingles % np.uint64(ANCHOR_MOD) == 0]
         self.sigs = {"shingles": minhash(self.shingles), "terms": minhash(self.terms)}
         self.band_keys = {name: _band_keys(self.sigs[name], bands, rows, salt)
                           for salt, (name, (bands, rows)) in enumerate(BANDS.items())}
@@ -174,6 +174,10 @@ class _Table:
     With a ``cap``, a key held by more rows is boilerplate: the merge collapses its entries
     into one ``_STOPPED`` entry, so buckets stay small (no binary search, no scoring of
     thousands of rows per query) and the index does not store what is never read.
+
+    ``in_tail`` flags the buckets that hold a tail key, so a lookup probes the dict with
+    those keys only (about a tenth of an anchors query; probing every key cost more than
+    the array part of the lookup).
     """
 
     def __init__(self, cap: int | None, keys: np.ndarray | None = None, rows: np.ndarray | None = None) -> None:
@@ -188,16 +192,20 @@ class _Table:
         self.shift = np.uint64(64 - bits)
         counts = np.bincount((self.keys >> self.shift).astype(np.int64), minlength=1 << bits)
         self.dir = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)  # < 2**31 entries
+        self.in_tail = np.zeros(1 << bits, dtype=bool)
 
     def add(self, keys: np.ndarray, row: int) -> None:
-        for k in _scramble(keys).tolist():
+        q = _scramble(keys)
+        self.in_tail[q >> self.shift] = True
+        for k in q.tolist():
             self.tail.setdefault(k, []).append(row)
 
     def flush(self) -> None:
         if not self.tail:
             return
-        keys = np.fromiter((k for k, rs in self.tail.items() for _ in rs), dtype=np.uint64)
-        rows = np.fromiter((r for rs in self.tail.values() for r in rs), dtype=np.int32)
+        held = np.fromiter(map(len, self.tail.values()), dtype=np.int64, count=len(self.tail))
+        keys = np.repeat(np.fromiter(self.tail, dtype=np.uint64, count=len(self.tail)), held)
+        rows = np.fromiter(chain.from_iterable(self.tail.values()), dtype=np.int32, count=int(held.sum()))
         order = np.argsort(keys, kind="stable")
         keys, rows = keys[order], rows[order]
         at = np.searchsorted(self.keys, keys, "right")
@@ -234,18 +242,21 @@ class _Table:
         if self.cap is not None:
             stopped = np.zeros(len(q), dtype=bool)
             stopped[which[rows == _STOPPED]] = True
-            rows, which = rows[~stopped[which]], which[~stopped[which]]
+            live = ~stopped[which]
+            rows, which = rows[live], which[live]
         if not self.tail:
             return rows
         # The tail, with C-level iteration only: a Python loop over the shared keys (hundreds
         # per query for common shingles) was the costliest part of a lookup.
-        present = np.fromiter(map(self.tail.__contains__, q.tolist()), dtype=bool, count=len(q))
+        maybe = self.in_tail[b]
         if self.cap is not None:
-            present &= ~stopped
-        at = np.flatnonzero(present)
-        if not len(at):
+            maybe &= ~stopped
+        at = np.flatnonzero(maybe)
+        got = list(map(self.tail.get, q[at].tolist()))
+        present = np.fromiter(map(bool, got), dtype=bool, count=len(got))
+        if not present.any():
             return rows
-        lists = list(map(self.tail.__getitem__, q[at].tolist()))
+        at, lists = at[present], list(filter(None, got))
         if self.cap is not None:
             held = np.bincount(which, minlength=len(q))[at]
             over = held + np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)) > self.cap
@@ -267,9 +278,9 @@ class ProvenanceIndex:
         self._sigs = {name: _Rows(NUM_PERM, np.uint32) for name in BANDS}
         self._n_anchors = _Rows(1, np.int32)
         self._tables = {name: _Table(cap) for name, cap in _CAPS.items()}
-        # Articles added since the tails were merged, counted here and not per table: the
-        # "short" table gets keys from a few articles only, so by its own count it stayed a
-        # dict (probed key by key in Python) for most of a 100k-article run.
+        # Articles added since the tails were merged, counted once for all tables: format 3
+        # counted per table, and its "short" table (keys from a few articles only) stayed a
+        # dict, probed key by key in Python, for most of a 100k-article run.
         self._unmerged = 0
         self._sources: dict[int, set[int]] = {}  # derivation edges found so far (derived row -> source rows)
 
@@ -291,9 +302,7 @@ class ProvenanceIndex:
             for name in BANDS:
                 self._sigs[name].append(v.sigs[name])
                 self._tables[name].add(v.band_keys[name], row)
-            self._tables["anchors"].add(v.sampled, row)
-            if v.short:
-                self._tables["short"].add(v.unsampled, row)
+            self._tables["anchors"].add(v.anchors, row)
             self._n_anchors.append(len(v.anchors))
             self._unmerged += 1
             if self._unmerged >= max(_TAIL_ROWS, (len(self.ids) - self._unmerged) // 8):
@@ -327,13 +336,15 @@ class ProvenanceIndex:
         v = views or Views(article.text)
         rows, scores = [], []
         for name in BANDS:
-            hits = np.unique(self._tables[name].lookup(v.band_keys[name]))
+            # A row hit by several bands is scored several times: cheaper than np.unique, and
+            # only its best score is kept below.
+            hits = self._tables[name].lookup(v.band_keys[name])
             if len(hits):
                 rows.append(hits)
-                scores.append((self._sigs[name].view()[hits] == v.sigs[name]).mean(axis=1))
-        anchored = np.concatenate([self._tables["anchors"].lookup(v.sampled), self._tables["short"].lookup(v.unsampled)])
-        hits, shared = np.unique(anchored, return_counts=True)
-        hits, shared = hits[shared >= 2], shared[shared >= 2]
+                scores.append((self._sigs[name].view()[hits] == v.sigs[name]).sum(axis=1) / NUM_PERM)
+        hits, shared = np.unique(self._tables["anchors"].lookup(v.shingles), return_counts=True)
+        keep = shared >= 2
+        hits, shared = hits[keep], shared[keep]
         if len(hits):
             smaller = np.minimum(self._n_anchors.view()[hits, 0], max(1, len(v.anchors)))
             rows.append(hits)
