@@ -24,7 +24,9 @@ Python glue (choosing the sentences to parse, building their doc, the ruler's
 writes, the quote cue candidates) works on ``Doc.to_array`` rows rather than
 Token and Span objects. On ECB+ dev texts tiled to 600 words the last two steps
 took the stage from 80.9 to 69.8 ms CPU per article under load 7-11 (median of
-three alternating bench-like runs, n_process=2); the rest is the extractors
+three alternating bench-like runs, n_process=2), yet ``bench/facts_speed.py`` on
+the idle machine still reads ~58 ms, as before them: an open question (see the
+README benchmarks table). The rest is the extractors
 (a third), the encoders' remaining layers, and the parser's and NER's compiled
 transition loops.
 
