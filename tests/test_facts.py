@@ -74,3 +74,22 @@ def _statements(doc):
     from storyweave.facts import statements
 
     return statements("t", doc.sents)
+
+
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_selective_parse_tags_contractions_as_the_full_pipeline(mark):
+    """The parsed sentences keep the tokenizer's norms ("n’t" -> "not"): without them a curly
+    "n’t" was tagged a proper noun and became a subject."""
+    texts = [
+        f"Randolph wouldn{mark}t comment, his office said.",
+        f"She{mark}s said they{mark}re coming and we{mark}ll see the 40 results.",
+        f"The mayor didn{mark}t attend, and I{mark}m told he{mark}s not expected until 2026.",
+        f"\u201cWe won{mark}t cut 300 jobs,\u201d they{mark}ve said, \u201cand we{mark}d hire.\u201d",
+    ]
+    nlp = load_nlp()
+    for text in texts:
+        fast, full = analyse(text), nlp(text)
+        assert all(t.dep_ for t in fast), text  # the sentence was parsed
+        assert [(t.text, t.tag_, t.dep_, t.head.i) for t in fast] == [(t.text, t.tag_, t.dep_, t.head.i) for t in full]
+    negation = next(t for t in analyse(texts[0]) if t.lower_ == f"n{mark}t")
+    assert (negation.tag_, negation.dep_, negation.lemma_) == ("RB", "neg", "not")

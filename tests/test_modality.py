@@ -123,3 +123,13 @@ def test_article_kinds_of_seeds_and_sample_corpus_through_the_stages(tmp_path):
         for article, facts in zip(articles, extract_facts(articles)):
             got[_key(group, article)] = facts.kind
     assert got == _expected_kinds()
+
+
+@pytest.mark.parametrize("text", ["Randolph wouldn’t comment.", "Randolph didn’t attend.", "Randolph hasn’t spent 5 dollars."])
+def test_curly_negation_reads_as_the_straight_one(text):
+    straight = text.replace("’", "'")
+    for parse in (True, False):  # the full parse and the stage's selective one
+        modality, cue = _modality(text, parse)
+        assert modality == "denied"
+        assert (modality, cue.replace("’", "'")) == _modality(straight, parse)
+    assert lexical_modality(text)[0] == lexical_modality(straight)[0] == "denied"
