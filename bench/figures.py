@@ -100,7 +100,7 @@ UNIT_NAMES = {
     "megapixels": "megapixel",
     "fps": "frame per second", "MPa": "megapascal", "ksi": "kilopound per square inch", "hp": "horsepower",
     "bhp": "brake horsepower", "PS": "horsepower", "Nm": "newton metre", "lb-ft": "foot pound-force",
-    "dB": "decibel", "°C": "celsius", "°F": "fahrenheit", "degrees": "degree", "ppm": "part per million",
+    "dB": "decibel", "roentgen": "roentgen", "°C": "celsius", "°F": "fahrenheit", "degrees": "degree", "ppm": "part per million",
     "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte", "bit": "bit", "years old": "year of age",
     "months old": "month of age", "years": "year", "months": "month", "weeks": "week", "days": "day",
     "hours": "hour", "minutes": "minute", "seconds": "second", "points per game": "point per game",
@@ -143,9 +143,10 @@ def count_phrase(f, doc) -> str:
         end = max(end, f.measures_span[1])
     span = doc.char_span(f.span[0], end, alignment_mode="expand")
     words = [t.lemma_.lower() + " " for t in _adjectives_before(span)]
+    kept = False  # whether the token before was kept: only a kept word takes a hyphen compound
     for t in span:
         glued = bool(words) and words[-1].endswith("-")
-        if t.text == "-" and not t.whitespace_ and words:
+        if t.text == "-" and not t.whitespace_ and kept:
             words[-1] = words[-1].rstrip() + "-"  # "coal-fired" stays one word
         elif glued and t.text[:1].isalpha():
             words[-1] += t.text.lower() + t.whitespace_
@@ -154,6 +155,10 @@ def count_phrase(f, doc) -> str:
             if t.tag_ == "NNPS" and word == t.text and word.endswith("s"):
                 word = word[:-1]  # the lemmatiser leaves plural names alone: "Americans"
             words.append(word.lower() + " ")
+        else:
+            kept = False  # "two late fourth-quarter sacks": "quarter" is not glued to "late"
+            continue
+        kept = True
     return " ".join(w.strip(" ") for w in words).strip(" -")
 
 

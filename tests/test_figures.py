@@ -336,3 +336,49 @@ def test_pounds_are_money_after_a_money_word(text, unit):
 def test_no_unit_is_carried_from_a_figure_given_in_two_currencies():
     figures = extract_figures("t", "Sales were 2.2 billion shekels ($590 million) and 71 million a year earlier.")
     assert [(f.value, f.unit) for f in figures] == [(2.2e9, "ILS"), (71e6, None)]
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("The price of petrol in Johannesburg is currently 18 R.", "ZAR"),
+        ("Limit the exposure to 0.5 R per day.", "roentgen/day"),
+    ],
+)
+def test_a_symbol_both_money_and_measure_is_money_in_a_money_clause(text, unit):
+    assert _one(text).unit == unit
+
+
+def test_a_symbol_that_is_an_initial_needs_a_clause_end():
+    assert all(f.unit != "roentgen" for f in extract_figures("t", "Canada's top 10 R and D spenders."))
+
+
+def test_a_rate_word_stands_apart_from_its_denominator():
+    assert _one("Cruz was 16 points ahead of Trump.").unit == "points"
+
+
+def test_a_closing_quotation_mark_is_no_inch():
+    assert _one('He said it would be "about 5" in total.').unit is None
+    assert _one('The screen is 6.1" wide.').unit == "in"
+
+
+@pytest.mark.parametrize(
+    "text,figure,unit",
+    [
+        ("Clinton leads by roughly 270 pledged delegates.", "270 pledged delegates", "delegate"),
+        ("Trump got 18 first-place votes this week.", "18 first-place votes", "vote"),
+        ("He met more than a dozen African-American leaders.", "a dozen African-American leaders", "leader"),
+        ("At least half of all registered voters agree.", "half of all registered voters", "fraction"),
+    ],
+)
+def test_participles_and_hyphen_compounds_before_the_counted_noun(nlp, text, figure, unit):
+    fig = _one(text, nlp)
+    assert (fig.text, fig.unit) == (figure, unit)
+
+
+def test_a_participle_before_a_name_counts_nothing(nlp):
+    assert _one("At least 20 killed Monday in the blast.", nlp).unit is None
+
+
+def test_a_number_glued_to_an_adjective_is_no_count(nlp):
+    assert extract_figures("t", "It was a one-sided sixth round.", nlp("It was a one-sided sixth round.")) == []

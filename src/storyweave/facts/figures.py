@@ -79,11 +79,16 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
         after += 1
     elif group:
         after = group  # "one of the best speakers", "half the condos"
-    elif after + 1 < len(toks) and toks[after].text == "-" and toks[after].start == r.end == toks[after + 1].start - 1:
-        after += 1  # "a four-cylinder engine": the noun glued by a hyphen is counted
+    elif (
+        after + 1 < len(toks)
+        and toks[after].text == "-"
+        and toks[after].start == r.end == toks[after + 1].start - 1
+        and toks[after + 1].pos in (None, "NOUN", "PROPN")
+    ):
+        after += 1  # "a four-cylinder engine": the noun glued by a hyphen is counted; "one-sided" counts nothing
     noun = view.noun_after(after) if after < len(toks) and toks[after].start < r.end + 12 else None
     possessive = noun is not None and noun[1] + 2 < len(toks) and toks[noun[1] + 1].text in ("'s", "’s")
-    if possessive and after > fig_end + 1:
+    if possessive and group:
         noun = view.noun_after(noun[1] + 2)  # "three-quarters of the world's computers"
     if noun is not None and (r.unit is None or r.vague or r.unit == "fraction"):
         counted = counted_noun(toks, *noun, r.value)
@@ -129,6 +134,8 @@ def _group_start(toks: list[Tok], k: int, share: bool) -> int:
     """
     if k < len(toks) and toks[k].text.lower() == "of":
         k += 1
+        if k < len(toks) and toks[k].text.lower() == "all":
+            k += 1  # "half of all registered voters", "one of all the players"
         if share and k < len(toks) and toks[k].text.lower() not in _PICK_DETERMINERS:
             return k
     if k < len(toks) and toks[k].text.lower() in _PICK_DETERMINERS:

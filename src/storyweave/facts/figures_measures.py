@@ -96,6 +96,11 @@ def _is_noun(t: Tok) -> bool:
     return _is_np_word(t) and not low.endswith(("ed", "ing")) or low in PEOPLE_NOUNS or low in JOB_NOUNS
 
 
+def _is_participle(t: Tok) -> bool:
+    """A verb form that modifies a noun after it ("pledged", "existing"); the tagger calls it a verb."""
+    return t.pos == "VERB" and t.text.lower().endswith(("ed", "ing"))
+
+
 def _is_verb(t: Tok) -> bool:
     if t.pos is not None:
         return t.pos in ("VERB", "AUX")
@@ -118,6 +123,7 @@ class TokenView:
         toks, last, j = self.toks, None, k
         if k < len(toks) and toks[k].text.lower() in _TIME_DETERMINERS:
             return None  # "2.1 last year": an adverbial, not the counted noun
+        participle = False
         while j < len(toks) and j - k < 8:  # "decently sized coal-fired power plants" is 7 tokens
             t = toks[j]
             if _is_np_word(t):
@@ -130,13 +136,20 @@ class TokenView:
                 toks[j + 1].pos == "ADJ" or toks[j + 1].pos == "VERB" and toks[j + 1].text.endswith("ed")
             ):
                 j += 1  # "20 decently sized coal-fired power plants", "five very large ships"
-            elif t.text in ("-", "&") and j + 1 < len(toks) and toks[j + 1].start == t.end and last is not None:
-                j += 2  # the word glued after a hyphen belongs to the compound: "coal-fired"
+            elif last is None and _is_participle(t) and j + 1 < len(toks) and _is_np_word(toks[j + 1]):
+                participle = True  # "270 pledged delegates", "400 registered Latino voters"
+                j += 1
+            elif t.text in ("-", "&") and j > k and j + 1 < len(toks) and toks[j - 1].end == t.start and toks[j + 1].start == t.end:
+                if _is_noun(toks[j + 1]):
+                    last = j + 1  # "three African-Americans"
+                j += 2  # the word glued after a hyphen belongs to the compound: "coal-fired", "first-place"
             elif t.text == "and" and last is not None and toks[last].pos == "PROPN" and j + 1 < len(toks) and toks[j + 1].pos == "PROPN":
                 j += 1  # makers named together: "460 Kia and Hyundai vehicles"
             else:
                 break
-        return (k, last) if last is not None else None
+        if last is None or participle and toks[last].pos != "NOUN":
+            return None  # "20 killed Monday": the participle is the verb, the name no counted noun
+        return k, last
 
     def post_modifier(self, j: int) -> int:
         """Last token index of a participle or prepositional phrase after token j (j if none)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .units import CURRENCY_PREFIX, CURRENCY_SUFFIX, PER_UNITS, SCALES, UNITS
+from .units import CURRENCY_PREFIX, CURRENCY_SUFFIX, INITIALS, MONEY_SENSE, PER_UNITS, SCALES, UNITS
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -79,9 +79,9 @@ _ANYCASE_FORMS = {f.lower() for forms in UNITS.values() for f in forms if _any_c
 _EXACT_FORMS = [f for forms in UNITS.values() for f in forms if not _any_case(f)]
 _UNIT_WORDS = re.compile(
     rf"(?P<sp>[ ]?-?[ ]?)(?:(?P<cur>{_alt(f for f in CURRENCY_SUFFIX if f != 'p')})|(?P<unit>{_alt(_ANYCASE_FORMS)}))"
-    r"(?![A-Za-z0-9²'])"  # glued pence ("30p") is read apart
+    r"(?![A-Za-z0-9²'&])"  # glued pence ("30p") is read apart; "5 R&D labs" has no unit
 )
-_UNIT_SYMBOLS = re.compile(rf"(?P<sp>[ ]?-?[ ]?)(?P<unit>{_alt(_EXACT_FORMS)})(?![A-Za-z0-9²'])")
+_UNIT_SYMBOLS = re.compile(rf"(?P<sp>[ ]?-?[ ]?)(?P<unit>{_alt(_EXACT_FORMS)})(?![A-Za-z0-9²'&])")
 _UNIT_SPAN = max(map(len, [*CURRENCY_SUFFIX, *_ANYCASE_FORMS])) + 4  # separator and the character after
 
 
@@ -98,8 +98,9 @@ def _match_unit(text: str, pos: int) -> tuple[str, str, bool, int] | None:
 
 _FORM_TO_UNIT = {f.lower(): c for c, forms in UNITS.items() for f in forms if _any_case(f)}
 _FORM_TO_UNIT_EXACT = {f: c for c, forms in UNITS.items() for f in forms}
+# A rate word stands apart from its denominator: "5 points ahead" is no rate "a head".
 _PER = re.compile(
-    rf"[ ]?(?:per|a|an|each|/|-an?-)[ -]?(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])"
+    rf"(?:[ ](?:per|a|an|each)[ -]|[ ]?/[ ]?|-an?-)(?P<per>(?i:{_alt(PER_UNITS)}))(?![A-Za-z])"
     r"(?!\s+(?:ago|earlier|later|before|after)\b)"  # "$5 a year ago" is no rate
 )
 _PER_NOUN = re.compile(r"[ ]per[ ](?P<per>[a-z]{3,})\b(?![-'’])")
@@ -113,6 +114,9 @@ _US_AFTER_DOLLAR = re.compile(r"[ ](?:US|U\.S\.)(?![A-Za-z.])")
 _GLUED_TO_WORD = re.compile(
     r"(?<!sub)(?<!minus)(?<!over)(?<!under)(?<!now)(?<!then)(?<![\d.][A-Za-z])(?<![\d.][A-Za-z]{2})(?<=[A-Za-z])-\Z"
 )
+# After a symbol that is also an initial, what ends the clause or opens a rate ("18 R.", "0.5 R per day");
+# a word after it makes it an initial ("10 R and D spenders").
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|per\b|/|\Z)")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
@@ -127,12 +131,14 @@ _SCIENTIFIC = re.compile(
     r"|[eE](?P<e>[-−+]?\d{1,3})(?!\w|\.\d)"
 )
 _EXPONENT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
-# Words that make "pounds" sterling in the clause before the amount.
+# Words that make "pounds" sterling (and "R" the rand) in the clause before the amount, searched
+# at most _CLAUSE characters back: the pattern itself stops at the clause's start.
 _MONEY_BEFORE = re.compile(
     r"(?i)\b(?:cost|costs|costing|price|prices|priced|paid|pay|pays|paying|worth|fined?|salary|wages?|fees?|"
     r"charged?|spen[dt]|spending|earn(?:s|ed)?|budget|profits?|revenues?|sold for|bought for|raised|"
     r"donated|bills?|tax|loans?|debts?|pension|rent|fare)\b[^.;:!?]*\Z"
 )
+_CLAUSE = 100
 _BOUND_AFTER = re.compile(r"(?:(?P<plus>-plus|\+)|[ ]or so)(?![\w+])")
 _GLUED_UNITS = ((_PENCE, "GBP-penny"), (_INCH, "in"), (_TIMES, "times"))
 _MIXED = re.compile(r"[ ]?(?P<glyph>[½¼¾⅓⅔])|[ ](?P<top>[1-9])/(?P<bottom>[2-9]|1[0-6])(?![\d/])")
@@ -208,7 +214,12 @@ def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, i
         if kind == "cur":
             if currency is None or currency == "USD" and form.lower() in ("us dollars", "dollars"):
                 unit, end = CURRENCY_SUFFIX[form.lower()], m_end
-        elif currency is None and not (form == "'" and text[m_end : m_end + 1].isalpha()):
+        elif (
+            currency is None
+            and not (form == "'" and text[m_end : m_end + 1].isalpha())
+            and not (form == '"' and text.count('"', 0, pos) % 2)  # '"about 5"' closes a quote: no inches
+            and not (form in INITIALS and not _CLAUSE_END.match(text, m_end))
+        ):
             # the exact symbol first: "Nm" is newton metres though "nm" is nanometres
             unit = _FORM_TO_UNIT_EXACT.get(form) or _FORM_TO_UNIT.get(form.lower())
             end = m_end
@@ -280,8 +291,8 @@ def scan(text: str) -> list[Raw]:
             continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
         if unit == "GBP-penny" and value in _VIDEO_LINES:
             continue  # "1080p" is a video resolution, not pence
-        if unit == "lb" and (scale >= 1e6 or _MONEY_BEFORE.search(text, max(0, m.start() - 50), m.start())):
-            unit = "GBP"  # "3 million pounds" and "tickets cost 50 pounds" are money, "weighs 3 pounds" a weight
+        if unit in MONEY_SENSE and (scale >= 1e6 or _MONEY_BEFORE.search(text, max(0, m.start() - _CLAUSE), m.start())):
+            unit = MONEY_SENSE[unit]  # "3 million pounds" and "tickets cost 50 pounds" are money
         bound = _BOUND_AFTER.match(text, end)  # "200-plus stores", "20 or so people"
         out.append(
             Raw(

@@ -159,6 +159,7 @@ UNITS: dict[str, tuple[str, ...]] = {
     "Nm": ("newton metres", "newton meters", "Nm"),
     "lb-ft": ("pound-feet", "lb-ft", "lb ft"),
     "dB": ("decibels", "decibel", "dB"),
+    "roentgen": ("roentgens", "roentgen", "R"),  # "R" is the rand in a clause about money (MONEY_SENSE)
     "°C": ("degrees celsius", "degrees centigrade", "celsius", "°C", "ºC", "C"),
     "°F": ("degrees fahrenheit", "fahrenheit", "°F", "ºF", "F"),
     "degrees": ("degrees", "degree", "°"),
@@ -206,6 +207,15 @@ PER_UNITS: dict[str, str] = {
     "annum": "year", "m3": "m3", "m³": "m3", "m2": "m2", "m²": "m2", "sq m": "m2", "sqm": "m2",
     "sq ft": "ft2", "sqft": "ft2",
 }
+
+# Units whose forms also name money: in a clause about money (a price, a cost, a fee) they are
+# the currency. "tickets cost 50 pounds" is sterling, "weighs 3 pounds" a weight; "the price of
+# petrol is 18 R" is the rand, "an exposure of 0.5 R per day" the roentgen.
+MONEY_SENSE: dict[str, str] = {"lb": "GBP", "roentgen": "ZAR"}
+
+# Symbols that are also initials ("R and D", "R Kelly"): read as units only before the end of a
+# clause or a rate's "per" (figures_scan).
+INITIALS = frozenset(("R",))
 
 # Nouns that count persons: normalised to "people" so "54,000 troops" and
 # "54,000 military personnel" compare.
