@@ -382,3 +382,8 @@ def test_a_participle_before_a_name_counts_nothing(nlp):
 
 def test_a_number_glued_to_an_adjective_is_no_count(nlp):
     assert extract_figures("t", "It was a one-sided sixth round.", nlp("It was a one-sided sixth round.")) == []
+
+
+def test_a_day_after_the_counted_noun_says_when(nlp):
+    text = "There are primaries in five states Tuesday."
+    assert _one(text, nlp).text == "five states"

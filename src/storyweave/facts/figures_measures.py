@@ -34,6 +34,8 @@ _STOP = frozenset(
 # Determiners the tagger may call pronouns ("in his life"), kept inside a prepositional phrase.
 _DETERMINERS = frozenset("the 's ’s his her its their our your my".split())
 _TIME_DETERMINERS = frozenset("last next this previous same following coming past".split())
+# Nouns that say when, tagged as nouns after a counted noun: "contests Saturday", "societies today".
+_WHEN_NOUNS = frozenset("today yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday".split())
 _PREPS = frozenset("in of for on into at from over across among between within to by".split())
 _CLAUSE_END = frozenset(",;:.!?()\"“”")
 
@@ -127,6 +129,8 @@ class TokenView:
         while j < len(toks) and j - k < 8:  # "decently sized coal-fired power plants" is 7 tokens
             t = toks[j]
             if _is_np_word(t):
+                if last is not None and toks[last].pos == "NOUN" and t.text.lower() in _WHEN_NOUNS:
+                    break  # "five states Tuesday": the day is when, not what; "139 Super Tuesday delegates"
                 if _is_noun(t):
                     last = j
                 elif last is not None and t.pos == "ADJ" and toks[last].pos == "NOUN":
