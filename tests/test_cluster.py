@@ -241,3 +241,22 @@ def test_a_fragment_rejoins_its_event_at_the_lower_threshold(ecb_topic):
     assert len(clusterer.stories) == 2
     clusterer.merge(0, 1)
     assert len({clusterer.story_of(f"a{i}") for i in range(len(first))}) == 1
+
+
+def test_moving_members_changes_profiles_by_their_own_evidence(ecb_topic):
+    from storyweave.cluster.similarity import BAGS, Profile
+
+    events, feats = ecb_topic
+    clusterer = _one_story(feats)
+    clusterer.repair(0)
+    assert len(clusterer.stories) == 2
+    for story in clusterer.stories:  # the split's subtraction equals a rebuild from the members left
+        rebuilt = Profile(np.zeros(clusterer.dim))
+        for m in story.members:
+            rebuilt.absorb(clusterer.profiles[m])
+        assert np.allclose(story.profile.vector_sum, rebuilt.vector_sum)
+        assert story.profile.size == rebuilt.size == len(story.members)
+        # Exact but for the terms the 26-member story dropped as rare (PROFILE_TERMS): lemmas only.
+        assert [n for n in BAGS if getattr(story.profile, n) != getattr(rebuilt, n)] in ([], ["lemmas"])
+        kept, whole = story.profile.lemmas, rebuilt.lemmas
+        assert all(c <= whole[t] for t, c in kept.items()) and all(t in kept for t, _ in whole.most_common(50))

@@ -68,8 +68,8 @@ MERGE_TESTS = 2
 # taken from inside the plateau.
 RESEAT_MARGIN = 0.05
 # Bumped whenever to_bytes changes what it writes (2: months named in dates,
-# merged stories kept as empty entries; 3: weekdays).
-STATE_FORMAT = 3
+# merged stories kept as empty entries; 3: weekdays; 4: members a reseat moved).
+STATE_FORMAT = 4
 
 
 @dataclass
@@ -118,6 +118,7 @@ class StoryClusterer:
         self.days: list[float | None] = []  # ordinal -> publication day
         self.headline_only: list[bool] = []  # ordinal -> scored with the headline model
         self._moved: dict[int, None] = {}  # ordinals moved by repair since the last assign()
+        self._reseated: set[int] = set()  # ordinals a reseat moved (each moves once)
         self._retired: dict[str, None] = {}  # ids of stories merged away since the last assign()
         self._known: dict[str, int] = {}  # article id -> ordinal
         self._story_index: dict[str, int] = {}  # story id -> index into self.stories
@@ -170,10 +171,9 @@ class StoryClusterer:
         article, model = Profile.of(f), self.headline if f.headline_only else self.full_text
         out = []
         for s, sim in best.items():
-            story = self.stories[s]
-            if f.day is not None and story.last_day is not None and f.day - story.last_day > STALE_DAYS:
+            if self._stale(f.day, self.stories[s]):
                 continue
-            x = pair_features(self.vocab, article, story.profile, sim)
+            x = pair_features(self.vocab, article, self.stories[s].profile, sim)
             out.append((s, model.probability(x), x))
         return out
 
@@ -241,17 +241,13 @@ class StoryClusterer:
         if len(groups) < 2:
             self.reseat(story, window, joined, model)
             return
-        old = self.stories[story]
-        moved = [[window[i] for i in group] for group in groups[1:]]
-        gone = {m for group in moved for m in group}
-        self._refill(story, [m for m in old.members if m not in gone])
-        for group in moved:
-            new = _Story(ids.story_id(self.article_ids[group[0]]), Profile(np.zeros(self.dim)), [], None, None)
+        for group in groups[1:]:
+            members = [window[i] for i in group]
+            new = _Story(ids.story_id(self.article_ids[members[0]]), Profile(np.zeros(self.dim)), [], None, None)
             self.stories.append(new)
             self._story_index[new.id] = len(self.stories) - 1
-            self._refill(len(self.stories) - 1, group)
+            self._move(members, story, len(self.stories) - 1)
             new.next_repair = int(len(new.members) * REPAIR_GROWTH) + 1
-            self._moved.update(dict.fromkeys(group))
 
     def reseat(self, story: int, window: list[int], joined: np.ndarray, model: PairModel) -> None:
         """Move the story's stray members to the story they link to best.
@@ -262,6 +258,8 @@ class StoryClusterer:
         Such a member moves to the story of one of its nearest articles whose
         latest members it links to by RESEAT_MARGIN more on average. Only
         with a contrast test (full text); ``joined`` is the window's link matrix.
+        A member moves once: the two stories' windows differ, so without that
+        it could be judged a stray in its new story and sent back.
         """
         n = len(window)
         if n < 2 * MIN_PART or model.contrast <= 0:
@@ -269,18 +267,21 @@ class StoryClusterer:
         own = (joined.sum(axis=1) - 1.0) / (n - 1)
         for k in np.flatnonzero(own < model.contrast * cohesion(joined, range(n))):
             m, best, target = window[int(k)], float(own[k]) + RESEAT_MARGIN, None
+            if m in self._reseated:
+                continue
             near = {self.article_story[key] for key, _ in self.index.search(self.profiles[m].centroid, NEIGHBOURS)}
             for other in near - {story}:
                 latest = self.stories[other].members[-MERGE_WINDOW:]
-                if not latest:
+                if not latest or self._stale(self.days[m], self.stories[other]):
                     continue
-                linked = float(links([self.profiles[x] for x in [m, *latest]], self.vocab, model)[0, 1:].mean())
+                both = sorted([m, *latest])  # arrival order, as links() expects
+                row = both.index(m)
+                linked = float(np.delete(links([self.profiles[x] for x in both], self.vocab, model)[row], row).mean())
                 if linked > best:
                     best, target = linked, other
             if target is not None:
-                self._refill(story, [x for x in self.stories[story].members if x != m])
-                self._refill(target, sorted(self.stories[target].members + [m]))
-                self._moved[m] = None
+                self._move([m], story, target)
+                self._reseated.add(m)
 
     def merge(self, a: int, b: int) -> None:
         """Merge stories ``a`` and ``b`` unless their latest members are ``distinct`` (repair.py).
@@ -312,17 +313,32 @@ class StoryClusterer:
             self.article_story[m] = keep
         self._moved.update(dict.fromkeys(gone.members))
         self._retired[gone.id] = None
-        self._refill(drop, [])
+        gone.profile, gone.members, gone.first_day, gone.last_day = Profile(np.zeros(self.dim)), [], None, None
 
-    def _refill(self, story: int, members: list[int]) -> None:
-        """Rebuild a story's profile and dates from ``members`` (ordinals, oldest first)."""
-        target = self.stories[story]
-        target.profile, target.members, target.first_day, target.last_day = Profile(np.zeros(self.dim)), [], None, None
+    def _move(self, members: list[int], source: int, target: int) -> None:
+        """Move ``members`` (ordinals) from story ``source`` to story ``target``.
+
+        Profiles change by the moved members' own evidence (``Profile.discard``
+        and ``absorb``), never rebuilt from every member: a repair's cost
+        follows its window, not the length of the story it repairs.
+        """
+        src, dst, gone = self.stories[source], self.stories[target], set(members)
         for m in members:
-            target.profile.absorb(self.profiles[m])
-            target.members.append(m)
-            target.touch(self.days[m])
-            self.article_story[m] = story
+            src.profile.discard(self.profiles[m])
+            dst.profile.absorb(self.profiles[m])
+            dst.touch(self.days[m])
+            self.article_story[m] = target
+        src.members = [m for m in src.members if m not in gone]
+        dst.members = sorted(dst.members + members)
+        if any(self.days[m] is not None and self.days[m] in (src.first_day, src.last_day) for m in members):
+            dated = [self.days[m] for m in src.members if self.days[m] is not None]
+            src.first_day, src.last_day = (min(dated), max(dated)) if dated else (None, None)
+        self._moved.update(dict.fromkeys(members))
+
+    @staticmethod
+    def _stale(day: float | None, story: _Story) -> bool:
+        """Whether ``story`` closed before ``day`` (STALE_DAYS)."""
+        return day is not None and story.last_day is not None and day - story.last_day > STALE_DAYS
 
     # -------------------------------------------------------------- queries
     def retired(self) -> list[str]:
@@ -350,6 +366,7 @@ class StoryClusterer:
             "df": {n: dict(self.vocab.df[n]) for n in CHANNELS},
             "article_ids": self.article_ids,
             "article_story": self.article_story,
+            "reseated": sorted(self._reseated),
             "articles": [{"day": day, "short": short, **_bags(p)}
                          for p, day, short in zip(self.profiles, self.days, self.headline_only)],  # fmt: skip
             "stories": [{"id": s.id, "members": s.members, "first": s.first_day, "last": s.last_day,
@@ -374,6 +391,7 @@ class StoryClusterer:
         self.vocab = Vocabulary({n: Counter(meta["df"][n]) for n in CHANNELS}, meta["docs"])
         self.article_ids = meta["article_ids"]
         self.article_story = meta["article_story"]
+        self._reseated = set(meta["reseated"])
         self._known = {aid: i for i, aid in enumerate(self.article_ids)}
         self.profiles = [_profile(a, v.astype(np.float64)) for a, v in zip(meta["articles"], vectors)]
         self.days = [a["day"] for a in meta["articles"]]

@@ -90,6 +90,21 @@ class Profile:
             if len(bag) > 2 * PROFILE_TERMS:
                 setattr(self, name, Counter(dict(bag.most_common(PROFILE_TERMS))))
 
+    def discard(self, other: "Profile") -> None:
+        """Take back what ``absorb(other)`` added, so moving a member costs its own terms, not the story's.
+
+        Terms a long story already dropped (PROFILE_TERMS) stay dropped. The
+        caches are cleared: after a discard and an absorb the size is the same
+        but the bags are not.
+        """
+        self.vector_sum = self.vector_sum - other.vector_sum
+        self.size -= other.size
+        for name in BAGS:
+            bag: Counter = getattr(self, name)
+            bag.subtract(getattr(other, name))
+            setattr(self, name, +bag)
+        self._weights, self._names = {}, (-1, None, None)
+
 
 class Vocabulary:
     """Document frequencies per channel, updated as articles arrive."""
