@@ -53,9 +53,11 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _STOP = {"of", "the", "on", "for", "and", "de", "du", "la", "&"}
 
 
-def extract_actors(article_id: str, doc) -> list[Actor]:
-    """Actors of an analysed doc, ordered by first mention."""
-    mentions = [_mention(e) for e in doc.ents if e.label_ in ACTOR_LABELS]
+def extract_actors(article_id: str, doc, text: str | None = None) -> list[Actor]:
+    """Actors of an analysed doc, ordered by first mention. Given the doc's text, mentions are
+    sliced from it (``Span.text`` joins the span's tokens anew)."""
+    text = doc.text if text is None else text
+    mentions = [_mention(e, text) for e in doc.ents if e.label_ in ACTOR_LABELS]
     mentions = [m for m in mentions if m is not None]
     groups: dict[str, list[tuple[Span, str, str]]] = defaultdict(list)
     for span, surface, key, label in mentions:
@@ -77,9 +79,9 @@ def extract_actors(article_id: str, doc) -> list[Actor]:
     return sorted(actors, key=lambda a: a.mentions[0])
 
 
-def _mention(ent) -> tuple[Span, str, str, str] | None:
-    text = ent.text
+def _mention(ent, doc_text: str) -> tuple[Span, str, str, str] | None:
     start, end = ent.start_char, ent.end_char
+    text = doc_text[start:end]
     trailing = _POSSESSIVE.search(text)
     if trailing and (ent.label_ != "NORP"):
         end -= len(trailing.group(0))

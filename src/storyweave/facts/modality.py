@@ -28,6 +28,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+import numpy
+from spacy.attrs import DEP
+
 from ..records import Modality, Statement
 
 __all__ = ["predicate_modality", "lexical_modality", "sentence_statement", "CUE_WORDS", "has_cue", "attributed"]
@@ -287,11 +290,12 @@ def _sentence_level(pred) -> tuple[Modality, str | None] | None:
     return None
 
 
-def sentence_statement(article_id: str, sent, text: str | None = None) -> Statement:
+def sentence_statement(article_id: str, sent, text: str | None = None, parsed: bool | None = None) -> Statement:
     """The Statement of one spaCy sentence span (whose ``text`` the caller may pass, as
-    ``Span.text`` joins the tokens anew on every call): parse-based when it is parsed."""
+    ``Span.text`` joins the tokens anew on every call): parse-based when it is parsed
+    (which the caller may also pass)."""
     text = sent.text if text is None else text
-    if _sentence_parsed(sent):
+    if _sentence_parsed(sent) if parsed is None else parsed:
         pred = main_predicate(sent)
         modality, cue = predicate_modality(pred)
         if modality == "happened":
@@ -304,8 +308,15 @@ def sentence_statement(article_id: str, sent, text: str | None = None) -> Statem
 def statements(article_id: str, sents: Iterable, doc_text: str | None = None) -> list[Statement]:
     """One Statement per sentence, in order; empty sentences (blank lines) skipped. Given the
     doc's text (``Doc.text`` is rebuilt on each access), sentence texts are sliced from it."""
+    sents = list(sents)
+    if not sents:
+        return []
+    # which sentences carry a parse, from one array rather than a Token per word
+    labelled = numpy.flatnonzero(sents[0].doc.to_array(DEP))
+    bounds = numpy.array([(s.start, s.end) for s in sents])
+    parsed = (numpy.searchsorted(labelled, bounds[:, 0]) < numpy.searchsorted(labelled, bounds[:, 1])).tolist()
     if doc_text is None:
-        texts = ((s, s.text) for s in sents)
+        texts = [s.text for s in sents]
     else:
-        texts = ((s, doc_text[s.start_char : s.end_char]) for s in sents)
-    return [sentence_statement(article_id, s, text) for s, text in texts if text.strip()]
+        texts = [doc_text[s.start_char : s.end_char] for s in sents]
+    return [sentence_statement(article_id, s, t, p) for s, t, p in zip(sents, texts, parsed) if t.strip()]

@@ -47,7 +47,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, NORM, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 from ..nlp import load_nlp
@@ -171,7 +171,7 @@ def facts_of(article: Article, doc) -> ArticleFacts:
         kind=article_kind(stmts),
         figures=tuple(extract_figures(article.id, article.text, doc)),
         quotes=tuple(extract_quotes(article.id, article.text, doc)),
-        actors=tuple(extract_actors(article.id, doc)),
+        actors=tuple(extract_actors(article.id, doc, article.text)),
         statements=tuple(stmts),
     )
 
@@ -205,11 +205,11 @@ def _parse_selected(nlp, docs: list, texts: list[str]) -> None:
     """
     picked = []
     for doc, text in zip(docs, texts):  # sentences are sliced from the text, not joined from tokens
-        rows = doc.to_array([IDX, LENGTH, SPACY, SENT_START, NORM])
+        rows = doc.to_array([IDX, LENGTH, SPACY, SENT_START, NORM, ORTH])
         bounds = [s for s in _sentences(rows) if _selected(text[s[2] : s[3]])]
         if bounds:
             index = np.concatenate([np.arange(a, b) for a, b, _, _ in bounds])
-            picked.append((doc, index, _small_doc(doc.vocab, text, rows, index, [a for a, _, _, _ in bounds])))
+            picked.append((doc, index, _small_doc(doc.vocab, rows, index, [a for a, _, _, _ in bounds])))
     smalls = [small for _, _, small in picked]
     for name in _SENTENCE:
         pipe = _fast_pipe(nlp, name)
@@ -245,16 +245,17 @@ def _sentences(rows: np.ndarray) -> list[tuple[int, int, int, int]]:
     return [(a, b, int(rows[a, 0]), last[b - 1]) for a, b in zip(starts, ends) if b > a]
 
 
-def _small_doc(vocab, text: str, rows: np.ndarray, index: np.ndarray, sent_starts: list[int]) -> Doc:
+def _small_doc(vocab, rows: np.ndarray, index: np.ndarray, sent_starts: list[int]) -> Doc:
     """The tokens ``index`` of a doc (whole sentences, ``sent_starts`` their first tokens) as one
-    new doc, each sentence still a sentence of its own; words are sliced from the doc's text.
+    new doc, each sentence still a sentence of its own; words are given by their ORTH ids (the
+    doc's lexemes, no strings sliced and hashed again), ``rows`` being the doc's
+    (IDX, LENGTH, SPACY, SENT_START, NORM, ORTH) array.
 
     Each token keeps the norm the tokenizer gave it: its exceptions set norms that are not
     the word's own ("n’t" -> "not", "’re" -> "are"), the encoders read the norm, and a doc built
     from words alone would give "n’t" its lexeme's norm "n’t" and the tagger a proper noun.
     """
     picked = rows[index]
-    words = [text[a : a + n] for a, n in picked[:, :2].tolist()]
     first = set(sent_starts)
-    small = Doc(vocab, words=words, spaces=(picked[:, 2] != 0).tolist(), sent_starts=[i in first for i in index.tolist()])
+    small = Doc(vocab, words=picked[:, 5].tolist(), spaces=(picked[:, 2] != 0).tolist(), sent_starts=[i in first for i in index.tolist()])
     return small.from_array([NORM], picked[:, 4:5])

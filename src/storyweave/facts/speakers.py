@@ -19,6 +19,11 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy
+from spacy.attrs import IS_TITLE, LOWER
+from spacy.strings import hash_string
 
 TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. president
@@ -46,7 +51,6 @@ class Speakers:
 
     def __init__(self, doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access
         self._full: dict[str, str] = {}  # surname -> full name
         self._roles: dict[str, str] = {}  # full name -> role at introduction
         self._titles: dict[str, set[str]] = {}  # full name -> title words ("president")
@@ -62,10 +66,10 @@ class Speakers:
         for key, counts in forms.items():
             multi = [(n, f) for f, n in counts.items() if len(f.split()) > 1]
             self._full[key] = max(multi, key=lambda nf: (nf[0], len(nf[1])))[1] if multi else max(counts, key=len)
-        for tok in doc:
+        for tok in _title_tokens(doc, self._full):
             # every surname, whatever label the model gave it this time ("Trump" is
             # sometimes ORG or NOUN), counts as a mention for pronoun resolution
-            if tok.is_title and tok.lower_ in self._full and not (tok.dep_ == "compound" and tok.head.lower_ in self._full):
+            if not (tok.dep_ == "compound" and tok.head.lower_ in self._full):
                 self._mentions.append((tok.i, self._full[tok.lower_], _is_subject(tok)))
         for ent in ents:
             name = self.canonical(ent)
@@ -77,6 +81,12 @@ class Speakers:
                 titles |= {t.lower_ for t in ent if t.lower_ in TITLES}
                 self._titles.setdefault(name, set()).update(titles)
         self._mentions.sort()
+
+    @cached_property
+    def text(self) -> str:
+        """The doc's text, built once and only when a description is cut from it (``Doc.text``
+        joins every token on each access)."""
+        return self.doc.text
 
     def canonical(self, span) -> str | None:
         """The full name a name mention stands for ("Smith" -> "Sheila Smith")."""
@@ -135,6 +145,17 @@ class Speakers:
         names = {n for n, r in self._roles.items() if noun in r.lower().split()}
         names |= {n for n, titles in self._titles.items() if noun in titles}
         return names.pop() if len(names) == 1 else None
+
+
+def _title_tokens(doc, lower_forms) -> list:
+    """Title-case tokens whose lower form is one of ``lower_forms``, found on the doc's arrays:
+    a Token object for every word of the article cost more than the rest of this module."""
+    if not lower_forms:
+        return []
+    rows = doc.to_array([LOWER, IS_TITLE])
+    wanted = numpy.array([hash_string(w) for w in lower_forms], dtype=rows.dtype)
+    hits = numpy.flatnonzero((rows[:, 1] != 0) & numpy.isin(rows[:, 0], wanted))
+    return [doc[i] for i in hits.tolist()]
 
 
 def _is_subject(tok) -> bool:
