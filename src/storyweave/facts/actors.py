@@ -51,6 +51,9 @@ _TITLES = re.compile(
 )
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _STOP = {"of", "the", "on", "for", "and", "de", "du", "la", "&"}
+_LEAD = re.compile(r"(?:the\s+)", re.IGNORECASE)
+_SPACES = re.compile(r"[.\s]+")
+_WORD_BREAK = re.compile(r"[\s-]+")
 
 
 def extract_actors(article_id: str, doc, text: str | None = None) -> list[Actor]:
@@ -86,7 +89,7 @@ def _mention(ent, doc_text: str) -> tuple[Span, str, str, str] | None:
     if trailing and (ent.label_ != "NORP"):
         end -= len(trailing.group(0))
         text = text[: len(text) - len(trailing.group(0))]
-    lead = re.match(r"(?:the\s+)", text, re.IGNORECASE)
+    lead = _LEAD.match(text)
     if lead:
         start += lead.end()
         text = text[lead.end() :]
@@ -102,31 +105,32 @@ def _mention(ent, doc_text: str) -> tuple[Span, str, str, str] | None:
 
 
 def _key(text: str) -> str:
-    key = re.sub(r"[.\s]+", " ", text.replace(".", "")).strip().lower()
+    key = _SPACES.sub(" ", text.replace(".", "")).strip().lower()
     return COUNTRY_ALIASES.get(key, key).lower()
 
 
 def _merge_people(groups: dict[str, list]) -> set[str]:
     """Fold short person keys into the full name they belong to; return the folded keys."""
-    full = [k for k, ms in groups.items() if _is_person(ms) and len(k.split()) > 1]
+    # each full name with its word set and word count, split once
+    full = [(k, set(k.split()), len(k.split())) for k, ms in groups.items() if len(k.split()) > 1 and _is_person(ms)]
     order = {k: i for i, k in enumerate(groups)}
     folded: set[str] = set()
     for key in list(groups):
         words = set(key.split())
         # a part of a full name, or the same words in another order mentioned earlier
         candidates = [
-            f
-            for f in full
+            (f, n)
+            for f, f_words, n in full
             if f != key and f not in folded
-            and (words < set(f.split()) or (words == set(f.split()) and order[f] < order[key]))
+            and (words < f_words or (words == f_words and order[f] < order[key]))
             # a full name gains at most one word ("Marcos Jr." in "Ferdinand Marcos Jr."), so a
             # run of names ("Donald Trump Shigeru Ishiba" in a tag line) absorbs no one
-            and (len(words) == 1 or len(f.split()) - len(words) <= 1)
+            and (len(words) == 1 or n - len(words) <= 1)
         ]
         if not candidates:
             continue
-        fewest = min(len(f.split()) for f in candidates)
-        candidates = [f for f in candidates if len(f.split()) == fewest]
+        fewest = min(n for _, n in candidates)
+        candidates = [f for f, n in candidates if n == fewest]
         for span, surface, label in groups[key]:
             target = _nearest_before(candidates, groups, span[0])
             groups[target].append((span, surface, label))
@@ -149,7 +153,7 @@ def _nearest_before(candidates: list[str], groups: dict[str, list], pos: int) ->
 def _merge_acronyms(groups: dict[str, list], folded: set[str]) -> None:
     initials = {}
     for key, ms in groups.items():
-        words = [w for w in re.split(r"[\s-]+", key) if w and w not in _STOP]
+        words = [w for w in _WORD_BREAK.split(key) if w and w not in _STOP]
         if len(words) >= 2 and not _is_person(ms):
             initials.setdefault("".join(w[0] for w in words), key)
     for key in list(groups):

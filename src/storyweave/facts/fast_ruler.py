@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import compress
+from operator import itemgetter
 
 import numpy
 
@@ -73,10 +75,12 @@ class FastAttributeRuler:
             self._by_key.clear()
             self._rows.clear()
             self._filled = 0
-        by_key, entry = self._by_key, self._entry
-        entries = [by_key.get(key) or entry(key) for key in map(tuple, doc.to_array(_KEY).tolist())]
+        tokens = list(map(tuple, doc.to_array(_KEY).tolist()))
+        entries = list(map(self._by_key.get, tokens))  # one C-level pass; new keys are filled in below
+        if None in entries:
+            entries = [e or self._entry(key) for e, key in zip(entries, tokens)]
         extra: dict[int, list[int]] = {}  # rules fired by patterns of several tokens
-        for start in [i for i, e in enumerate(entries) if e[1]]:
+        for start in list(compress(range(len(entries)), map(itemgetter(1), entries))):
             for p in entries[start][1]:
                 rule, specs = self._patterns[p]
                 end = start + len(specs)
@@ -85,7 +89,7 @@ class FastAttributeRuler:
                     extra.setdefault((start if index >= 0 else end) + index, []).append(rule)
         out = doc.to_array(self._columns).reshape(len(entries), len(self._columns))
         values, isset = self._overrides()
-        keys = numpy.fromiter((e[4] for e in entries), dtype=numpy.intp, count=len(entries))
+        keys = numpy.fromiter(map(itemgetter(4), entries), dtype=numpy.intp, count=len(entries))
         numpy.copyto(out, values[keys], where=isset[keys])
         for i, rules in extra.items():
             for column, value in self._merge(tuple(sorted(set(entries[i][0] + tuple(rules))))):
@@ -220,18 +224,21 @@ class FastLemmatizer:
     def __call__(self, doc):
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = rows[:, 3].copy()
-        cache, strings = self._cache, doc.vocab.strings
-        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-            if lemma:
-                continue  # set by the attribute ruler
-            value = cache.get((orth, pos, morph))
-            if value is None:
-                if len(cache) > _MAX_KEYS:
-                    cache.clear()
-                value = cache[orth, pos, morph] = strings.add(self._lemmatizer.rule_lemmatize(doc[i])[0])
-            lemmas[i] = value
+        todo = numpy.flatnonzero(lemmas == 0).tolist()  # the others were set by the attribute ruler
+        keys = list(map(tuple, rows[todo, :3].tolist()))
+        values = list(map(self._cache.get, keys))
+        if None in values:
+            values = [self._lemma(doc, i, key) if v is None else v for i, key, v in zip(todo, keys, values)]
+        lemmas[todo] = numpy.array(values, dtype=lemmas.dtype)
         doc.from_array([LEMMA], lemmas)
         return doc
+
+    def _lemma(self, doc, i: int, key: tuple[int, int, int]) -> int:
+        """The rule lemma of token ``i``, whose (ORTH, POS, MORPH) is ``key``, computed and cached."""
+        if len(self._cache) > _MAX_KEYS:
+            self._cache.clear()
+        value = self._cache[key] = doc.vocab.strings.add(self._lemmatizer.rule_lemmatize(doc[i])[0])
+        return value
 
     def pipe(self, docs, batch_size: int = 0):
         for doc in docs:
