@@ -150,6 +150,28 @@ def test_cue_shapes_the_parse_leaves_open(nlp):
     assert _by_cue(text, nlp(text))["claiming"][0] == "Trump"
 
 
+def test_content_stops_at_a_report_of_its_own(nlp):
+    """A clause the parse hangs on a content but that reports on its own ("..., while others
+    said", "..., describing") is a second attribution, not more of the first one's content."""
+    text = "Many voters said the president had made a good case, while other voters said they had heard nothing new."
+    first, second = sorted(attributions(nlp(text)), key=lambda a: a.cue)
+    assert [text[a:b] for a, b in first.content] == ["the president had made a good case"]
+    assert [text[a:b] for a, b in second.content] == ["they had heard nothing new"]
+    text = "The spokesman said that is a distortion, describing the security team as highly accomplished."
+    found = _by_cue(text, nlp(text))
+    assert found["said"][1] == ["that is a distortion"] and found["describing"][0] == "The spokesman"
+
+
+def test_passive_report_and_statement_on_its_own_line(nlp):
+    """Shapes from the PolNeAR train/ content error breakdown: a raised passive report ("is
+    expected to") has no source and its subject is part of the content; a speaker whose
+    sentence ends in a colon at a paragraph end says the next paragraph."""
+    text = "Trump is expected to deliver a victory speech later tonight."
+    assert _by_cue(text, nlp(text))["expected"] == (None, ["Trump", "to deliver a victory speech later tonight"])
+    text = "The hearing ended early. Dr. Ward stated:\n\nThe senator has failed the people of Arizona.\n\nShe left."
+    assert _by_cue(text, nlp(text))["stated"] == ("Dr. Ward", ["The senator has failed the people of Arizona."])
+
+
 def test_source_is_the_mention_at_the_cue(nlp):
     """Source shapes from the PolNeAR train/ source error breakdown (bench/quotes.py)."""
     from storyweave.facts.pipeline import analyse

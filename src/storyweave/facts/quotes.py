@@ -7,7 +7,8 @@ quotation it touches (multi-sentence quotes); a quotation no cue reaches takes
 its speaker from a trailing dash ("... strong willed," – Shigeru Ishiba) or
 from the cue that announced it in the sentences before ("Jeffrey Hall ...
 remarked on ..." then a paragraph that is only the quote). A cue with a
-speaker but no complement the parse could read takes the rest of its sentence.
+speaker but no complement the parse could read takes the rest of its sentence,
+or the next paragraph when the sentence ends in a colon ("Dr. Ward stated:").
 Last, a small learned filter (``quotes_learned.FilterModel``, trained on
 PolNeAR train/ by ``bench/train_filter.py``) drops the assembled attributions
 whose content it judges unlikely (a stance verb read as "continued, '...'", a
@@ -218,6 +219,10 @@ def _rest_of_sentence(doc, text: str, att: Attributed) -> Attributed:
     par_end = _find_or_end(text, "\n", att.cue[1])
     after = (att.cue[1], min(end, par_end))
     before = (max(start, text.rfind("\n", 0, att.cue[0]) + 1), min(att.cue[0], att.source[0]))
+    if text[after[0] : after[1]].rstrip().endswith(":") and after[1] == par_end:
+        nxt = _next_paragraph(text, par_end)  # "Dr. Ward stated:" then the statement as its own paragraph
+        if nxt is not None:
+            return _replace(att, content=(nxt,), via=att.via + "+next")
     for a, b in (after, before):
         piece = text[a:b]
         words = _WORD.findall(piece.lower())
@@ -229,6 +234,12 @@ def _rest_of_sentence(doc, text: str, att: Attributed) -> Attributed:
             b -= len(piece) - len(piece.rstrip(" ,.;:—–-\t"))
             return _replace(att, content=((a, b),), via=att.via + "+rest")
     return att
+
+
+def _next_paragraph(text: str, end: int) -> Span | None:
+    """The first non-blank line after ``end``, whitespace off."""
+    m = re.compile(r"\s*\n\s*(\S[^\n]*?)\s*(?:\n|$)").match(text, end)
+    return (m.start(1), m.end(1)) if m else None
 
 
 def _clause_start(doc, a: int, b: int) -> int:

@@ -6,7 +6,9 @@ subject of the cue, as written: "Sheila Smith, a senior fellow at ...", "he",
 of English reported speech rather than any one corpus:
 
 - the content is the clausal or object complement of the cue ("said *that
-  ...*", "told AFP *that ...*", "called Trump *'unhinged'*");
+  ...*", "told AFP *that ...*", "called Trump *'unhinged'*"), cut before a
+  clause hung on it that reports on its own ("said *A*, while others said B");
+  a raised passive ("*Trump* is expected *to win*") reports its subject too;
 - when the cue has no complement, the cue is the parenthetical of a clause
   ("*The French are fans*, Mr. Madden said" or "An official remarked, *...*"),
   and the content is that clause without the cue's own words;
@@ -188,8 +190,11 @@ def _verb_cue(verb) -> Attribution | None:
     has_object = any(
         c.dep_ in ("dobj", "prep", "xcomp") and c is not listener and listener not in c.children for c in verb.children
     )
-    if content_heads:
-        content = tuple(_object_range(h) if h.dep_ == "dobj" else _range(h) for h in content_heads)
+    raised = _raised_content(verb, lemma)
+    if raised:
+        content = raised
+    elif content_heads:
+        content = tuple(_content_range(h) for h in content_heads)
     elif verb.dep_ in _PARENTHETICAL_DEPS and source is not None and not has_object:
         content = _minus(_range(verb.head), _range(verb))
     else:
@@ -208,6 +213,18 @@ def _verb_cue(verb) -> Attribution | None:
     )
 
 
+def _raised_content(verb, lemma: str) -> tuple[tuple[int, int], ...]:
+    """ "Trump is expected to deliver a speech", "the bill is said to ...": a passive report whose
+    subject belongs to what is reported; the content is the subject and the infinitive."""
+    if lemma not in BELIEF | SPEECH:
+        return ()
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if subject is None or infinitive is None:
+        return ()
+    return (_range(subject), _range(infinitive))
+
+
 def _learned_cue(tok) -> Attribution | None:
     """A cue outside the lexicon that the learned model picked ("seems", "called for",
     "is critical of", "his claim that"): content from its complements or the object of
@@ -224,7 +241,7 @@ def _learned_cue(tok) -> Attribution | None:
         source = _source_of(tok)
         if source is None and tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i:
             source = _source_of(tok.head)
-    content = tuple(r for r in (_trim(tok.doc, *(_object_range(h) if h.dep_ == "dobj" else _range(h))) for h in heads) if r)
+    content = tuple(r for r in (_trim(tok.doc, *_content_range(h)) for h in heads) if r)
     if not content and tok.dep_ in _PARENTHETICAL_DEPS and source is not None:
         content = tuple(r for r in (_trim(tok.doc, a, b) for a, b in _minus(_range(tok.head), _range(tok))) if r)
     if not content:
@@ -353,13 +370,31 @@ def _source_range(head) -> tuple[int, int]:
 _AFTER_OBJECT_STOP = frozenset("conj cc punct parataxis".split())
 
 
-def _object_range(obj) -> tuple[int, int]:
-    """A direct object as content, with the rest of its verb phrase after it."""
-    a, b = _range(obj)
-    for c in obj.head.rights:
-        if c.i >= b and c.dep_ not in _AFTER_OBJECT_STOP and not _has_quote_edge(c):
-            b = c.right_edge.i + 1
+def _content_range(head) -> tuple[int, int]:
+    """A complement as content: a direct object with the rest of its verb phrase after it, any
+    complement cut before a report of its own that the parse hung on it ("said *A*, while
+    others said B", "said *A*, adding B")."""
+    a, b = _range(head)
+    if head.dep_ == "dobj":
+        for c in head.head.rights:
+            if c.i >= b and c.dep_ not in _AFTER_OBJECT_STOP and not _has_quote_edge(c):
+                if _own_report(c):
+                    break
+                b = c.right_edge.i + 1
+    own = next((c for c in head.rights if _own_report(c)), None)
+    if own is not None and own.left_edge.i < b:
+        b = own.left_edge.i
+        while b > a + 1 and (head.doc[b - 1].is_punct or head.doc[b - 1].dep_ == "cc") and not head.doc[b - 1].is_quote:
+            b -= 1
     return (a, b)
+
+
+def _own_report(tok) -> bool:
+    """A clause beside a content that reports on its own: a cue verb coordinated or adverbial
+    with its own subject, or a participle (", adding ...", ", claiming ...")."""
+    if tok.dep_ not in ("advcl", "conj") or tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH | BELIEF:
+        return False
+    return tok.tag_ == "VBG" or any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
 
 
 def _has_quote_edge(tok) -> bool:

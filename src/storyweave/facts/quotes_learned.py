@@ -42,6 +42,10 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution.json"
 CANDIDATE_POS = frozenset("VERB AUX NOUN ADJ".split())
 
 
+# Complements whose word says what kind of attitude a light verb reports.
+_COMPLEMENT_DEPS = frozenset("dobj attr acomp xcomp ccomp oprd".split())
+
+
 def is_candidate(tok) -> bool:
     return bool(tok.dep_) and (tok.pos_ in CANDIDATE_POS or tok.lower_ == "according")
 
@@ -76,6 +80,8 @@ def cue_features(tok, in_quote: bool, lexicon_class: str) -> list[str]:
         f"lt={lemma}|{tok.tag_}",
         f"hl={head.lemma_.lower()}",
         f"hp={head.pos_}|{tok.dep_}",
+        f"hld={head.lemma_.lower()}|{tok.dep_}",
+        f"hhd={head.dep_}|{tok.dep_}",
         f"lex={lexicon_class}",
         f"lexd={lexicon_class}|{tok.dep_}",
         f"q={in_quote}",
@@ -85,10 +91,16 @@ def cue_features(tok, in_quote: bool, lexicon_class: str) -> list[str]:
     deps = set()
     for c in tok.children:
         deps.add(c.dep_)
-        if c.dep_ == "prep":
+        if c.dep_ in _COMPLEMENT_DEPS:
+            # the light verb's object or the adjective names the attitude: "made a call for", "is critical of"
+            child = c.lemma_.lower()
+            feats += [f"o={c.dep_}|{child}", f"lo={lemma}|{child}"]
+        elif c.dep_ == "prep":
             feats.append(f"pr={lemma}|{c.lower_}")
+            feats += [f"pg={c.lower_}|{g.ent_type_ or g.pos_}" for g in c.children if g.dep_ in ("pobj", "pcomp")]
         elif c.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
-            feats.append(f"s={c.dep_}|{c.ent_type_ or c.pos_}")
+            kind = c.ent_type_ or c.pos_
+            feats += [f"s={c.dep_}|{kind}", f"sl={lemma}|{kind}", f"sw={c.lower_ if c.pos_ == 'PRON' else kind}"]
         elif c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in ("will", "would", "not", "n't", "to", "is", "was"):
             feats.append(f"a={c.lower_}")
     for d in deps:
