@@ -239,7 +239,9 @@ def test_a_fragment_rejoins_its_event_at_the_lower_threshold(ecb_topic):
     for n, i in enumerate(rest + [alone]):  # the member that links least to the others in a story of its own
         clusterer.commit(f"a{i}", first[i], None if n in (0, len(rest)) else 0)
     assert len(clusterer.stories) == 2
-    clusterer.merge(0, 1)
+    clusterer.gather(1)  # the fragment does not gather the story: only fragments are gathered
+    assert len({clusterer.story_of(f"a{i}") for i in range(len(first))}) == 2
+    clusterer.gather(0)  # the story's repair finds the fragment near its centroid
     assert len({clusterer.story_of(f"a{i}") for i in range(len(first))}) == 1
 
 
