@@ -85,7 +85,10 @@ def _past_verb(text: str) -> str | None:
 
 def past_lead(statements: Sequence[Statement]) -> bool:
     """True when the article's first sentence asserts, in the past tense, that something happened."""
-    sentences = _sentences(statements)
+    return _past_lead(_sentences(statements))
+
+
+def _past_lead(sentences: list[Statement]) -> bool:
     return bool(sentences) and sentences[0].modality == "happened" and _past_verb(sentences[0].text) is not None
 
 
@@ -96,7 +99,11 @@ def _own_voice(s: Statement) -> bool:
 
 def forward_share(statements: Sequence[Statement]) -> float:
     """Expected statements, plus half the speculative ones, over the non-opinion sentences the outlet says itself."""
-    own = [s for s in _sentences(statements) if s.modality != "opinion" and _own_voice(s)]
+    return _forward_share(_sentences(statements))
+
+
+def _forward_share(sentences: list[Statement]) -> float:
+    own = [s for s in sentences if s.modality != "opinion" and _own_voice(s)]
     if not own:
         return 0.0
     return sum(_FORWARD.get(s.modality, 0.0) for s in own) / len(own)
@@ -104,10 +111,10 @@ def forward_share(statements: Sequence[Statement]) -> float:
 
 def article_kind(statements: Sequence[Statement]) -> ArticleKind:
     """``preview``, ``report`` or ``analysis`` from the lead and the modality of the statements, in text order."""
-    threshold = PREVIEW_SHARE_AFTER_PAST_LEAD if past_lead(statements) else PREVIEW_SHARE
-    if forward_share(statements) >= threshold:
+    sentences = _sentences(statements)  # once: the tests below read the same full sentences
+    threshold = PREVIEW_SHARE_AFTER_PAST_LEAD if _past_lead(sentences) else PREVIEW_SHARE
+    if _forward_share(sentences) >= threshold:
         return "preview"
-    sentences = _sentences(statements)
     if sentences and sum(s.modality == "opinion" for s in sentences) / len(sentences) >= ANALYSIS_SHARE:
         return "analysis"
     return "report"
