@@ -229,12 +229,10 @@ def _learned_cue(tok) -> Attribution | None:
     """A cue outside the lexicon that the learned model picked ("seems", "called for",
     "is critical of", "his claim that"): content from its complements or the object of
     its preposition, source from its subject, agent or possessor."""
-    heads = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "oprd")]
+    heads = _learned_heads(tok)
     if not heads:
-        heads = [c for c in tok.children if c.dep_ == "dobj"]
-    if not heads:
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in ("by", "in", "on", "at")]
-        heads = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        # "are concerned about ...", "were reluctant to ...": the adjective holds the complement
+        heads = next((h for c in tok.children if c.dep_ == "acomp" for h in [_learned_heads(c)] if h), [])
     if tok.pos_ == "NOUN":
         source = next((c for c in tok.children if c.dep_ == "poss"), None)
     else:
@@ -254,6 +252,21 @@ def _learned_cue(tok) -> Attribution | None:
         lemma=tok.lemma_.lower(),
         via="learned",
     )
+
+
+def _learned_heads(tok) -> list:
+    """The complements of a learned cue that carry its content: clauses, else the direct
+    object, else the object of its first preposition that is not a circumstance."""
+    heads = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "oprd")]
+    if not heads:
+        heads = [c for c in tok.children if c.dep_ == "dobj"]
+    if not heads:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in _CIRCUMSTANCE_PREPS]
+        heads = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return heads
+
+
+_CIRCUMSTANCE_PREPS = frozenset(("by", "in", "at"))
 
 
 def _according_to(according) -> Attribution | None:
