@@ -22,13 +22,16 @@ bits, not the facts: every figure, quote, actor and statement came out the same
 on the seeds, the sample corpus, PolNeAR dev and ECB+ dev (596 articles). The
 Python glue (choosing the sentences to parse, building their doc, the ruler's
 writes, the quote cue candidates) works on ``Doc.to_array`` rows rather than
-Token and Span objects. On ECB+ dev texts tiled to 600 words the last two steps
-took the stage from 80.9 to 69.8 ms CPU per article under load 7-11 (median of
-three alternating bench-like runs, n_process=2), yet ``bench/facts_speed.py`` on
-the idle machine still reads ~58 ms, as before them: an open question (see the
-README benchmarks table). The rest is the extractors
-(a third), the encoders' remaining layers, and the parser's and NER's compiled
-transition loops.
+Token and Span objects, and each small doc keeps the norms the tokenizer gave
+its words (the encoders read them: without them a curly "n’t" was tagged a
+proper noun).
+
+Where the time goes (one process, ``bench/facts_speed.py`` articles, second
+pass, ``process_time`` per part, load ~3; the idle-machine bench reads 44-47 ms
+with two processes): the matrix products ~13 ms, the parser's and NER's
+compiled transition loops ~8, the tokenizer 2, the quote extractor 8-9, the
+figures 4-6, statements, actors and kind ~3, and the glue (sentence selection,
+small docs, ruler, lemmatizer, write-back) ~4.
 
 ``extract_facts`` splits the articles over worker processes (one per CPU by
 default, forked once and reused) that each run the whole stage, because the
