@@ -76,10 +76,11 @@ def needs_parse(sentence_text: str) -> bool:
     return any(w in CUE_FORMS for w in _WORD.findall(sentence_text.lower()))
 
 
-def attributions(doc, quoted: list[Quoted] | None = None, filtered: bool = True) -> list[Attributed]:
+def attributions(doc, quoted: list[Quoted] | None = None, filtered: bool = True, text: str | None = None) -> list[Attributed]:
     """Attributions of a parsed doc, content widened to whole quotations and lone quotations attached;
-    ``filtered`` lets the learned filter drop unlikely ones (off only for training it)."""
-    text = doc.text
+    ``filtered`` lets the learned filter drop unlikely ones (off only for training it). ``text`` is
+    the doc's text when the caller has it (``Doc.text`` joins every token again on each access)."""
+    text = doc.text if text is None else text
     quoted = find_quoted(text) if quoted is None else quoted
     found = [_to_chars(doc, text, a) for a in find_attributions(doc, [q.inner for q in quoted])]
     found = [a for a in found if a.content or a.source]
@@ -118,10 +119,10 @@ def attributions(doc, quoted: list[Quoted] | None = None, filtered: bool = True)
 
 def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     """Direct, partial and indirect quotes of one article with resolved speakers."""
-    speakers = Speakers(doc)
+    speakers = Speakers(doc, text)
     quotes: list[Quote] = []
     quoted = find_quoted(text)
-    reported = [a for a in attributions(doc, quoted) if a.cue_class in ("speech", "belief") and a.source_head is not None]
+    reported = [a for a in attributions(doc, quoted, text=text) if a.cue_class in ("speech", "belief") and a.source_head is not None]
     cue_of: dict[Quote, int] = {}
     for att in reported:
         nested = any(o is not att and any(a <= att.cue[0] < b for a, b in o.content) for o in reported)

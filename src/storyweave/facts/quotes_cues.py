@@ -28,10 +28,8 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import DEP, LEMMA, LOWER
-
-from .quotes_learned import cue_features, is_candidate, load_cue_model, load_source_model, source_child_features, source_children
+from .doc_columns import DocColumns
+from .quotes_learned import cue_features_at, is_candidate_at, load_cue_model, load_source_model, source_child_features, source_children
 
 SPEECH = frozenset(
     """say tell add note remark state affirm argue claim insist explain write tweet post ask
@@ -117,22 +115,26 @@ def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Att
     """
     found = []
     model = load_cue_model()
+    cols = DocColumns(doc)
+    names, lowered = cols.names, cols.lowered
     inner = sorted(quoted_inner)
     starts = [a for a, _ in inner]
-    for i in _possible_cues(doc, model):
+    for i in _possible_cues(cols, model):
         tok = doc[i]
         k = bisect.bisect_right(starts, tok.idx) - 1
         if k >= 0 and tok.idx < inner[k][1]:
             continue
-        scored = model is not None and tok.lemma_.lower() in model.lemmas and is_candidate(tok)
-        prob = model.probability(cue_features(tok, False, cue_lexicon_class(tok.lemma_.lower()))) if scored else None
-        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        lemma, word, pos = lowered[cols.lemma[i]], names[cols.lower[i]], names[cols.pos[i]]
+        scored = model is not None and lemma in model.lemmas and is_candidate_at(cols, i)
+        # the cue model's probability, computed only in the branches that read it
+        prob = (lambda: model.probability(cue_features_at(cols, i, False, cue_lexicon_class(lemma)))) if scored else None
+        if word == "according" and any(names[cols.lower[c]] == "to" for c in cols.children(i)):
             att = _according_to(tok)
-        elif tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+        elif word == "in" and names[cols.dep[i]] == "prep" and names[cols.pos[cols.head[i]]] in ("VERB", "AUX"):
             att = _in_document(tok)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS:
-            att = _verb_cue(tok) if prob is None or prob >= model.veto else None
-        elif prob is not None and prob >= model.threshold:
+        elif pos in ("VERB", "AUX") and lemma in CUE_LEMMAS:
+            att = _verb_cue(tok) if prob is None or prob() >= model.veto else None
+        elif prob is not None and prob() >= model.threshold:
             att = _learned_cue(tok)
         else:
             att = None
@@ -141,15 +143,13 @@ def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Att
     return found
 
 
-def _possible_cues(doc, model) -> list[int]:
+def _possible_cues(cols: DocColumns, model) -> list[int]:
     """Indices of the parsed tokens that can head a cue: a lexicon or cue-model lemma, "according"
-    or "in". The rest of the doc (about nine tokens in ten) is passed over on arrays instead of
-    Token objects, which cost more to build than the cue rules cost to run."""
-    strings = doc.vocab.strings
+    or "in". The rest of the doc (about nine tokens in ten) is passed over on the lemma hashes."""
+    strings = cols.names.strings
     cue_lemma = _cue_lemma_table(strings, model.lemmas if model is not None else frozenset())
     words = (strings["according"], strings["in"])
-    rows = doc.to_array([DEP, LEMMA, LOWER]).tolist()
-    return [i for i, (dep, lemma, lower) in enumerate(rows) if dep and (cue_lemma[lemma] or lower in words)]
+    return [i for i, (dep, lemma, lower) in enumerate(zip(cols.dep, cols.lemma, cols.lower)) if dep and (cue_lemma[lemma] or lower in words)]
 
 
 class _CueLemmaTable(dict):

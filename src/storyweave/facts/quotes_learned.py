@@ -35,9 +35,11 @@ from itertools import repeat
 from functools import lru_cache
 from pathlib import Path
 
+from .doc_columns import DocColumns
+
 __all__ = [
     "CANDIDATE_POS", "FILTER_PATH", "SOURCE_FILTERED", "SOURCE_PATH", "MODEL_PATH", "CueModel", "FilterModel", "SourceModel",
-    "attribution_features", "cue_features", "is_candidate", "load_cue_model", "load_filter_model", "load_source_model",
+    "attribution_features", "cue_features", "cue_features_at", "is_candidate", "is_candidate_at", "load_cue_model", "load_filter_model", "load_source_model",
     "source_children", "source_child_features",
 ]
 
@@ -53,6 +55,12 @@ _COMPLEMENT_DEPS = frozenset("dobj attr acomp xcomp ccomp oprd".split())
 
 def is_candidate(tok) -> bool:
     return bool(tok.dep_) and (tok.pos_ in CANDIDATE_POS or tok.lower_ == "according")
+
+
+def is_candidate_at(cols: DocColumns, i: int) -> bool:
+    """``is_candidate`` of token ``i``, read from the doc's columns."""
+    names = cols.names
+    return bool(cols.dep[i]) and (names[cols.pos[i]] in CANDIDATE_POS or names[cols.lower[i]] == "according")
 
 
 def _score(weights: dict[str, float], feats: list[str]) -> float:
@@ -72,42 +80,56 @@ def _read_model(path: Path) -> dict | None:
 
 def cue_features(tok, in_quote: bool, lexicon_class: str) -> list[str]:
     """String features of one token: itself, its head, its children, its neighbours."""
-    lemma = tok.lemma_.lower()
-    head = tok.head
-    doc = tok.doc
+    return cue_features_at(DocColumns(tok.doc), tok.i, in_quote, lexicon_class)
+
+
+def cue_features_at(cols: DocColumns, i: int, in_quote: bool, lexicon_class: str) -> list[str]:
+    """``cue_features`` of token ``i`` from the doc's columns (built once per doc by the caller:
+    the cue scorer reads about twenty attributes of each of ~100 candidates per article)."""
+    names, lowered = cols.names, cols.lowered
+    lemma = lowered[cols.lemma[i]]
+    head = cols.head[i]
+    dep, tag, head_lemma = names[cols.dep[i]], names[cols.tag[i]], lowered[cols.lemma[head]]
     feats = [
         "b",
         f"l={lemma}",
-        f"p={tok.pos_}",
-        f"t={tok.tag_}",
-        f"d={tok.dep_}",
-        f"ld={lemma}|{tok.dep_}",
-        f"lt={lemma}|{tok.tag_}",
-        f"hl={head.lemma_.lower()}",
-        f"hp={head.pos_}|{tok.dep_}",
-        f"hld={head.lemma_.lower()}|{tok.dep_}",
-        f"hhd={head.dep_}|{tok.dep_}",
+        f"p={names[cols.pos[i]]}",
+        f"t={tag}",
+        f"d={dep}",
+        f"ld={lemma}|{dep}",
+        f"lt={lemma}|{tag}",
+        f"hl={head_lemma}",
+        f"hp={names[cols.pos[head]]}|{dep}",
+        f"hld={head_lemma}|{dep}",
+        f"hhd={names[cols.dep[head]]}|{dep}",
         f"lex={lexicon_class}",
-        f"lexd={lexicon_class}|{tok.dep_}",
+        f"lexd={lexicon_class}|{dep}",
         f"q={in_quote}",
-        f"pw={doc[tok.i - 1].lower_ if tok.i > 0 else '<s>'}",
-        f"nw={doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else '</s>'}",
+        f"pw={names[cols.lower[i - 1]] if i > 0 else '<s>'}",
+        f"nw={names[cols.lower[i + 1]] if i + 1 < len(cols) else '</s>'}",
     ]
     deps = set()
-    for c in tok.children:
-        deps.add(c.dep_)
-        if c.dep_ in _COMPLEMENT_DEPS:
+    for c in cols.children(i):
+        child_dep = names[cols.dep[c]]
+        deps.add(child_dep)
+        if child_dep in _COMPLEMENT_DEPS:
             # the light verb's object or the adjective names the attitude: "made a call for", "is critical of"
-            child = c.lemma_.lower()
-            feats += [f"o={c.dep_}|{child}", f"lo={lemma}|{child}"]
-        elif c.dep_ == "prep":
-            feats.append(f"pr={lemma}|{c.lower_}")
-            feats += [f"pg={c.lower_}|{g.ent_type_ or g.pos_}" for g in c.children if g.dep_ in ("pobj", "pcomp")]
-        elif c.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
-            kind = c.ent_type_ or c.pos_
-            feats += [f"s={c.dep_}|{kind}", f"sl={lemma}|{kind}", f"sw={c.lower_ if c.pos_ == 'PRON' else kind}"]
-        elif c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in ("will", "would", "not", "n't", "to", "is", "was"):
-            feats.append(f"a={c.lower_}")
+            child = lowered[cols.lemma[c]]
+            feats += [f"o={child_dep}|{child}", f"lo={lemma}|{child}"]
+        elif child_dep == "prep":
+            word = names[cols.lower[c]]
+            feats.append(f"pr={lemma}|{word}")
+            feats += [
+                f"pg={word}|{names[cols.ent[g]] or names[cols.pos[g]]}"
+                for g in cols.children(c)
+                if names[cols.dep[g]] in ("pobj", "pcomp")
+            ]
+        elif child_dep in ("nsubj", "nsubjpass", "poss", "agent"):
+            pos = names[cols.pos[c]]
+            kind = names[cols.ent[c]] or pos
+            feats += [f"s={child_dep}|{kind}", f"sl={lemma}|{kind}", f"sw={names[cols.lower[c]] if pos == 'PRON' else kind}"]
+        elif child_dep in ("aux", "auxpass", "neg") and names[cols.lower[c]] in ("will", "would", "not", "n't", "to", "is", "was"):
+            feats.append(f"a={names[cols.lower[c]]}")
     for d in deps:
         feats.append(f"c={d}")
         feats.append(f"lc={lemma}|{d}")

@@ -49,8 +49,10 @@ class Speaker:
 class Speakers:
     """Speaker resolution over one parsed article."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, text: str | None = None):
         self.doc = doc
+        if text is not None:
+            self.text = text  # the doc's text as the caller has it (fills the cached property)
         self._full: dict[str, str] = {}  # surname -> full name
         self._roles: dict[str, str] = {}  # full name -> role at introduction
         self._titles: dict[str, set[str]] = {}  # full name -> title words ("president")
