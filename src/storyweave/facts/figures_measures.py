@@ -20,6 +20,9 @@ import bisect
 import re
 from typing import NamedTuple
 
+from spacy.attrs import IDX, LEMMA, LENGTH, POS, SPACY
+
+from .doc_columns import names
 from .units import JOB_NOUNS, PEOPLE_NOUNS
 
 _NP_POS = frozenset(("ADJ", "NOUN", "PROPN"))
@@ -67,10 +70,10 @@ def tokens(text: str, spans: list[tuple[int, int]], doc=None) -> list[Tok]:
         else:
             windows.append([a, b])
     toks: list[Tok] = []
+    columns = _token_columns(doc) if doc is not None else None
     for a, b in windows:
-        if doc is not None:
-            span = doc.char_span(a, b, alignment_mode="expand")
-            raw = [(t.idx, t.idx + len(t), t.text, t.pos_ or None, t.lemma_ or t.text) for t in span]
+        if columns is not None:
+            raw = _doc_window(text, columns, a, b)
         else:
             raw = [(m.start(), m.end(), m.group(), None, m.group()) for m in _WORD.finditer(text, a, b)]
         prev = None
@@ -81,6 +84,31 @@ def tokens(text: str, spans: list[tuple[int, int]], doc=None) -> list[Tok]:
             toks.append(Tok(s, e, word, pos, lemma, start))
             prev = word
     return toks
+
+
+def _token_columns(doc) -> tuple[list[int], list[int], list[int], list[int], list[int], dict]:
+    """(start char, end char, end char with trailing space, POS, LEMMA) of every token, and the hash
+    decoder: one ``to_array`` call instead of a Token object per word of each window."""
+    rows = doc.to_array([IDX, LENGTH, SPACY, POS, LEMMA])
+    ends = rows[:, 0] + rows[:, 1]
+    return rows[:, 0].tolist(), ends.tolist(), (ends + rows[:, 2]).tolist(), rows[:, 3].tolist(), rows[:, 4].tolist(), names(doc.vocab.strings)
+
+
+def _doc_window(text: str, columns, a: int, b: int) -> list[tuple[int, int, str, str | None, str]]:
+    """The tokens of ``doc.char_span(a, b, alignment_mode="expand")`` as (start, end, text, POS or
+    None, lemma or text): the tokens from the one whose extent (trailing space included) holds
+    ``a`` to the one that holds ``b - 1``, not counting a first token that ``a`` only touches at
+    its trailing space."""
+    starts, ends, extents, pos, lemma, decode = columns
+    first = bisect.bisect_right(extents, a)
+    last = bisect.bisect_right(extents, b - 1)
+    if first < len(starts) and a == ends[first]:
+        first += 1
+    out = []
+    for k in range(first, last + 1):
+        word = text[starts[k] : ends[k]]
+        out.append((starts[k], ends[k], word, decode[pos[k]] or None, decode[lemma[k]] or word))
+    return out
 
 
 def _is_np_word(t: Tok) -> bool:
