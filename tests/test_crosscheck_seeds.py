@@ -256,3 +256,28 @@ def test_sample_conflict_sides_name_whom_they_credit(sample):
                     assert who and who.lower() in v["attribution_text"].lower(), (who, v["attribution_text"])
                     checked += 1
         assert checked >= 2, planted["measures"]
+
+
+@needs_pipeline
+def test_sample_briefs_mark_paraphrase_apart_from_verbatim_quotes(sample):
+    """A brief prints the speaker's own words in quotation marks and marks a paraphrase as one:
+    "Aldenbrook said it expected the deal to close..." must not read as a verbatim quote."""
+    from markupsafe import escape
+
+    from storyweave.render import renderer
+    from storyweave.render.view import verbatim, view
+
+    briefs, _, _ = sample
+    seen = set()
+    for brief in briefs.values():
+        md, page = renderer("md")(brief), renderer("html")(brief)
+        for q in view(brief).quotes:
+            words = " ".join(q.label.split())
+            direct = verbatim(q)
+            seen.add(direct)
+            lead = next(m for m in q.mentions if m.text == q.label)
+            assert (lead.quote_kind != "indirect") == direct
+            shown = f"“{words}”" if direct else f"(paraphrase) {words}"
+            assert shown in " ".join(md.split()), shown
+            assert (str(escape(f"“{words[:30]}")) in page) == direct
+    assert seen == {True, False}

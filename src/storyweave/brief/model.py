@@ -40,6 +40,7 @@ class Mention:
     text: str
     modality: str | None = None
     speaker: str | None = None  # quotes: who the article credits (None: nobody)
+    quote_kind: str | None = None  # quotes: "direct"/"partial" (the speaker's words) or "indirect" (a paraphrase)
     value: float | None = None  # figures: the normalised value
     unit: str | None = None
 

@@ -181,7 +181,8 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
     for n, members in enumerate(clusters(len(quotes), quote_pairs(quotes, story.vectors)), 1):
         fact_id = f"Q{n}"
         mentions = [
-            _mention(story, quotes[i].article_id, quotes[i].span, speaker=quotes[i].speaker) for i in members
+            _mention(story, quotes[i].article_id, quotes[i].span, speaker=quotes[i].speaker, quote_kind=quotes[i].kind)
+            for i in members
         ]
         named = [m for m in mentions if is_named(m.speaker, story.actors.get(m.article_id, ()))]
         # Bare quoted phrases are not attributions, so they cannot have lost one.

@@ -8,8 +8,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..brief.model import Brief
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels,
-    side_outlets, view,
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, quote_text,
+    short_labels, side_outlets, view,
 )
 
 
@@ -19,7 +19,7 @@ def _env() -> Environment:
         loader=PackageLoader("storyweave", "render/templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
     )
-    env.filters.update(credited=credited, fact=fact_text, lines=lines_word, outlets=outlets, day=day)
+    env.filters.update(credited=credited, fact=fact_text, lines=lines_word, outlets=outlets, day=day, quote=quote_text)
     return env
 
 

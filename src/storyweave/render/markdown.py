@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..brief.model import Brief
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels,
-    side_outlets, view,
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, quote_text,
+    short_labels, side_outlets, view,
 )
 
 
@@ -55,7 +55,7 @@ def render(brief: Brief) -> str:
     if not v.met and not v.pending:
         out.append("- no expectations found")
     out += ["", "## Quotes", ""]
-    out += [f"- **{_esc(q.about)}**: “{_esc(q.label)}” — *{_esc(', '.join(q.outlets))}*" for q in v.quotes] or ["- none"]
+    out += [f"- **{_esc(q.about)}**: {_esc(quote_text(q))} — *{_esc(', '.join(q.outlets))}*" for q in v.quotes] or ["- none"]
     if brief.omissions:
         out += ["", "## Omissions", ""]
         out += [f"- {_esc(o.outlet)} leaves out: {_esc(o.fact)} ({lines_word(o.independent_sources)} report it)"

@@ -13,8 +13,8 @@ from rich.text import Text
 
 from ..brief.model import Brief
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, short_labels,
-    side_outlets, view,
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, quote_text,
+    short_labels, side_outlets, view,
 )
 
 
@@ -78,7 +78,7 @@ def renderable(brief: Brief) -> Group:
     for q in v.quotes:
         t = Text("  ")
         t.append(q.about + ": ", style="bold")
-        t.append(f"“{' '.join(q.label.split())}”")
+        t.append(quote_text(q))
         t.append("  " + ", ".join(q.outlets), style="dim")
         parts.append(t)
     if brief.omissions:

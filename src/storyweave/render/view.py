@@ -182,6 +182,19 @@ def fact_text(e: LedgerEntry) -> str:
     return e.label
 
 
+def verbatim(q: LedgerEntry) -> bool:
+    """Whether a quote entry's label is the speaker's own words: a paraphrase ("X said it
+    expected ...") must not be printed inside quotation marks, or a reader takes it as said."""
+    lead = next((m for m in q.mentions if m.text == q.label), None)
+    return lead is None or lead.quote_kind != "indirect"
+
+
+def quote_text(q: LedgerEntry) -> str:
+    """A quote as a brief prints it: verbatim words in quotation marks, a paraphrase marked as one."""
+    words = " ".join(q.label.split())
+    return f"“{words}”" if verbatim(q) else f"(paraphrase) {words}"
+
+
 def lineage_lines(brief: Brief) -> list[str]:
     out = []
     for edge in brief.lineage.edges:
