@@ -262,3 +262,27 @@ def test_moving_members_changes_profiles_by_their_own_evidence(ecb_topic):
         assert [n for n in BAGS if getattr(story.profile, n) != getattr(rebuilt, n)] in ([], ["lemmas"])
         kept, whole = story.profile.lemmas, rebuilt.lemmas
         assert all(c <= whole[t] for t, c in kept.items()) and all(t in kept for t, _ in whole.most_common(50))
+
+
+def test_story_ids_stay_unique_when_a_founding_article_moved(ecb_topic):
+    """A reseat can move the article a story is named after into another story; when that
+    story later splits with the article at the head of a part, the part needs a fresh id
+    (it used to take the first story's, and ``members`` lost one of the two stories)."""
+    events, feats = ecb_topic
+    one = [i for i, e in enumerate(events) if e == events[0]]
+    other = [i for i, e in enumerate(events) if e != events[0]]
+    clusterer = StoryClusterer()
+    order = [other[0], one[0], one[1], *other[1:], *one[2:]]
+    for n, i in enumerate(order):
+        clusterer.vocab.see(feats[i])
+        clusterer.commit(f"a{i}", feats[i], {0: None, 1: None, 2: 1}.get(n, 0))
+    named_after_moved = clusterer.story_of(f"a{one[0]}")
+    clusterer._move([1], 1, 0)  # what a reseat does: the founder of story 1 joins story 0
+    clusterer.repair(0)  # story 0 splits by event; the moved founder heads the split-off part
+    live = [s.id for s in clusterer.stories if s.members]
+    assert len(live) == len(set(live)) == 3
+    assert clusterer.story_of(f"a{one[1]}") == named_after_moved  # story 1 keeps its id
+    for i in order:
+        assert f"a{i}" in clusterer.members(clusterer.story_of(f"a{i}"))
+    restored = StoryClusterer.from_bytes(clusterer.to_bytes())
+    assert all(f"a{i}" in restored.members(restored.story_of(f"a{i}")) for i in order)

@@ -184,9 +184,7 @@ class StoryClusterer:
         """Record the decision for one article (``story`` None opens a story); no repair."""
         ordinal = len(self.article_ids)
         if story is None:
-            story = len(self.stories)
-            self.stories.append(_Story(ids.story_id(article_id), Profile(np.zeros(self.dim)), [], None, None))
-            self._story_index[self.stories[-1].id] = story
+            story = self._open([article_id])
         target = self.stories[story]
         own = Profile.of(f)
         target.profile.absorb(own)
@@ -214,9 +212,7 @@ class StoryClusterer:
             self.vocab.see(f)
             story = opened.get(group)
             if story is None:
-                story = opened[group] = len(self.stories)
-                self.stories.append(_Story(ids.story_id(article_id), Profile(np.zeros(self.dim)), [], None, None))
-                self._story_index[self.stories[-1].id] = story
+                story = opened[group] = self._open([article_id])
             target, own = self.stories[story], Profile.of(f)
             target.profile.absorb(own)
             target.members.append(len(self.article_ids))
@@ -229,6 +225,21 @@ class StoryClusterer:
             self.days.append(f.day)
             self.headline_only.append(f.headline_only)
         self.index.add(np.array([p.vector_sum for p in self.profiles[len(self.index):]], dtype=np.float32))
+
+    def _open(self, named_after: Sequence[str]) -> int:
+        """Append an empty story; its index. The story is named after the first of ``named_after``
+        (article ids, oldest first) whose name no live story holds: a reseat can move one story's
+        founding article into another, and a later split there must not reuse the first story's id."""
+        name = next((n for n in map(ids.story_id, named_after) if not self._live(n)), None)
+        name = name or ids.story_id("+".join(named_after))
+        self.stories.append(_Story(name, Profile(np.zeros(self.dim)), [], None, None))
+        self._story_index[name] = len(self.stories) - 1
+        return len(self.stories) - 1
+
+    def _live(self, story_id: str) -> bool:
+        """Whether a story with this id has members (a merged-away story keeps an empty entry)."""
+        story = self._story_index.get(story_id)
+        return story is not None and bool(self.stories[story].members)
 
     def _links(self, members: Sequence[int]) -> PairModel:
         """The headline link model when most of ``members`` are bare headlines."""
@@ -248,11 +259,9 @@ class StoryClusterer:
             return
         for group in groups[1:]:
             members = [window[i] for i in group]
-            new = _Story(ids.story_id(self.article_ids[members[0]]), Profile(np.zeros(self.dim)), [], None, None)
-            self.stories.append(new)
-            self._story_index[new.id] = len(self.stories) - 1
-            self._move(members, story, len(self.stories) - 1)
-            new.next_repair = int(len(new.members) * REPAIR_GROWTH) + 1
+            new = self._open([self.article_ids[m] for m in members])
+            self._move(members, story, new)
+            self.stories[new].next_repair = int(len(members) * REPAIR_GROWTH) + 1
 
     def reseat(self, story: int, window: list[int], joined: np.ndarray, model: PairModel) -> None:
         """Move the story's stray members to the story they link to best.
@@ -423,7 +432,8 @@ class StoryClusterer:
         for s, vector_sum in zip(meta["stories"], sums):
             story = _Story(s["id"], _profile(s, vector_sum), s["members"], s["first"], s["last"], s["next_repair"])
             self.stories.append(story)
-        self._story_index = {s.id: i for i, s in enumerate(self.stories)}
+        # An id may name an emptied (merged-away) entry and a later live story: the live one wins.
+        self._story_index = {s.id: i for i, s in sorted(enumerate(self.stories), key=lambda e: bool(e[1].members))}
         return self
 
 
