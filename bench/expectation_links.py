@@ -12,8 +12,9 @@ store has none (before clustering ran).
 A *link* is one expected sentence of a confirmed or contradicted expectation
 with the outcome sentence the cross-check chose. It is right when a labelled
 item holds both sentences and gives a non-pending outcome. Precision is over
-the links found; recall over the labelled (expected sentence, non-pending)
-pairs; status accuracy over every labelled expected sentence found in a ledger.
+the links found; recall over the labelled expected sentences of non-pending
+items (each found in a right link); status accuracy over every labelled
+expected sentence found in a ledger.
 Last line: ``link-f1 <v>``.
 """
 
@@ -84,8 +85,7 @@ def main() -> None:
     right = [(m, o, st) for m, o, st in found
              if (n := item_of(m)) is not None and items[n]["outcome"] != "pending" and outcome_ok(n, o)]
     positives = [w for w in wanted if items[w[0]]["outcome"] != "pending"]
-    hit = {item_of(m) and (item_of(m), m.article_id) for m, _, _ in right}
-    recalled = sum((n, aid) in hit for n, aid, _ in positives)
+    recalled = sum(any(aid == m.article_id and s in m.text for m, _, _ in right) for _, aid, s in positives)
     statuses = [(items[n]["outcome"], st) for m, _, st in links if (n := item_of(m)) is not None]
     if args.verbose:
         for m, o, st in links:

@@ -24,10 +24,11 @@ import re
 from datetime import date, timedelta
 
 from ..brief.model import Expectation, LedgerEntry, Mention
+from ..nlp import load_nlp
 from ..records import Figure, Span, Statement
 from .align import clusters, comparable_units
 from .ledger import MIN_CLAIM_WORDS, Evidence
-from .text import words
+from .text import _stop_words, stem, stems, words
 
 # A link needs anchors worth at least ANCHOR (summed log-IDF, over the story's
 # sentences, of shared story-rare stems of nouns and names; a shared figure counts
@@ -47,7 +48,13 @@ ANCHOR_WEIGHT = 0.05
 SAME_EXPECTATION = 0.6
 
 EXPECTING = ("expected", "speculative")
-_ANAPHOR = re.compile(r"^(this|that|these|those|it|they|such|the (?:deal|move|plan|topic|issue|bid))\b", re.I)
+# A sentence opening on an anaphor is read after the sentence before it when that
+# sentence can be its antecedent: a pronoun ("It is expected ..."), a shell noun
+# that names no thing itself ("This topic may be discussed", "the move"), or a
+# noun the sentence before uses. "This summit ... is anticipated to be less
+# volatile" after a sentence on LNG imports is not about LNG.
+_ANAPHOR = re.compile(r"^(this|that|these|those|it|they|such|the)\b\s*(\w*)", re.I)
+_SHELL = frozenset({"topic", "issue", "matter", "move", "step", "question", "deal", "plan", "bid"})
 # The facts stage tags modality by the main verb; "Analysts expect the deal to
 # pass", "X said he expected Y to reopen" are predictions it reads as happened.
 _PREDICTS = re.compile(r"\b(?:expects?|expected|predicts?|anticipates?|forecasts?)\b(?:\s+\S+){0,6}?\s+to\b", re.I)
@@ -71,13 +78,98 @@ def predicts(s: Statement) -> bool:
     return s.modality in EXPECTING or bool(_PREDICTS.search(s.text))
 
 
+def _refers_back(text: str, previous: str) -> bool:
+    """Whether ``text`` opens on an anaphor whose antecedent ``previous`` can be."""
+    m = _ANAPHOR.match(text.strip())
+    if not m:
+        return False
+    opener, noun = m.group(1).lower(), m.group(2).lower()
+    if noun in _SHELL:
+        return True
+    if opener == "the":
+        return False
+    # a pronoun, or a determiner whose noun the sentence before names
+    return opener in ("it", "they") or noun in _stop_words() or stem(noun) in stems(previous)
+
+
+# What a prediction hangs on: "X is expected / likely / set to DO", "officials said
+# they anticipate Y". The predicted event is the verb under these heads.
+_FRAMING = frozenset({"expect", "anticipate", "predict", "forecast", "set", "likely", "poise", "due", "aim",
+                      "plan", "intend", "hope", "seek", "want", "say", "report", "suggest", "believe", "reveal"})
+_COPULA = frozenset({"be", "become", "remain", "seem", "appear"})
+_QUOTE_MARKS = "\"“”‘'"
+
+
+def _predicted(doc):
+    """The verb of the predicted event: the root, followed down through framing verbs."""
+    head = next((t for t in doc if t.dep_ == "ROOT"), None)
+    while head is not None and head.lemma_.lower() in _FRAMING:
+        nxt = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if nxt is None:  # "is likely to": the complement hangs on the adjective
+            nxt = next((g for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in _FRAMING
+                        for g in c.children if g.dep_ in ("xcomp", "ccomp")), None)
+        if nxt is None:
+            break
+        head = nxt
+    return head
+
+
+def concrete(doc) -> bool:
+    """Whether a predicting sentence foretells an event a later report can confirm.
+
+    Not a hypothesis ("If successful, the summit could herald a new chapter"), not
+    an evaluation on a copula ("will be paramount", "is anticipated to be less
+    volatile"), and not a consequence of the event told of an abstract noun ("The
+    effects of this meeting will ripple beyond", "The outcome of ... will shape"):
+    no report says such things happened. A figure keeps the last kind concrete
+    ("the cost of the bridge will reach $3bn").
+    """
+    verb = _predicted(doc)
+    if verb is None:
+        return False
+    chain = [verb, *verb.ancestors]
+    if any(m.lower_ in ("if", "unless") for v in chain for c in v.children if c.dep_ == "advcl"
+           for m in c.children if m.dep_ == "mark"):
+        return False
+    if verb.lemma_.lower() in _COPULA and any(c.dep_ == "acomp" for c in verb.children):
+        return False
+    subjects = [c for v in chain for c in v.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    relational = any(t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+                     for t in subjects)
+    return not relational or any(t.like_num for t in doc)
+
+
+def event_stems(doc) -> frozenset[str]:
+    """Stems of the things the predicted event is about: the nouns and names under its verb.
+
+    An outcome must share these ("discuss Nippon Steel's bid"), not a word of the
+    framing ("Ishiba's visit is expected to ...") or a bare number word ("billions").
+    """
+    verb = _predicted(doc)
+    if verb is None:
+        return frozenset()
+    from spacy.lang.en.lex_attrs import like_num
+
+    return frozenset(stem(w) for t in verb.subtree if t.pos_ in ("NOUN", "PROPN") and not t.is_stop
+                     and not like_num(t.lower_.removesuffix("s")) for w in words(t.text) if len(w) > 1)
+
+
+def _quoted(ev: Evidence, s: Statement) -> bool:
+    """A sentence that is a direct quotation states a source's view, not the article's expectation."""
+    if s.text.lstrip()[:1] in _QUOTE_MARKS:
+        return True
+    inside = sum(max(0, min(q.span[1], s.span[1]) - max(q.span[0], s.span[0]))
+                 for q in ev.quotes if q.article_id == s.article_id and q.kind == "direct")
+    return inside >= 0.5 * (s.span[1] - s.span[0])
+
+
 def contexts(statements: list[Statement]) -> dict[tuple[str, Span], str]:
     """The text compared for each prediction: itself, after its antecedent sentence when needed."""
     out = {}
     previous: Statement | None = None
     for s in statements:
         if predicts(s):
-            lead = previous is not None and previous.article_id == s.article_id and _ANAPHOR.match(s.text.strip())
+            lead = previous is not None and previous.article_id == s.article_id and _refers_back(s.text, previous.text)
             out[(s.article_id, s.span)] = f"{previous.text} {s.text}" if lead else s.text
         previous = s
     return out
@@ -173,12 +265,13 @@ def _status(ev: Evidence, e: Statement, o: Statement, ef: list[Figure], of: list
     return "confirmed"
 
 
-def _matches(ev: Evidence, e: Statement, ctx: str, o: Statement, figs) -> float | None:
-    """The link score of prediction ``e`` (read as ``ctx``) and statement ``o``, None when they are not linked."""
+def _matches(ev: Evidence, e: Statement, ctx: str, about: frozenset[str], o: Statement, figs) -> float | None:
+    """The link score of prediction ``e`` (read as ``ctx``, about the stems ``about``) and
+    statement ``o``, None when they are not linked."""
     # An outcome comes from another line of reporting: a rewrite repeating the prediction is not its outcome.
     if ev.line_of[o.article_id] == ev.line_of[e.article_id] or not _later(ev, o.article_id, e.article_id):
         return None
-    anchor = _anchors(ev, ev.naming[ctx], ev.naming[o.text], figs.get((e.article_id, e.span), []),
+    anchor = _anchors(ev, about, ev.naming[o.text], figs.get((e.article_id, e.span), []),
                       figs.get((o.article_id, o.span), []))
     cos = ev.vectors.cos(ctx, o.text)
     # In a short story IDF is small: one stem shared by at most three sentences (as
@@ -189,19 +282,29 @@ def _matches(ev: Evidence, e: Statement, ctx: str, o: Statement, figs) -> float 
 
 def link_expectations(ev: Evidence, claims: list[LedgerEntry]) -> list[Expectation]:
     """One ``Expectation`` per group of preview sentences that predict the same thing."""
-    expected = [s for s in ev.statements if predicts(s) and len(words(s.text)) >= MIN_CLAIM_WORDS]
+    candidates = [s for s in ev.statements
+                  if predicts(s) and len(words(s.text)) >= MIN_CLAIM_WORDS and not _quoted(ev, s)]
+    docs = load_nlp(disable=("ner",)).pipe([s.text for s in candidates])
+    parsed = [(s, doc) for s, doc in zip(candidates, docs) if concrete(doc)]
+    expected = [s for s, _ in parsed]
+    # The antecedent sentence a prediction is read after names what "this topic" is.
+    about = [event_stems(doc) | (ev.naming[ev.contexts[(s.article_id, s.span)]] - ev.naming[s.text])
+             for s, doc in parsed]
     long_enough = [s for s in ev.statements if len(words(s.text)) >= MIN_CLAIM_WORDS]
-    outcomes = [s for s in long_enough if reports(s)]
+    # What happened is told in the past or perfect ("convened", "has approved"); a
+    # present-tense comment ("This stance aligns with ...") reports no outcome.
+    outcomes = [s for s in long_enough if reports(s) and ev.done.get(s.text, False)]
     recalls = [s for s in long_enough if _RECALLED.search(s.text)]
     figs = _figures(ev)
     claim_of = {(m.article_id, m.span): c.id for c in claims for m in c.mentions}
     best: list[tuple[float, int]] = []
     recalled: list[bool] = []
-    for e in expected:
+    for e, stems_ in zip(expected, about):
         ctx = ev.contexts[(e.article_id, e.span)]
-        scored = [(score, k) for k, o in enumerate(outcomes) if (score := _matches(ev, e, ctx, o, figs)) is not None]
+        scored = [(score, k) for k, o in enumerate(outcomes)
+                  if (score := _matches(ev, e, ctx, stems_, o, figs)) is not None]
         best.append(max(scored, default=(0.0, -1)))
-        recalled.append(any(_matches(ev, e, ctx, r, figs) is not None for r in recalls))
+        recalled.append(any(_matches(ev, e, ctx, stems_, r, figs) is not None for r in recalls))
     # Sentences predicting one thing: same claim cluster, or the same linked outcome.
     pairs = []
     for i in range(len(expected)):
