@@ -20,7 +20,12 @@ def _arrays(output) -> list:
     return list(output) if isinstance(output, list) else [output]
 
 
-def test_first_window_layer_matches_thinc():
+def test_first_window_layer_matches_thinc(monkeypatch):
+    from storyweave.facts import fast_window
+
+    calls = []
+    original = fast_window._first_layer
+    monkeypatch.setattr(fast_window, "_first_layer", lambda *args: calls.append(1) or original(*args))
     nlp = spacy.load(load_settings().spacy_model, disable=["parser", "tagger", "attribute_ruler", "lemmatizer"])
     with (DATA / "clustering" / "ecbplus-dev.jsonl").open() as lines:
         texts = [json.loads(next(lines))["text"] for _ in range(8)]
@@ -34,9 +39,11 @@ def test_first_window_layer_matches_thinc():
         assert [speed_up_first_window(encoder) for encoder in encoders] == [1, 1, 1]
         assert [speed_up_first_window(encoder) for encoder in encoders] == [0, 0, 0]  # applied once
         untabled = [[encoder.predict(batch) for batch in batches] for encoder in encoders]  # no table: thinc's path
+        assert not calls  # without the embedding table the fast layer stands aside
         for encoder in encoders:
             cache_embeddings(encoder)
         after = [[encoder.predict(batch) for batch in batches] for encoder in encoders]
+    assert len(calls) >= len(encoders)  # the tabled predictions above went through the fast layer
     for old, same, new in zip(before, untabled, after):
         for x, y, z in zip(old, same, new):
             for a, b, c in zip(_arrays(x), _arrays(y), _arrays(z), strict=True):
