@@ -61,16 +61,16 @@ class DocColumns:
         self.names = names(doc.vocab.strings)
         self.lowered = lowered(doc.vocab.strings)
         self.lemma, self.pos, self.tag, self.dep, self.lower, self.ent = (rows[:, k].tolist() for k in range(6))
-        self._heads = rows[:, 6].view(numpy.int64) + numpy.arange(len(rows))  # HEAD is an offset
-        self.head = self._heads.tolist()
-        self._children: dict[int, list[int]] = {}
+        heads = rows[:, 6].view(numpy.int64) + numpy.arange(len(rows))  # HEAD is an offset
+        self.head = heads.tolist()
+        # tokens grouped by head, in text order within a group (a stable sort): children(i) is a slice
+        order = numpy.argsort(heads, kind="stable")
+        self._by_head = order.tolist()
+        self._group = numpy.searchsorted(heads[order], numpy.arange(len(rows) + 1)).tolist()
 
     def __len__(self) -> int:
         return len(self.head)
 
     def children(self, i: int) -> list[int]:
         """The tokens whose head is ``i``, in text order (``Token.children``)."""
-        kids = self._children.get(i)
-        if kids is None:
-            kids = self._children[i] = [k for k in numpy.flatnonzero(self._heads == i).tolist() if k != i]
-        return kids
+        return [k for k in self._by_head[self._group[i] : self._group[i + 1]] if k != i]
