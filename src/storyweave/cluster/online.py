@@ -14,20 +14,18 @@ the store.
 
 from __future__ import annotations
 
-import io
-import json
-from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
 from .. import ids
+from . import state
 from ..records import Article
 from .features import ArticleFeatures, featurize, publication_day
 from .index import VectorIndex
 from .repair import MIN_PART, cohesion, distinct, links, mean_link, parts
-from .similarity import (BAGS, CHANNELS, FULL_TEXT, FULL_TEXT_LINKS, HEADLINE, HEADLINE_LINKS, PairModel, Profile,
+from .similarity import (FULL_TEXT, FULL_TEXT_LINKS, HEADLINE, HEADLINE_LINKS, PairModel, Profile,
                          Vocabulary, pair_features)  # fmt: skip
 
 # Nearest earlier articles fetched per query; their stories are the candidates.
@@ -70,10 +68,6 @@ MERGE_TESTS = 2
 # 0.971 / 0.956 for seeds 3-5: mean 0.959; moving each member once, see
 # repair.py, left the file order and seeds 1, 2 unchanged.)
 RESEAT_MARGIN = 0.05
-# Bumped whenever to_bytes changes what it writes (2: months named in dates,
-# merged stories kept as empty entries; 3: weekdays; 4: members a reseat moved).
-STATE_FORMAT = 4
-
 
 @dataclass
 class _Story:
@@ -392,55 +386,8 @@ class StoryClusterer:
     # -------------------------------------------------------------- state
     def to_bytes(self) -> bytes:
         """The whole state, ANN index and members' own evidence included, for ``store.put_blob``."""
-        meta = {
-            "format": STATE_FORMAT,
-            "dim": self.dim,
-            "docs": self.vocab.docs,
-            "df": {n: dict(self.vocab.df[n]) for n in CHANNELS},
-            "article_ids": self.article_ids,
-            "article_story": self.article_story,
-            "reseated": sorted(self._reseated),
-            "articles": [{"day": day, "short": short, **_bags(p)}
-                         for p, day, short in zip(self.profiles, self.days, self.headline_only)],  # fmt: skip
-            "stories": [{"id": s.id, "members": s.members, "first": s.first_day, "last": s.last_day,
-                         "next_repair": s.next_repair, **_bags(s.profile)} for s in self.stories],  # fmt: skip
-        }
-        sums = np.array([s.profile.vector_sum for s in self.stories]).reshape(-1, self.dim)
-        vectors = np.array([p.vector_sum for p in self.profiles], dtype=np.float32).reshape(-1, self.dim)
-        buf = io.BytesIO()
-        np.savez_compressed(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), sums=sums,
-                            vectors=vectors, index=np.frombuffer(self.index.to_bytes(), dtype=np.uint8))  # fmt: skip
-        return buf.getvalue()
+        return state.dump(self)
 
     @classmethod
     def from_bytes(cls, body: bytes) -> "StoryClusterer":
-        with np.load(io.BytesIO(body)) as data:
-            meta = json.loads(data["meta"].tobytes())
-            sums, vectors, index = data["sums"], data["vectors"], data["index"].tobytes()
-        if meta.get("format") != STATE_FORMAT:  # the pipeline rebuilds the stories from the articles
-            raise ValueError(f"clusterer state format {meta.get('format')}, this version reads {STATE_FORMAT}")
-        self = cls(meta["dim"])
-        self.index = VectorIndex.from_bytes(self.dim, index)
-        self.vocab = Vocabulary({n: Counter(meta["df"][n]) for n in CHANNELS}, meta["docs"])
-        self.article_ids = meta["article_ids"]
-        self.article_story = meta["article_story"]
-        self._reseated = set(meta["reseated"])
-        self._known = {aid: i for i, aid in enumerate(self.article_ids)}
-        self.profiles = [_profile(a, v.astype(np.float64)) for a, v in zip(meta["articles"], vectors)]
-        self.days = [a["day"] for a in meta["articles"]]
-        self.headline_only = [a["short"] for a in meta["articles"]]
-        for s, vector_sum in zip(meta["stories"], sums):
-            story = _Story(s["id"], _profile(s, vector_sum), s["members"], s["first"], s["last"], s["next_repair"])
-            self.stories.append(story)
-        # An id may name an emptied (merged-away) entry and a later live story: the live one wins.
-        self._story_index = {s.id: i for i, s in sorted(enumerate(self.stories), key=lambda e: bool(e[1].members))}
-        return self
-
-
-def _bags(profile: Profile) -> dict:
-    return {"size": profile.size, **{n: dict(getattr(profile, n)) for n in BAGS}}
-
-
-def _profile(body: dict, vector_sum: np.ndarray) -> Profile:
-    dates = (Counter({int(k): c for k, c in body[n].items()}) for n in ("years", "latest", "months", "weekdays"))
-    return Profile(vector_sum, *(Counter(body[n]) for n in CHANNELS), *dates, body["size"])
+        return state.load(body, cls, _Story)
