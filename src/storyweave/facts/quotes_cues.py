@@ -16,10 +16,8 @@ of English reported speech rather than any one corpus:
   that ...") takes the subject of the verb it hangs on; a passive cue takes its
   "by" agent; "according to X" makes X the source.
 
-The cue lexicon was drawn from the cue words of PolNeAR train/ (the most frequent
-reporting lemmas, hand-grouped), so it reads like a style guide, not a model.
-``SPEECH`` and ``BELIEF`` cues make quotes; ``STANCE`` cues ("criticized",
-"endorsed") are attributions in PolNeAR's sense but not reported speech.
+The lexicon of cue lemmas is ``quotes_lexicon``; the token ranges of sources
+and contents are cut by ``quotes_ranges``.
 """
 
 from __future__ import annotations
@@ -29,37 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .doc_columns import DocColumns
-from .quotes_learned import cue_features_at, is_candidate_at, load_cue_model, load_source_model, source_child_features, source_children
-
-SPEECH = frozenset(
-    """say tell add note remark state affirm argue claim insist explain write tweet post ask
-    warn announce report suggest stress emphasize emphasise acknowledge admit deny confirm
-    declare reply respond answer recall reveal predict promise vow pledge assert allege
-    complain concede conclude continue mention observe point indicate disclose testify
-    reiterate repeat recount describe caution urge joke quip shout boast lament estimate
-    contend maintain comment email text retweet cite quote propose agree counter retort
-    question wonder charge accuse blame dismiss praise reject""".split()
-)
-# Verbs that report speech only in "he continued, '...'" or "..., she added": with a
-# plain complement they mean something else ("continue to affect", "maintain ties").
-WEAK = frozenset("continue maintain point repeat observe add agree".split())
-BELIEF = frozenset(
-    """believe think feel fear hope expect worry doubt know consider suspect reckon
-    understand guess assume imagine anticipate realize realise see recognize recognise
-    notice learn""".split()
-)
-# Findings of polls, studies and reports: attributions, but not anybody's speech.
-EVIDENCE = frozenset("show find indicate demonstrate".split())
-# "in a poll", "in a statement": the document is the source of the clause around it.
-SOURCE_DOCUMENTS = frozenset(
-    """poll survey study report statement interview analysis memo letter speech op-ed editorial
-    column tweet post filing filings records document documents""".split()
-)
-STANCE = frozenset(
-    """criticize criticise endorse support oppose call defend attack condemn denounce
-    want seek refuse decline favor favour back applaud welcome slam blast mock""".split()
-)
-CUE_LEMMAS = SPEECH | BELIEF | STANCE | EVIDENCE
+from .quotes_learned import cue_features_at, is_candidate_at, load_cue_model
+from .quotes_lexicon import BELIEF, CUE_LEMMAS, SOURCE_DOCUMENTS, SPEECH, WEAK, cue_lexicon_class
+from .quotes_ranges import SUBJECT_DEPS, content_range, has_quote, minus, source_range, token_range, trim
 
 # Speech verbs whose direct object is the thing said ("denied the report", "asked a question").
 _OBJECT_CONTENT = frozenset(
@@ -69,7 +39,6 @@ _OBJECT_CONTENT = frozenset(
 _ADDRESSEE_OBJECT = frozenset("tell assure warn remind inform caution".split())
 # Complements that carry what is attributed; "dative" ("told AFP") is the listener.
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # A participle or coordinated cue borrows the subject of the verb it hangs on.
 _INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 # The cue as parenthetical of the clause it reports.
@@ -92,16 +61,6 @@ class Attribution:
     def cue_class(self) -> str:
         return cue_lexicon_class(self.lemma) if self.lemma in CUE_LEMMAS or self.lemma in ("according to", "in") else "stance"
 
-
-def cue_lexicon_class(lemma: str) -> str:
-    """"speech", "belief", "evidence", "stance", or "none" for a lemma outside the lexicon."""
-    if lemma == "according to" or lemma in SPEECH:
-        return "speech"
-    if lemma in BELIEF:
-        return "belief"
-    if lemma in EVIDENCE or lemma == "in":
-        return "evidence"
-    return "stance" if lemma in STANCE else "none"
 
 
 def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Attribution]:
@@ -182,13 +141,13 @@ def _verb_cue(verb) -> Attribution | None:
         content_heads = [
             c
             for c in content_heads
-            if _has_quote(c)
+            if has_quote(c)
             or (c.dep_ == "ccomp")
             or (c.dep_ == "xcomp" and lemma in SPEECH)
             or (c.dep_ == "dobj" and lemma in _OBJECT_CONTENT)
         ]
     if lemma in WEAK:
-        content_heads = [c for c in content_heads if c.dep_ == "ccomp" or _has_quote(c)]
+        content_heads = [c for c in content_heads if c.dep_ == "ccomp" or has_quote(c)]
     source = _source_of(verb)
     has_object = any(
         c.dep_ in ("dobj", "prep", "xcomp") and c is not listener and listener not in c.children for c in verb.children
@@ -197,22 +156,22 @@ def _verb_cue(verb) -> Attribution | None:
     if raised:
         content = raised
     elif content_heads:
-        content = tuple(_content_range(h) for h in content_heads)
+        content = tuple(content_range(h) for h in content_heads)
     elif verb.dep_ in _PARENTHETICAL_DEPS and source is not None and not has_object:
-        content = _minus(_range(verb.head), _range(verb))
+        content = minus(token_range(verb.head), token_range(verb))
     else:
         content = ()
-    content = tuple(r for r in (_trim(verb.doc, a, b) for a, b in content) if r is not None)
+    content = tuple(r for r in (trim(verb.doc, a, b) for a, b in content) if r is not None)
     if not content and source is None:
         return None
     cue = (verb.i, verb.i + 1)
     return Attribution(
         cue=cue,
-        source=_source_range(source) if source is not None else None,
+        source=source_range(source) if source is not None else None,
         source_head=source.i if source is not None else None,
         content=content,
         lemma=lemma,
-        listener=_range(listener) if listener is not None else None,
+        listener=token_range(listener) if listener is not None else None,
     )
 
 
@@ -225,7 +184,7 @@ def _raised_content(verb, lemma: str) -> tuple[tuple[int, int], ...]:
     infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
     if subject is None or infinitive is None:
         return ()
-    return (_range(subject), _range(infinitive))
+    return (token_range(subject), token_range(infinitive))
 
 
 def _learned_cue(tok, heads: list) -> Attribution | None:
@@ -238,14 +197,14 @@ def _learned_cue(tok, heads: list) -> Attribution | None:
         source = _source_of(tok)
         if source is None and tok.dep_ in ("acomp", "attr") and tok.head.i != tok.i:
             source = _source_of(tok.head)
-    content = tuple(r for r in (_trim(tok.doc, *_content_range(h)) for h in heads) if r)
+    content = tuple(r for r in (trim(tok.doc, *content_range(h)) for h in heads) if r)
     if not content and tok.dep_ in _PARENTHETICAL_DEPS and source is not None:
-        content = tuple(r for r in (_trim(tok.doc, a, b) for a, b in _minus(_range(tok.head), _range(tok))) if r)
+        content = tuple(r for r in (trim(tok.doc, a, b) for a, b in minus(token_range(tok.head), token_range(tok))) if r)
     if not content:
         return None
     return Attribution(
         cue=(tok.i, tok.i + 1),
-        source=_source_range(source) if source is not None else None,
+        source=source_range(source) if source is not None else None,
         source_head=source.i if source is not None else None,
         content=content,
         lemma=tok.lemma_.lower(),
@@ -283,15 +242,15 @@ def _according_to(according) -> Attribution | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    phrase = _range(according)
+    phrase = token_range(according)
     head = according.head if according.head.i != according.i else according
-    clause = _range(head.sent.root if head.dep_ in ("prep", "pobj") else head)
-    content = tuple(r for r in (_trim(according.doc, a, b) for a, b in _minus(clause, phrase)) if r is not None)
+    clause = token_range(head.sent.root if head.dep_ in ("prep", "pobj") else head)
+    content = tuple(r for r in (trim(according.doc, a, b) for a, b in minus(clause, phrase)) if r is not None)
     if not content:
         return None
     return Attribution(
         cue=(according.i, to.i + 1),
-        source=_source_range(source),
+        source=source_range(source),
         source_head=source.i,
         content=content,
         lemma="according to",
@@ -318,12 +277,12 @@ def _in_document(prep) -> Attribution | None:
         return None
     if prep.head.lemma_.lower() in CUE_LEMMAS:
         return None  # "said in a statement": the verb's own attribution covers it
-    phrase = _range(prep)
-    content = tuple(r for r in (_trim(prep.doc, a, b) for a, b in _minus(_range(prep.head), phrase)) if r)
+    phrase = token_range(prep)
+    content = tuple(r for r in (trim(prep.doc, a, b) for a, b in minus(token_range(prep.head), phrase)) if r)
     if not content:
         return None
     return Attribution(
-        cue=(prep.i, prep.i + 1), source=_source_range(doc_noun),
+        cue=(prep.i, prep.i + 1), source=source_range(doc_noun),
         source_head=doc_noun.i, content=content, lemma="in", via="in",
     )
 
@@ -335,7 +294,7 @@ def _source_of(verb):
             node = node.head  # "Trump insisted that he has ..., claiming ...": the participle is Trump's
         # the subject nearest the verb: '"The fact that ...," Huckabee said' parses both as subjects;
         # a negation is never one (the selective parse sometimes tags a curly "n’t" as a subject)
-        subjects = (c for c in node.children if c.dep_ in _SUBJECT_DEPS and c.norm_ != "not")
+        subjects = (c for c in node.children if c.dep_ in SUBJECT_DEPS and c.norm_ != "not")
         subj = min(subjects, key=lambda c: abs(c.i - node.i), default=None)
         if subj is not None and not (subj.dep_ == "nsubjpass" and node is verb):
             return subj
@@ -355,111 +314,3 @@ def _source_of(verb):
         before = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj" and t.head.i not in own]
         return before[-1] if before else None
     return None
-
-
-def _has_quote(tok) -> bool:
-    return any(t.is_quote for t in tok.subtree)
-
-
-# Without the extent model: clauses hanging on a source are not part of its mention ("Sen.
-# Rubio, *appearing on Fox News*" is circumstance); appositions and relative clauses stay.
-_CLAUSE_DEPS = {"acl", "advcl"}
-
-
-def _source_range(head) -> tuple[int, int]:
-    """The source mention: the head's phrase up to the first right child the source extent
-    model (``quotes_learned.SourceModel``) leaves out, quote marks off."""
-    a, b = _range(head)
-    model = load_source_model()
-    for child, around in source_children(head):
-        kept = model.keep(source_child_features(head, child, around, CUE_LEMMAS)) if model else child.dep_ not in _CLAUSE_DEPS
-        if not kept:
-            b = child.left_edge.i
-            while model is None and b > head.i + 1 and head.doc[b - 1].is_punct:
-                b -= 1  # the model decides commas itself; the rule drops them
-            break
-    doc = head.doc
-    while a < head.i and (doc[a].is_quote or doc[a].is_space):
-        a += 1
-    while b > head.i + 1 and (doc[b - 1].is_quote or doc[b - 1].is_space):
-        b -= 1
-    return (a, b)
-
-
-# What may follow an object as part of what is attributed: "praised the Saudis *for their
-# help*", "opposes the Common Core *because the standards ...*", "endorsing Clinton *on
-# Thursday after ...*" (PolNeAR contents run to the end of the verb phrase).
-_AFTER_OBJECT_STOP = frozenset("conj cc punct parataxis".split())
-
-
-def _content_range(head) -> tuple[int, int]:
-    """A complement as content: a direct object with the rest of its verb phrase after it, any
-    complement cut before a report of its own that the parse hung on it ("said *A*, while
-    others said B", "said *A*, adding B")."""
-    a, b = _range(head)
-    if head.dep_ == "dobj":
-        for c in head.head.rights:
-            if c.i >= b and c.dep_ not in _AFTER_OBJECT_STOP and not _has_quote_edge(c):
-                if _own_report(c):
-                    break
-                b = c.right_edge.i + 1
-    own = next((c for c in head.rights if _own_report(c)), None)
-    if own is not None and own.left_edge.i < b:
-        b = own.left_edge.i
-        while b > a + 1 and (head.doc[b - 1].is_punct or head.doc[b - 1].dep_ == "cc") and not head.doc[b - 1].is_quote:
-            b -= 1
-    return (a, b)
-
-
-def _own_report(tok) -> bool:
-    """A clause beside a content that reports on its own: a cue verb coordinated or adverbial
-    with its own subject, or a participle (", adding ...", ", claiming ...")."""
-    if tok.dep_ not in ("advcl", "conj") or tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH | BELIEF:
-        return False
-    return tok.tag_ == "VBG" or any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
-
-
-def _has_quote_edge(tok) -> bool:
-    """A complement that opens with a quotation mark is a quote of its own, not object material."""
-    return tok.left_edge.is_quote
-
-
-def _range(tok) -> tuple[int, int]:
-    return (tok.left_edge.i, tok.right_edge.i + 1)
-
-
-def _minus(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[tuple[int, int], ...]:
-    parts = ((outer[0], inner[0]), (inner[1], outer[1]))
-    return tuple((a, b) for a, b in parts if b > a)
-
-
-def _trim(doc, a: int, b: int) -> tuple[int, int] | None:
-    """Drop the commas and dashes that separate content from its cue, keep quote marks."""
-    while a < b and doc[a].is_punct and not doc[a].is_quote and doc[a].text not in "([":
-        a += 1
-    while b > a and doc[b - 1].is_punct and not doc[b - 1].is_quote and doc[b - 1].text in ",;:—–-":
-        b -= 1
-    return (a, b) if b > a and any(not t.is_punct for t in doc[a:b]) else None
-
-
-# Irregular forms: the verb exceptions of the spaCy lemmatizer whose lemma is a cue.
-_IRREGULAR = (
-    "said", "told", "wrote", "written", "thought", "felt", "knew", "known", "according", "spoke",
-    "found", "learnt", "quipped", "quipping", "saw", "seen", "shown", "sought", "understood",
-)
-
-
-def _inflections(lemma: str) -> set[str]:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    forms = {lemma, lemma + "s", stem + "ed", stem + "ing"}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if lemma.endswith(("s", "sh", "ch", "x")):
-        forms.add(lemma + "es")
-    if len(lemma) > 2 and lemma[-1] in "tdpgmn" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, regretting
-    return forms
-
-
-# Every inflected form of a cue lemma: which sentences may hold a cue, before any parse.
-CUE_FORMS = frozenset(f for lemma in CUE_LEMMAS for f in _inflections(lemma)) | frozenset(_IRREGULAR)

@@ -1,0 +1,177 @@
+"""Speakers of quotations no cue's complement reached.
+
+The parse attaches a quotation to its cue only when the quotation sits inside
+the cue's clause. The rest are read from the text around them: the cue right
+against the quotation ('"...," Trump said'), a name and a colon ('Smith:
+"..."'), the attribution that announced the speaker in the sentences before (a
+paragraph that is only the quote), a line that opens with a name and a colon
+(headlines, interview transcripts) and a trailing dash signature ("... strong
+willed," – Shigeru Ishiba). Also here: whether a quotation stands as the
+reported utterance (*direct*) or sits inside the reporter's sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..records import Quote
+from .quotes_attributed import Attributed
+from .quotes_lexicon import CUE_FORMS, SOURCE_DOCUMENTS, lower_words
+from .quotes_marks import Quoted
+
+__all__ = ["adjacent_cue", "announcer", "colon_attribution", "dash_quotes", "is_direct", "line_colons", "stands_alone"]
+
+# A dash attribution after a quotation: '"...," – Shigeru Ishiba'.
+_DASH_SPEAKER = re.compile(r"\s*[,.]?\s*[–—-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’]*\s+")
+# Sentences that reach back this far may announce the speaker of a lone quotation
+# (PolNeAR train/: continuations sit at most two sentences after their cue).
+_ANNOUNCE_REACH = 2
+
+
+def _sentence_prefix(text: str, q: Quoted) -> str:
+    """The text of the quotation's sentence before the opening mark, cut at the last
+    sentence end of its line: the segmenter often glues an opening mark to the
+    sentence before ('he said. \'\'They're quick'), so the text is read, not the Doc."""
+    line_start = text.rfind("\n", 0, q.outer[0]) + 1
+    prefix = text[line_start : q.outer[0]]
+    ends = [m.end() for m in _SENTENCE_END.finditer(prefix)]
+    return prefix[ends[-1] :] if ends else prefix
+
+
+def stands_alone(text: str, q: Quoted) -> bool:
+    """A quotation that is a sentence of its own, not scare quotes inside the reporter's sentence."""
+    words = len(text[q.inner[0] : q.inner[1]].split())
+    return words >= 4 and not any(c.isalnum() for c in _sentence_prefix(text, q))
+
+
+def is_direct(text: str, q: Quoted) -> bool:
+    prefix = _sentence_prefix(text, q).rstrip()
+    if not any(c.isalnum() for c in prefix) or prefix[-1:] in (".", "!", "?"):
+        return True  # opens its sentence (also when a scraper glued it to the one before)
+    if prefix[-1:] in (",", ":"):
+        return lower_words(prefix)[-1] in CUE_FORMS
+    return False
+
+
+# What may separate a quotation from the cue that follows it ('"...," Trump said') and
+# from the cue before it ('said Tuesday, "..."', 'told CNN in October: "..."').
+_GAP_AFTER = re.compile(r"[ \t,]*")
+_GAP_BEFORE = re.compile(r"[^.!?\n\"“”]{0,40}[,:][ \t]*")
+
+
+def adjacent_cue(text: str, atts: list[Attributed], q: Quoted) -> Attributed | None:
+    """The speech cue right against a quotation the parse left unattached: the cue after
+    it when that cue found no content of its own, else the cue that introduces it."""
+    for att in atts:
+        if att.source is None or att.cue_class not in ("speech", "belief"):
+            continue
+        start = min(att.cue[0], att.source[0])
+        if not att.content and q.outer[1] <= start and _GAP_AFTER.fullmatch(text, q.outer[1], start):
+            return att
+        if att.cue[1] <= q.outer[0] and _GAP_BEFORE.fullmatch(text, att.cue[1], q.outer[0]):
+            return att
+    return None
+
+
+def announcer(starts: list[int], atts: list[Attributed], q: Quoted) -> Attributed | None:
+    """The closest earlier attribution with a source, its cue or its last content
+    within ``_ANNOUNCE_REACH`` sentences (so a quote running over paragraphs stays one)."""
+    here = bisect.bisect_right(starts, q.outer[0])
+    best = None
+    for att in atts:
+        if att.source is None or att.cue[0] >= q.outer[0] or att.cue_class not in ("speech", "belief"):
+            continue
+        last = max([att.cue[0]] + [b - 1 for a, b in att.content if b <= q.outer[0]])
+        if here - bisect.bisect_right(starts, last) <= _ANNOUNCE_REACH:
+            best = att
+    return best
+
+
+_COLON_SOURCE = re.compile(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|van|von))*)\s*:\s*$")
+
+
+def colon_attribution(doc, text: str, q: Quoted) -> Attributed | None:
+    """'Smith: "..."' and 'More from Blumenthal and Cohen: "..."': a name, a colon, a quotation."""
+    line_start = text.rfind("\n", 0, q.outer[0]) + 1
+    m = _COLON_SOURCE.search(text, max(line_start, q.outer[0] - 120), q.outer[0])
+    if m is None:
+        return None
+    source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if source is None or not any(t.pos_ == "PROPN" for t in source):
+        return None
+    colon = text.index(":", m.end(1))
+    return Attributed(
+        cue=(colon, colon + 1),
+        cue_text=":",
+        cue_class="speech",
+        source=(m.start(1), m.end(1)),
+        source_head=source.root.i,
+        content=(q.outer,),
+        quoted=(q,),
+        via="colon",
+    )
+
+
+_LINE_COLON = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|and|of)){0,4})[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE
+)
+# Places head lists of names ("Iowa: Tim Albrecht, Brad Anderson, ..."), not quotes.
+_NAMED = frozenset("PERSON ORG NORP".split())
+_PLACES = frozenset("GPE LOC DATE TIME FAC EVENT".split())
+
+
+def line_colons(doc, text: str) -> list[Attributed]:
+    """A line that opens with a name and a colon speaks for that name: headlines
+    ("Trump: Cruz Has 'To Come a Long Way'", "Poll: Trump Ties Clinton") and
+    interview transcripts ("Q: ...", "A: ...", "RAMOS: ...")."""
+    out = []
+    for m in _LINE_COLON.finditer(text):
+        name, said = m.group(1), m.group(2)
+        if len(said.split()) < 3:
+            continue
+        source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        named = any(t.ent_type_ in _NAMED for t in source) or name.lower() in SOURCE_DOCUMENTS
+        # a headline's NER often misses a title-cased name ("Lynch: No outside influence ...")
+        unnamed = any(t.ent_type_ in _PLACES for t in source)
+        if source is None or not (named or len(name) == 1 or name.isupper() or (m.start() == 0 and not unnamed)):
+            continue
+        colon = text.index(":", m.end(1))
+        out.append(
+            Attributed(
+                cue=(colon, colon + 1),
+                cue_text=":",
+                cue_class="speech",
+                source=(m.start(1), m.end(1)),
+                source_head=source.root.i,
+                content=((m.start(2), m.end(2)),),
+                via="line-colon",
+            )
+        )
+    return out
+
+
+def dash_quotes(article_id, text, quoted, speakers, found) -> list[Quote]:
+    """Quotations signed with a trailing dash and a name, when no cue claimed them."""
+    taken = {q.span for q in found}
+    out = []
+    for q in quoted:
+        m = _DASH_SPEAKER.match(text, q.outer[1])
+        if m is None or q.inner in taken:
+            continue
+        name = m.group(1).strip()
+        name_span = (m.start(1), m.start(1) + len(name))
+        canonical = speakers.canonical_text(name)
+        out.append(
+            Quote(
+                article_id=article_id,
+                span=q.inner,
+                text=text[q.inner[0] : q.inner[1]],
+                kind="direct",
+                speaker=canonical,
+                speaker_span=name_span,
+                cue="–",
+            )
+        )
+    return out
