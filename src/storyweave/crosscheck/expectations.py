@@ -8,6 +8,17 @@ rest of the story rarely uses (IDF over the story's sentences: "Nippon",
 "natural gas", "emergency fund") or the same figure; then sentence similarity;
 and each expectation keeps only its single best outcome.
 
+A fact-checker must be able to trust "confirmed", so both sides are narrowed to
+what can be checked. An expectation is a concrete event a report could tell: not
+a quotation (a source's view, often of the past: "There was a fear in Tokyo that
+..."), a hypothesis ("If successful, the summit could herald ..."), an evaluation
+("will be paramount") or a consequence told of an abstract noun ("The effects of
+this meeting will ripple beyond ..."). Its anchors come from the predicted event
+(the nouns under the verb the framing "is expected to" points at), not from the
+framing, and from the sentence before only when that is the anaphor's antecedent.
+An outcome is told in the past or perfect: "This stance aligns with ..." reports
+nothing that happened.
+
 An outcome can confirm, leave pending or contradict what was expected:
 "not yet" / "so far" leave it pending; an outcome figure outside the bound the
 expectation gave ("within five days" vs "eleven days") contradicts it; so does
@@ -31,18 +42,22 @@ from .ledger import MIN_CLAIM_WORDS, Evidence
 from .text import _stop_words, stem, stems, words
 
 # A link needs anchors worth at least ANCHOR (summed log-IDF, over the story's
-# sentences, of shared story-rare stems of nouns and names; a shared figure counts
-# FIGURE_ANCHOR) and cosine at least LINK_COS. Tuned on the seeds' hand labels
-# (bench/seed_expectation_links.json via bench/expectation_links.py, grid ANCHOR
-# 3-6 x LINK_COS 0.45-0.55): 3.0/0.45 gave the best seed recall (0.375, 3 of the
-# 5 labelled topics) and status accuracy (0.75); higher values only trade recall
-# for precision on the seeds (0.23 -> 0.5 at 4.5/0.5, recall 0.25). Held out,
-# examples/expected.json: precision 0.56, recall 0.44, status accuracy 0.91.
+# sentences, of story-rare stems the outcome shares with the nouns and names of
+# the predicted event; a shared figure counts FIGURE_ANCHOR) and cosine at least
+# LINK_COS. Chosen on the seeds' hand labels (bench/seed_expectation_links.json,
+# 29 items / 48 sentences, via bench/expectation_links.py), grid ANCHOR 2-4 x
+# LINK_COS 0.35-0.5 x ANCHOR_WEIGHT 0-0.1: 3.0/0.45/0.02 gave precision 0.90
+# (9 of 10 links right), recall 0.29, status accuracy 0.61; ANCHOR 2.0-3.0 and
+# ANCHOR_WEIGHT 0-0.02 give the same figures (in the seed story of 160 sentences
+# one stem used by at most 8 is worth 3.0); LINK_COS 0.40 lets in 3 wrong links
+# (0.69), 0.50 loses 2 right ones (0.875, recall 0.23); ANCHOR 3.5 drops recall to 0.16.
 ANCHOR = 3.0
 LINK_COS = 0.45
 FIGURE_ANCHOR = 3.0
 # score = cosine + ANCHOR_WEIGHT * anchors, to pick the best outcome per expectation.
-ANCHOR_WEIGHT = 0.05
+# Seeds: 0.05 and 0.1 let one rare shared word outrank the closer sentence
+# ("thousands of new jobs" -> a past job tally, not the investment plan): precision 0.80.
+ANCHOR_WEIGHT = 0.02
 # Two preview sentences linked to the same outcome are one expectation only if
 # they are also alike (seeds: the LNG sentences of 003/004 score 0.66).
 SAME_EXPECTATION = 0.6
@@ -78,18 +93,24 @@ def predicts(s: Statement) -> bool:
     return s.modality in EXPECTING or bool(_PREDICTS.search(s.text))
 
 
-def _refers_back(text: str, previous: str) -> bool:
-    """Whether ``text`` opens on an anaphor whose antecedent ``previous`` can be."""
+def _antecedent(text: str, before: list[str]) -> str | None:
+    """What the anaphor ``text`` opens on refers to, among the article's sentences ``before`` it (nearest last).
+
+    A shell noun sums up what the paragraph said, which may open two sentences back
+    ("... Nippon Steel's bid. The deal was blocked. This topic may be discussed").
+    """
     m = _ANAPHOR.match(text.strip())
-    if not m:
-        return False
+    if not m or not before:
+        return None
     opener, noun = m.group(1).lower(), m.group(2).lower()
     if noun in _SHELL:
-        return True
+        return " ".join(before[-2:])
     if opener == "the":
-        return False
+        return None
     # a pronoun, or a determiner whose noun the sentence before names
-    return opener in ("it", "they") or noun in _stop_words() or stem(noun) in stems(previous)
+    previous = before[-1]
+    refers = opener in ("it", "they") or noun in _stop_words() or stem(noun) in stems(previous)
+    return previous if refers else None
 
 
 # What a prediction hangs on: "X is expected / likely / set to DO", "officials said
@@ -103,13 +124,14 @@ _QUOTE_MARKS = "\"“”‘'"
 def _predicted(doc):
     """The verb of the predicted event: the root, followed down through framing verbs."""
     head = next((t for t in doc if t.dep_ == "ROOT"), None)
-    while head is not None and head.lemma_.lower() in _FRAMING:
-        nxt = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp")), None)
-        if nxt is None:  # "is likely to": the complement hangs on the adjective
-            nxt = next((g for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in _FRAMING
-                        for g in c.children if g.dep_ in ("xcomp", "ccomp")), None)
+    while head is not None:
+        # "is likely to DO": the complement hangs on the framing adjective
+        nxt = next((g for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in _FRAMING
+                    for g in c.children if g.dep_ in ("xcomp", "ccomp")), None)
+        if nxt is None and head.lemma_.lower() in _FRAMING:
+            nxt = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp")), None)
         if nxt is None:
-            break
+            return head
         head = nxt
     return head
 
@@ -140,16 +162,18 @@ def concrete(doc) -> bool:
 
 
 def event_stems(doc) -> frozenset[str]:
-    """Stems of the things the predicted event is about: the nouns and names under its verb.
+    """Stems of what the predicted event is about: the nouns and names under its verb.
 
     An outcome must share these ("discuss Nippon Steel's bid"), not a word of the
     framing ("Ishiba's visit is expected to ...") or a bare number word ("billions").
+    A shared verb alone is no anchor: "reiterate the importance of peace in the
+    Taiwan Strait" and "reiterated support for a two-state solution" are two events.
     """
+    from spacy.lang.en.lex_attrs import like_num
+
     verb = _predicted(doc)
     if verb is None:
         return frozenset()
-    from spacy.lang.en.lex_attrs import like_num
-
     return frozenset(stem(w) for t in verb.subtree if t.pos_ in ("NOUN", "PROPN") and not t.is_stop
                      and not like_num(t.lower_.removesuffix("s")) for w in words(t.text) if len(w) > 1)
 
@@ -164,14 +188,13 @@ def _quoted(ev: Evidence, s: Statement) -> bool:
 
 
 def contexts(statements: list[Statement]) -> dict[tuple[str, Span], str]:
-    """The text compared for each prediction: itself, after its antecedent sentence when needed."""
+    """The text compared for each prediction: itself, after its antecedent sentences when needed."""
     out = {}
-    previous: Statement | None = None
-    for s in statements:
+    for n, s in enumerate(statements):
         if predicts(s):
-            lead = previous is not None and previous.article_id == s.article_id and _refers_back(s.text, previous.text)
-            out[(s.article_id, s.span)] = f"{previous.text} {s.text}" if lead else s.text
-        previous = s
+            before = [p.text for p in statements[max(0, n - 2):n] if p.article_id == s.article_id]
+            lead = _antecedent(s.text, before)
+            out[(s.article_id, s.span)] = f"{lead} {s.text}" if lead else s.text
     return out
 
 
