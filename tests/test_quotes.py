@@ -168,6 +168,10 @@ def test_passive_report_and_statement_on_its_own_line(nlp):
     sentence ends in a colon at a paragraph end says the next paragraph."""
     text = "Trump is expected to deliver a victory speech later tonight."
     assert _by_cue(text, nlp(text))["expected"] == (None, ["Trump", "to deliver a victory speech later tonight"])
+    # a directive's passive subject is the one addressed, not part of what was said
+    for text in ("The minister was told to resign by the prime minister.", "The minister was asked to resign."):
+        assert all("The minister" not in content for _, contents in _by_cue(text, nlp(text)).values()
+                   for content in contents), text
     text = "The hearing ended early. Dr. Ward stated:\n\nThe senator has failed the people of Arizona.\n\nShe left."
     assert _by_cue(text, nlp(text))["stated"] == ("Dr. Ward", ["The senator has failed the people of Arizona."])
 

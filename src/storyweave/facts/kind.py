@@ -30,7 +30,7 @@ from typing import Sequence
 from ..records import ArticleKind, Statement
 from .modality import attributed
 
-__all__ = ["article_kind", "forward_share", "past_lead"]
+__all__ = ["article_kind"]
 
 # Share of forward-looking own-voice statements from which an article without a
 # past-tense lead is a preview. Dev data: the 5 seeds and the 11 articles of
@@ -83,12 +83,8 @@ def _past_verb(text: str) -> str | None:
     return None
 
 
-def past_lead(statements: Sequence[Statement]) -> bool:
-    """True when the article's first sentence asserts, in the past tense, that something happened."""
-    return _past_lead(_sentences(statements))
-
-
 def _past_lead(sentences: list[Statement]) -> bool:
+    """True when the article's first sentence asserts, in the past tense, that something happened."""
     return bool(sentences) and sentences[0].modality == "happened" and _past_verb(sentences[0].text) is not None
 
 
@@ -97,12 +93,8 @@ def _own_voice(s: Statement) -> bool:
     return not attributed(s.text) and s.text.lstrip()[:1] not in "\"“‘'"
 
 
-def forward_share(statements: Sequence[Statement]) -> float:
-    """Expected statements, plus half the speculative ones, over the non-opinion sentences the outlet says itself."""
-    return _forward_share(_sentences(statements))
-
-
 def _forward_share(sentences: list[Statement]) -> float:
+    """Expected statements, plus half the speculative ones, over the non-opinion sentences the outlet says itself."""
     own = [s for s in sentences if s.modality != "opinion" and _own_voice(s)]
     if not own:
         return 0.0

@@ -46,9 +46,12 @@ def rest_of_sentence(doc, text: str, att: Attributed) -> Attributed:
     return att
 
 
+_NEXT_LINE = re.compile(r"\s*\n\s*(\S[^\n]*?)\s*(?:\n|$)")
+
+
 def _next_paragraph(text: str, end: int) -> Span | None:
     """The first non-blank line after ``end``, whitespace off."""
-    m = re.compile(r"\s*\n\s*(\S[^\n]*?)\s*(?:\n|$)").match(text, end)
+    m = _NEXT_LINE.match(text, end)
     return (m.start(1), m.end(1)) if m else None
 
 

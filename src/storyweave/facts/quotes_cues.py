@@ -37,6 +37,10 @@ _OBJECT_CONTENT = frozenset(
 )
 # Speech verbs whose direct object is the listener ("told AFP", "assured reporters").
 _ADDRESSEE_OBJECT = frozenset("tell assure warn remind inform caution".split())
+# Passive reports whose subject is part of what is reported ("X is expected to win"), unlike
+# directives, whose subject is the one addressed ("the minister was told / asked to resign").
+_DIRECTIVE = frozenset("ask urge order instruct advise request invite press encourage direct command beg".split())
+_RAISING = (BELIEF | SPEECH) - _ADDRESSEE_OBJECT - _DIRECTIVE
 # Complements that carry what is attributed; "dative" ("told AFP") is the listener.
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd"}
 # A participle or coordinated cue borrows the subject of the verb it hangs on.
@@ -178,7 +182,7 @@ def _verb_cue(verb) -> Attribution | None:
 def _raised_content(verb, lemma: str) -> tuple[tuple[int, int], ...]:
     """ "Trump is expected to deliver a speech", "the bill is said to ...": a passive report whose
     subject belongs to what is reported; the content is the subject and the infinitive."""
-    if lemma not in BELIEF | SPEECH:
+    if lemma not in _RAISING or any(c.dep_ == "agent" for c in verb.children):
         return ()
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
