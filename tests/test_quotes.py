@@ -142,6 +142,9 @@ def test_cue_shapes_the_parse_leaves_open(nlp):
     text = "At one point, a woman asked for a photo and Clinton said, “as long as we’re not violating any election laws.”"
     source, content = _by_cue(text, nlp(text))["said"]
     assert source == "Clinton" and "as long as we’re not violating" in content[0]
+    # the listener and the occasion are not what was said, however the parser read the "that"
+    text = "She told analysts on a conference call that Aldenbrook expected the product to reach patients in 2027."
+    assert _by_cue(text, nlp(text))["told"][1] == ["that Aldenbrook expected the product to reach patients in 2027"]
     # a headline names its speaker before a colon even when NER misses the name
     text = "Lynch: No outside influence on FBI probe into Clinton emails.\n\nThe attorney general spoke on Tuesday."
     assert _by_cue(text, nlp(text))[":"] == ("Lynch", ["No outside influence on FBI probe into Clinton emails."])

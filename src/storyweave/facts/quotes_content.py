@@ -57,11 +57,17 @@ def _next_paragraph(text: str, end: int) -> Span | None:
 
 def _clause_start(doc, a: int, b: int) -> int:
     """Where a reported clause opens in text after a cue: its complementizer or opening quotation
-    mark when one follows the cue's own objects and adjuncts, else right after the cue."""
+    mark when one follows the cue's own objects and adjuncts, else right after the cue. A "that"
+    before any verb opens the clause however it was parsed: in "told analysts on a conference
+    call that X expected ..." the parser made it the subject of a relative clause on "call"."""
     span = doc.char_span(a, b, alignment_mode="contract")
+    verb_seen = False
     for tok in span if span is not None else ():
         if (tok.dep_ == "mark" and tok.lower_ in ("that", "whether", "if")) or (tok.is_quote and tok.is_left_punct):
             return tok.idx
+        if tok.lower_ == "that" and tok.dep_ != "det" and not verb_seen:
+            return tok.idx
+        verb_seen = verb_seen or tok.pos_ in ("VERB", "AUX")
     return a
 
 
