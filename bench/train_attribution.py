@@ -32,7 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from storyweave.facts.quotes_cues import cue_lexicon_class  # noqa: E402
-from storyweave.facts.quotes_learned import MODEL_PATH, CueModel, cue_features, is_candidate  # noqa: E402
+from storyweave.facts.doc_columns import DocColumns  # noqa: E402
+from storyweave.facts.quotes_learned import MODEL_PATH, CueModel, cue_features_at, is_candidate_at  # noqa: E402
 from storyweave.facts.quotes_marks import find_quoted  # noqa: E402
 
 _CS = (0.1, 0.3)
@@ -76,14 +77,14 @@ def examples(job: tuple[str, list[tuple[int, int]]]) -> list[tuple[list[str], in
     text, cues = job
     doc = analyse(text)
     inner = [q.inner for q in find_quoted(text)]
-    out = []
+    out, cols = [], DocColumns(doc)  # once per text, as the cue scorer does
     for tok in doc:
-        if not is_candidate(tok):
+        if not is_candidate_at(cols, tok.i):
             continue
         within = [(a, b) for a, b in cues if a <= tok.idx < b]
         label = int(any(not (a <= tok.head.idx < b) or tok.head.i == tok.i for a, b in within))
         in_quote = any(a <= tok.idx < b for a, b in inner)
-        out.append((cue_features(tok, in_quote, cue_lexicon_class(tok.lemma_.lower())), label))
+        out.append((cue_features_at(cols, tok.i, in_quote, cue_lexicon_class(tok.lemma_.lower())), label))
     return out
 
 

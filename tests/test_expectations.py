@@ -133,3 +133,16 @@ def test_seed_links_against_hand_labels(seed_ledger):
     result = bench.evaluate(items, articles, bench.links_of(ledger.expectations))
     assert result["precision"] >= 0.8, result["precision"]
     assert result["recall"] >= 0.25, result["recall"]
+
+
+@pytest.mark.parametrize("published,due", [("2025-11-20", "2026-03-31"), ("2025-02-03", "2025-03-31")])
+def test_a_quarter_falls_due_in_the_next_one_of_that_name(published, due):
+    """ "In the first quarter" written in November means next year's first quarter."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from storyweave.crosscheck.expectations import _deadline
+
+    (s,) = _statements("The deal is expected to close in the first quarter.")
+    ev = SimpleNamespace(articles={"a": SimpleNamespace(published=published, text=s.text)})
+    assert _deadline(ev, s, []) == date.fromisoformat(due)

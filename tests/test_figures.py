@@ -363,6 +363,9 @@ def test_a_closing_quotation_mark_is_no_inch():
     # An inch mark follows a digit: it opens no quotation, so a second inch figure stays one.
     both = extract_figures("t", 'The phone has a 6.1" screen and the tablet a 10" screen.')
     assert [(f.value, f.unit) for f in both] == [(6.1, "in"), (10.0, "in")]
+    # ... and a closing quotation mark after a number still closes its quotation.
+    text = 'She said "we ordered 5" last week. Later he said it would be "about 7" in total.'
+    assert [f.unit for f in extract_figures("t", text) if f.value == 7] == [None]
 
 
 @pytest.mark.parametrize(

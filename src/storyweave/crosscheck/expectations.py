@@ -261,7 +261,9 @@ def _deadline(ev: Evidence, e: Statement, ef: list[Figure]) -> date | None:
     m = _END_OF.search(e.text)
     if m and m.group(2):
         month = _QUARTER_END[m.group(2).lower()]
-        return date(start.year, month, calendar.monthrange(start.year, month)[1])
+        due = date(start.year, month, calendar.monthrange(start.year, month)[1])
+        # "in the first quarter" written in November means next year's
+        return due if due >= start else date(start.year + 1, month, due.day)
     if m:
         if m.group(1).lower() == "year":
             return date(start.year, 12, 31)

@@ -203,9 +203,17 @@ def _read_scale(text: str, pos: int, currency: bool) -> tuple[float, int, str | 
     return SCALES[word], m.end(), None
 
 
-# Straight double quotes that are quotation marks: one right after a digit is an inch mark
-# ('a 6.1" screen'), and counting it would make every later inch mark look like a closing quote.
-_OPENING_OR_CLOSING = re.compile(r'(?<!\d)"')
+def _inside_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a straight-quoted passage. The marks are read left to right: one
+    right after a digit closes an open quotation ('"we ordered 5" last week') and is an inch mark
+    otherwise ('a 6.1" screen'), which must not make every later inch mark look like a closing quote."""
+    inside, i = False, text.find('"', 0, pos)
+    while i >= 0:
+        if inside or not (i and text[i - 1].isdigit()):
+            inside = not inside
+        i = text.find('"', i + 1, pos)
+    return inside
+
 
 def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, int]:
     """The unit (or currency word) right after a number, with any "per X" rate."""
@@ -223,7 +231,7 @@ def _read_unit(text: str, pos: int, currency: str | None) -> tuple[str | None, i
         elif (
             currency is None
             and not (form == "'" and text[m_end : m_end + 1].isalpha())
-            and not (form == '"' and len(_OPENING_OR_CLOSING.findall(text, 0, pos)) % 2)  # '"about 5"': no inches
+            and not (form == '"' and _inside_quotation(text, pos))  # '"about 5"' closes a quote: no inches
             and not (form in INITIALS and not _CLAUSE_END.match(text, m_end))
         ):
             # the exact symbol first: "Nm" is newton metres though "nm" is nanometres

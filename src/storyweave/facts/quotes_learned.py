@@ -39,7 +39,7 @@ from .doc_columns import DocColumns
 
 __all__ = [
     "CANDIDATE_POS", "FILTER_PATH", "SOURCE_FILTERED", "SOURCE_PATH", "MODEL_PATH", "CueModel", "FilterModel", "SourceModel",
-    "attribution_features", "cue_features", "cue_features_at", "is_candidate", "is_candidate_at", "load_cue_model", "load_filter_model", "load_source_model",
+    "attribution_features", "cue_features_at", "is_candidate_at", "load_cue_model", "load_filter_model", "load_source_model",
     "source_children", "source_child_features",
 ]
 
@@ -53,12 +53,8 @@ CANDIDATE_POS = frozenset("VERB AUX NOUN ADJ".split())
 _COMPLEMENT_DEPS = frozenset("dobj attr acomp xcomp ccomp oprd".split())
 
 
-def is_candidate(tok) -> bool:
-    return bool(tok.dep_) and (tok.pos_ in CANDIDATE_POS or tok.lower_ == "according")
-
-
 def is_candidate_at(cols: DocColumns, i: int) -> bool:
-    """``is_candidate`` of token ``i``, read from the doc's columns."""
+    """Whether token ``i`` can head a cue (CANDIDATE_POS or "according"), read from the doc's columns."""
     names = cols.names
     return bool(cols.dep[i]) and (names[cols.pos[i]] in CANDIDATE_POS or names[cols.lower[i]] == "according")
 
@@ -78,14 +74,10 @@ def _read_model(path: Path) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def cue_features(tok, in_quote: bool, lexicon_class: str) -> list[str]:
-    """String features of one token: itself, its head, its children, its neighbours."""
-    return cue_features_at(DocColumns(tok.doc), tok.i, in_quote, lexicon_class)
-
-
 def cue_features_at(cols: DocColumns, i: int, in_quote: bool, lexicon_class: str) -> list[str]:
-    """``cue_features`` of token ``i`` from the doc's columns (built once per doc by the caller:
-    the cue scorer reads about twenty attributes of each of ~100 candidates per article)."""
+    """String features of token ``i``: itself, its head, its children, its neighbours, from the doc's
+    columns (built once per doc by the caller: the cue scorer reads about twenty attributes of each
+    of ~100 candidates per article)."""
     names, lowered = cols.names, cols.lowered
     lemma = lowered[cols.lemma[i]]
     head = cols.head[i]
@@ -138,7 +130,7 @@ def cue_features_at(cols: DocColumns, i: int, in_quote: bool, lexicon_class: str
 
 
 class CueModel:
-    """Logistic weights over ``cue_features`` with the decision threshold chosen on a train hold-out."""
+    """Logistic weights over ``cue_features_at`` with the decision threshold chosen on a train hold-out."""
 
     def __init__(self, weights: dict[str, float], threshold: float, veto: float = 0.0, lemmas: frozenset = frozenset()):
         self.weights = weights

@@ -185,8 +185,9 @@ def fact_text(e: LedgerEntry) -> str:
 def verbatim(q: LedgerEntry) -> bool:
     """Whether a quote entry's label is the speaker's own words: a paraphrase ("X said it
     expected ...") must not be printed inside quotation marks, or a reader takes it as said."""
-    lead = next((m for m in q.mentions if m.text == q.label), None)
-    return lead is None or lead.quote_kind != "indirect"
+    # the mention the ledger made the label: the same words, credited to the entry's speaker first
+    leads = sorted((m for m in q.mentions if m.text == q.label), key=lambda m: m.speaker != q.about)
+    return not leads or leads[0].quote_kind != "indirect"
 
 
 def quote_text(q: LedgerEntry) -> str:
