@@ -115,15 +115,15 @@ def test_complete_clusters_merge_best_first_and_never_chain():
 
 
 def test_completed_reads_the_tense_of_the_main_verb():
-    from storyweave.crosscheck.text import completed
+    from storyweave.crosscheck.text import completed, parse
 
-    done = completed([
+    done = completed(parse([
         "The prime minister visited the site on Thursday.",
         "The two leaders have come together in talks.",
         "The council did not open the bridge.",
         "The prime minister is travelling to the site on Thursday.",
         "The cabinet will approve an emergency fund on Friday.",
-    ])
+    ]))
     assert done["The prime minister visited the site on Thursday."]
     assert done["The two leaders have come together in talks."]
     assert done["The council did not open the bridge."]

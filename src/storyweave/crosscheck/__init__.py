@@ -17,7 +17,7 @@ from . import expectations, measured
 from .ledger import Evidence, claim_entries, containing, figure_entries, quote_entries
 from .omissions import find_omissions
 from .phrases import quoted_phrases
-from .text import Vectors, Vocabulary, completed, naming_stems, stems
+from .text import Vectors, Vocabulary, completed, naming_stems, parse, stems
 
 __all__ = ["Evidence", "check_story", "ledger_of", "prepare"]
 
@@ -58,6 +58,7 @@ def prepare(
         for s in statements
     ]
     contexts = expectations.contexts(statements)
+    parsed = parse([*(s.text for s in statements), *contexts.values()])
     texts = [*things, *(c.predicate for c in figure_contexts), *(q.text for q in quotes), *(s.text for s in statements), *contexts.values()]
     return Evidence(
         articles={a.id: a for a in arts},
@@ -76,8 +77,9 @@ def prepare(
         vocab=Vocabulary(s.text for s in statements),
         vectors=Vectors(texts),
         contexts=contexts,
-        done=completed(s.text for s in statements),
-        naming=naming_stems([*(s.text for s in statements), *contexts.values()]),
+        parsed=parsed,
+        done=completed({s.text: parsed[s.text] for s in statements if s.text}),
+        naming=naming_stems(parsed),
     )
 
 

@@ -35,7 +35,6 @@ import re
 from datetime import date, timedelta
 
 from ..brief.model import Expectation, LedgerEntry, Mention
-from ..nlp import load_nlp
 from ..records import Figure, Span, Statement
 from .align import clusters, comparable_units
 from .ledger import MIN_CLAIM_WORDS, Evidence
@@ -311,8 +310,7 @@ def link_expectations(ev: Evidence, claims: list[LedgerEntry]) -> list[Expectati
     """One ``Expectation`` per group of preview sentences that predict the same thing."""
     candidates = [s for s in ev.statements
                   if predicts(s) and len(words(s.text)) >= MIN_CLAIM_WORDS and not _quoted(ev, s)]
-    docs = load_nlp(disable=("ner",)).pipe([s.text for s in candidates])
-    parsed = [(s, doc) for s, doc in zip(candidates, docs) if concrete(doc)]
+    parsed = [(s, ev.parsed[s.text]) for s in candidates if concrete(ev.parsed[s.text])]
     expected = [s for s, _ in parsed]
     # The antecedent sentence a prediction is read after names what "this topic" is.
     about = [event_stems(doc) | (ev.naming[ev.contexts[(s.article_id, s.span)]] - ev.naming[s.text])

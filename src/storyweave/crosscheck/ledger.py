@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
@@ -21,6 +21,9 @@ from .align import (
 )
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MIN_CLAIM_WORDS = 5  # shorter "statements" are headings and datelines, not claims
 _DATE_UNITS = {"date", "year", "day", "time"}
@@ -46,6 +49,7 @@ class Evidence:
     vocab: Vocabulary
     vectors: Vectors
     contexts: dict[tuple[str, Span], str]  # expected statements -> text compared with outcomes
+    parsed: dict[str, Doc]  # statement and context texts -> their parse, made once (``text.parse``)
     done: dict[str, bool]  # statement texts -> reports a completed event (``text.completed``)
     naming: dict[str, frozenset[str]]  # statement and context texts -> stems of their nouns and names
 

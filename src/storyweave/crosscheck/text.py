@@ -12,11 +12,14 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from ..embed import get_embedder
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
 
@@ -118,38 +121,39 @@ class Vectors:
 _NAMING = {"NOUN", "PROPN", "NUM"}
 
 
-def naming_stems(texts: Iterable[str]) -> dict[str, frozenset[str]]:
-    """Stems of the nouns and names of each text: what a sentence is *about*.
+def parse(texts: Iterable[str]) -> dict[str, "Doc"]:
+    """Each distinct text tagged and parsed once (no NER): the tense of statements, the nouns and
+    names they are about, and the verb a prediction predicts all read the same Docs."""
+    from ..nlp import load_nlp
+
+    unique = sorted({t for t in texts if t})
+    return dict(zip(unique, load_nlp(disable=("ner",)).pipe(unique, batch_size=64)))
+
+
+def naming_stems(docs: Mapping[str, "Doc"]) -> dict[str, frozenset[str]]:
+    """Stems of the nouns and names of each parsed text: what a sentence is *about*.
 
     Anchors between a prediction and its outcome must be things (LNG, Nippon
     Steel, investment, harbour), not style words ("long-standing", "reinforce")
     that a story's writers happen to share; the tagger tells them apart.
     """
-    from ..nlp import load_nlp
-
-    unique = sorted({t for t in texts if t})
-    nlp = load_nlp(disable=("parser", "ner", "lemmatizer"))
     stop = _stop_words()
-    out = {}
-    for text, doc in zip(unique, nlp.pipe(unique, batch_size=64)):
-        out[text] = frozenset(
-            stem(w) for tok in doc if tok.pos_ in _NAMING for w in words(tok.text) if w not in stop and len(w) > 1
-        )
-    return out
+    return {
+        text: frozenset(stem(w) for tok in doc if tok.pos_ in _NAMING for w in words(tok.text)
+                        if w not in stop and len(w) > 1)  # fmt: skip
+        for text, doc in docs.items()
+    }
 
 
-def completed(texts: Iterable[str]) -> dict[str, bool]:
-    """Whether each sentence reports a completed event: its main verb in the past or perfect.
+def completed(docs: Mapping[str, "Doc"]) -> dict[str, bool]:
+    """Whether each parsed sentence reports a completed event: its main verb in the past or perfect.
 
     "Ishiba is traveling to the US on Thursday" (a trip ahead) and "Trump and
     Ishiba have come together in talks" (the meeting done) are about one event
     yet say different things; the tense of the main verb tells them apart.
     """
-    from ..nlp import load_nlp
-
-    unique = sorted({t for t in texts if t})
     out = {}
-    for text, doc in zip(unique, load_nlp(disable=("ner",)).pipe(unique, batch_size=64)):
+    for text, doc in docs.items():
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         # Past tense, perfect ("have come"), or a past auxiliary ("did not open", "was closed").
         out[text] = root is not None and (root.tag_ == "VBD" or any(
