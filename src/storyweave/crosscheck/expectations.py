@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from ..brief.model import Expectation, LedgerEntry, Mention
 from ..records import Figure, Span, Statement
-from .align import clusters, comparable_units
+from .align import clusters, comparable_units, same_value
 from .ledger import MIN_CLAIM_WORDS, Evidence
 from .text import _stop_words, stem, stems, words
 
@@ -225,8 +225,6 @@ def _figures(ev: Evidence) -> dict[tuple[str, Span], list[Figure]]:
 
 
 def _anchors(ev: Evidence, es: frozenset[str], os_: frozenset[str], ef: list[Figure], of: list[Figure]) -> float:
-    from .align import same_value
-
     shared_figure = any(comparable_units(a, b) and same_value(a, b) for a in ef for b in of)
     return ev.vocab.rare_shared(es, os_) + (FIGURE_ANCHOR if shared_figure else 0.0)
 

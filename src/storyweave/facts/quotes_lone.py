@@ -132,10 +132,12 @@ def line_colons(doc, text: str) -> list[Attributed]:
         if len(said.split()) < 3:
             continue
         source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if source is None:
+            continue
         named = any(t.ent_type_ in _NAMED for t in source) or name.lower() in SOURCE_DOCUMENTS
         # a headline's NER often misses a title-cased name ("Lynch: No outside influence ...")
         unnamed = any(t.ent_type_ in _PLACES for t in source)
-        if source is None or not (named or len(name) == 1 or name.isupper() or (m.start() == 0 and not unnamed)):
+        if not (named or len(name) == 1 or name.isupper() or (m.start() == 0 and not unnamed)):
             continue
         colon = text.index(":", m.end(1))
         out.append(
