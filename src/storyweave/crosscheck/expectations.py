@@ -35,6 +35,7 @@ import re
 from datetime import date, timedelta
 
 from ..brief.model import Expectation, LedgerEntry, Mention
+from ..facts.quotes_marks import opens_quotation
 from ..records import Figure, Span, Statement
 from .align import clusters, comparable_units, same_value
 from .ledger import MIN_CLAIM_WORDS, Evidence
@@ -119,7 +120,6 @@ def _antecedent(text: str, before: list[str]) -> str | None:
 _FRAMING = frozenset({"expect", "anticipate", "predict", "forecast", "set", "likely", "poise", "due", "aim",
                       "plan", "intend", "hope", "seek", "want", "say", "report", "suggest", "believe", "reveal"})
 _COPULA = frozenset({"be", "become", "remain", "seem", "appear"})
-_QUOTE_MARKS = "\"“”‘'"
 
 
 def _predicted(doc):
@@ -181,7 +181,7 @@ def event_stems(doc) -> frozenset[str]:
 
 def _quoted(ev: Evidence, s: Statement) -> bool:
     """A sentence that is a direct quotation states a source's view, not the article's expectation."""
-    if s.text.lstrip()[:1] in _QUOTE_MARKS:
+    if opens_quotation(s.text):
         return True
     inside = sum(max(0, min(q.span[1], s.span[1]) - max(q.span[0], s.span[0]))
                  for q in ev.quotes if q.article_id == s.article_id and q.kind == "direct")

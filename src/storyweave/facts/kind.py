@@ -29,6 +29,7 @@ from typing import Sequence
 
 from ..records import ArticleKind, Statement
 from .modality import attributed
+from .quotes_marks import opens_quotation
 
 __all__ = ["article_kind"]
 
@@ -90,7 +91,7 @@ def _past_lead(sentences: list[Statement]) -> bool:
 
 def _own_voice(s: Statement) -> bool:
     """Not reported speech: no reporting verb outside quotes, not a quotation continued from the sentence before."""
-    return not attributed(s.text) and s.text.lstrip()[:1] not in "\"“‘'"
+    return not attributed(s.text) and not opens_quotation(s.text)
 
 
 def _forward_share(sentences: list[Statement]) -> float:

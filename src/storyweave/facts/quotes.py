@@ -32,9 +32,10 @@ content when the parse gave none), ``quotes_learned`` (the learned models).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import Quote, Span
-from .quotes_attributed import Attributed, overlaps, replace, to_chars
+from .quotes_attributed import Attributed, overlaps, to_chars
 from .quotes_content import rest_of_sentence, skip_complementizer
 from .quotes_cues import find_attributions
 from .quotes_learned import SOURCE_FILTERED, attribution_features, load_filter_model

@@ -14,7 +14,7 @@ from ..records import Span
 from .quotes_cues import Attribution
 from .quotes_marks import Quoted
 
-__all__ = ["Attributed", "find_or_end", "overlaps", "replace", "to_chars"]
+__all__ = ["Attributed", "find_or_end", "overlaps", "to_chars"]
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,6 @@ def to_chars(doc, text: str, att: Attribution) -> Attributed:
         listener=chars(att.listener) if att.listener else None,
         via=att.via,
     )
-
-
-def replace(att: Attributed, **changes) -> Attributed:
-    return Attributed(**{**att.__dict__, **changes})
 
 
 def overlaps(a: Span, b: Span) -> bool:

@@ -9,9 +9,10 @@ when the cue ends the sentence, or the paragraph after "Dr. Ward stated:".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import Span
-from .quotes_attributed import Attributed, find_or_end, replace
+from .quotes_attributed import Attributed, find_or_end
 from .quotes_lexicon import lower_words
 
 __all__ = ["rest_of_sentence", "skip_complementizer"]

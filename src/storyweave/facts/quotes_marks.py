@@ -112,3 +112,13 @@ def _pair(text: str, start: int, end: int, pattern: re.Pattern, double: bool) ->
     if open_at is not None and double and end - open_at[1] > 1:
         spans.append(Quoted((open_at[0], end), (open_at[1], end), double))
     return spans
+
+
+# A sentence opening on one of these is a quotation or its continuation (a straight or
+# curly mark; a closing curly one where a splitter cut after the opening mark).
+_QUOTE_OPENERS = "\"“”‘'"
+
+
+def opens_quotation(text: str) -> bool:
+    """Whether a sentence opens on a quotation mark: its words are a source's, whose speaker is elsewhere."""
+    return text.lstrip()[:1] in _QUOTE_OPENERS
