@@ -93,3 +93,24 @@ def test_selective_parse_tags_contractions_as_the_full_pipeline(mark):
         assert [(t.text, t.tag_, t.dep_, t.head.i) for t in fast] == [(t.text, t.tag_, t.dep_, t.head.i) for t in full]
     negation = next(t for t in analyse(texts[0]) if t.lower_ == f"n{mark}t")
     assert (negation.tag_, negation.dep_, negation.lemma_) == ("RB", "neg", "not")
+
+
+def test_sentences_split_where_a_reader_sees_them():
+    """Scraper-glued sentences and an opening quotation after a full stop start a sentence; an
+    ellipsis inside a quotation and a closing mark do not."""
+    cases = {
+        "Ishiba affirmed to parliament.Trump and Ishiba are expected to meet.":
+            ["Ishiba affirmed to parliament.", "Trump and Ishiba are expected to meet."],
+        "He may propose gas imports for Japan.'The goal is a win-win,' Smith stated to AFP.":
+            ["He may propose gas imports for Japan.", "'The goal is a win-win,' Smith stated to AFP."],
+        "It could get sticky.'Trump's tariffs have also generated anxiety, Shiraishi told AFP.One example is Stargate.":
+            ["It could get sticky.'", "Trump's tariffs have also generated anxiety, Shiraishi told AFP.", "One example is Stargate."],
+        "Tariffs generated anxiety. 'I hope he will show another way,' Shiraishi said.":
+            ["Tariffs generated anxiety.", "'I hope he will show another way,' Shiraishi said."],
+        "Smith noted, 'That's where... the relationship could get a bit sticky.'":
+            ["Smith noted, 'That's where... the relationship could get a bit sticky.'"],
+        'He said "Yes."The next day was fine.': ['He said "Yes."', "The next day was fine."],
+        "The U.S.Army said nothing.": ["The U.S.Army said nothing."],
+    }
+    for text, want in cases.items():
+        assert [s.text.strip() for s in analyse(text).sents] == want, text

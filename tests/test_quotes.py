@@ -82,6 +82,20 @@ def test_role_and_listener(seed_quotes):
     assert "professor" in (hope.speaker_role or "")
 
 
+@pytest.mark.parametrize("fixture", ["seed_quotes", "seed_quotes_selective"])
+def test_each_quotation_credited_once_in_run_on_sentences(request, fixture):
+    """004 glues sentences ("Japan.'The goal ...,' Sheila Smith ... stated", "parliament.Trump");
+    a cue in the first must not claim the second's quotation or attribution as its paraphrase."""
+    _, quotes = request.getfixturevalue(fixture)["004"]
+    direct = [q for q in quotes if q.kind == "direct"]
+    for q in quotes:
+        if q.kind == "indirect":
+            inside = [d for d in direct if q.span[0] <= d.span[0] and d.span[1] <= q.span[1]]
+            assert not inside, f"{q.speaker} paraphrase {q.text[:60]!r} swallows {inside[0].speaker}'s quote"
+    yomiuri = next(q for q in quotes if q.text.startswith("Both sides also plan"))
+    assert yomiuri.speaker == "the Yomiuri daily"
+
+
 def test_dash_signature_and_announced_quote(seed_quotes):
     text, quotes = seed_quotes["000"]
     signed = next(q for q in quotes if q.text.startswith("But when I met him"))

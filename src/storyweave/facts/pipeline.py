@@ -75,6 +75,7 @@ from .kind import article_kind
 from .modality import has_cue, statements
 from .quotes import extract_quotes
 from .quotes import needs_parse as _quote_needs_parse
+from .quotes_marks import find_quoted
 
 __all__ = ["extract_facts", "analyse", "needs_parse"]
 
@@ -157,7 +158,7 @@ def _facts_stream(articles: list[Article]) -> Iterable[ArticleFacts]:
         docs = (nlp.make_doc(a.text) for a in batch)
         for name in _WHOLE_TEXT:
             docs = nlp.get_pipe(name).pipe(docs, batch_size=_BATCH)
-        docs = [_paragraph_boundaries(doc) for doc in docs]
+        docs = [_paragraph_boundaries(doc, a.text) for doc, a in zip(docs, batch)]
         _parse_selected(nlp, docs, [a.text for a in batch])
         for article, doc in zip(batch, docs):
             yield facts_of(article, doc)
@@ -170,7 +171,7 @@ def analyse(text: str):
         doc = nlp.make_doc(text)
         for name in _WHOLE_TEXT:
             doc = nlp.get_pipe(name)(doc)
-        _paragraph_boundaries(doc)
+        _paragraph_boundaries(doc, text)
         _parse_selected(nlp, [doc], [text])
     return doc
 
@@ -188,21 +189,66 @@ def facts_of(article: Article, doc) -> ArticleFacts:
     )
 
 
-def _paragraph_boundaries(doc):
-    """A line break always ends a sentence (titles, crossheads), and a closing quote mark stays with its sentence."""
+def _paragraph_boundaries(doc, text: str):
+    """A line break always ends a sentence (titles, crossheads), a closing quote mark stays with
+    its sentence, an ellipsis inside a sentence does not end it, and sentences a scraper glued
+    together ("to parliament.Trump and", "the president.'The goal ...'") or the senter ran on
+    ("generated anxiety. 'I hope ...,' Shiraishi told AFP") start where a reader sees them start:
+    a cue in the first of two run-on sentences claimed the second as its content.
+
+    Whether a quotation mark opens or closes is read from the paired quotations of the text
+    (``find_quoted``), only when such a mark is met."""
+    openers: set[int] | None = None
+
+    def opens(tok) -> bool:
+        nonlocal openers
+        if openers is None:
+            openers = {q.outer[0] for q in find_quoted(text)}
+        return tok.idx in openers
+
     after_break = False
     for tok in doc:
         if tok.is_space:
             after_break = after_break or "\n" in tok.text
             continue
+        i = tok.i
         if after_break:
             tok.is_sent_start = True
-        elif tok.is_sent_start and tok.i > 0 and tok.is_quote and not doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = False  # '... friends."' then a new paragraph: the mark closes
-            if tok.i + 1 < len(doc) and doc[tok.i + 1].is_space is False and tok.whitespace_:
-                doc[tok.i + 1].is_sent_start = True
+        elif i > 0 and tok.is_quote and not doc[i - 1].whitespace_ and (tok.is_sent_start or _glued_after_stop(doc, i + 1)):
+            tok.is_sent_start = opening = opens(tok)  # '"Yes."The next day': the mark closes; ".'The goal": it opens
+            if i + 1 < len(doc) and not doc[i + 1].is_space and (opening or tok.whitespace_ or _glued_after_stop(doc, i + 1)):
+                doc[i + 1].is_sent_start = not opening
+        elif tok.is_sent_start and i > 0 and tok.text[:1].islower() and doc[i - 1].text in ("...", "…"):
+            tok.is_sent_start = False  # "'That's where... the relationship could get sticky'"
+        elif not tok.is_sent_start and i >= 2 and not doc[i - 1].is_quote and _glued_after_stop(doc, i):
+            tok.is_sent_start = True  # "to parliament.Trump and Ishiba"
+        elif not tok.is_sent_start and tok.is_quote and i > 0 and doc[i - 1].text in _STOPS and doc[i - 1].whitespace_:
+            tok.is_sent_start = opens(tok)  # "... generated anxiety. 'I hope ...,' Shiraishi told AFP."
         after_break = "\n" in tok.whitespace_
     return doc
+
+
+_STOPS = (".", "!", "?")
+
+
+def _glued_after_stop(doc, i: int) -> bool:
+    """Token ``i`` is a capitalised word written right after a word's full stop, with or
+    without a quotation mark between ("parliament.Trump", "sticky.'Trump"); "U.S.Army" is not."""
+    if i >= len(doc) or not (doc[i].text[:1].isupper() and doc[i].text[1:2].islower()):
+        return False
+    j = i - 1
+    if doc[j].is_quote and j >= 2:
+        j -= 1
+    if j < 1:
+        return False
+    stop, word = doc[j], doc[j - 1]
+    return (
+        stop.text in _STOPS
+        and not stop.whitespace_
+        and not word.whitespace_
+        and word.is_alpha
+        and not any(t.whitespace_ for t in doc[j:i])
+    )
 
 
 def _parse_selected(nlp, docs: list, texts: list[str]) -> None:

@@ -108,9 +108,12 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     quoted = find_quoted(text)
     reported = [a for a in attributions(doc, quoted, text=text) if a.cue_class in ("speech", "belief") and a.source_head is not None]
     cue_of: dict[Quote, int] = {}
+    nested = {id(att) for att in reported if any(o is not att and any(a <= att.cue[0] < b for a, b in o.content) for o in reported)}
+    # A framed quotation inside another cue's content speaks for itself ("he might propose X
+    # ...'The goal is ...,' Smith stated", where the parser ran two sentences together).
+    framers = [att for att in reported if id(att) in nested and _frames_quote(text, att)]
     for att in reported:
-        nested = any(o is not att and any(a <= att.cue[0] < b for a, b in o.content) for o in reported)
-        if nested and not _frames_quote(text, att):
+        if id(att) in nested and att not in framers:
             continue  # "officials revealed that they anticipate ...": the outer frame speaks
         speaker = speakers.resolve(doc[att.source_head])
         common = dict(
@@ -130,7 +133,8 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
         # Content mostly in quotation marks is the quote itself; otherwise report it as paraphrase.
         if quoted_chars < 0.5 * content_chars:
             for a, b in att.content:
-                if not any(q.outer[0] <= a and b <= q.outer[1] for q in att.quoted):
+                inside = any(q.outer[0] <= a and b <= q.outer[1] for q in att.quoted)
+                if not inside and not any(o is not att and a <= o.cue[0] < b for o in framers):
                     a = skip_complementizer(text, a, b)
                     quotes.append(Quote(span=(a, b), text=text[a:b], kind="indirect", **common))
     # A quotation claimed by two cues belongs to the nearer one ("'...,' Smith stated" inside a
