@@ -35,8 +35,8 @@ needs_provenance = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    from storyweave.crosscheck import check_story
+def seed_inputs():
+    """The seed story (gold membership) with its articles, facts and derivations."""
     from storyweave.extract import extract
     from storyweave.facts import extract_facts
     from storyweave.ingest import read_path
@@ -50,7 +50,15 @@ def seeds():
     short = {a.id: Path(a.source).name[:3] for a in articles}
     members = tuple(a.id for a in articles if short[a.id] in expected["same_story"])
     story = Story("seeds", articles[0].title, None, None, members, tuple(a.outlet for a in articles))
-    return check_story(story, articles, facts, derivations), short, expected
+    return (story, articles, facts, derivations), short, expected
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_inputs):
+    from storyweave.crosscheck import check_story
+
+    inputs, short, expected = seed_inputs
+    return check_story(*inputs), short, expected
 
 
 def _entry(ledger, short, kind, article, text):
@@ -105,6 +113,23 @@ def test_seed_single_source_claim(seeds):
     ledger, short, expected = seeds
     claim = next(c for c in expected["single_source_claims"] if not c["text"].startswith("$"))
     assert _entry(ledger, short, "claim", claim["article"], claim["text"]).status == "single-source"
+
+
+@needs_provenance
+def test_seed_summary_sentences_say_who_or_how_much(seed_inputs):
+    """Every summary sentence names a person or organisation, a quote's speaker or a figure: 002's
+    scene-setting opener ("As the clock ticks down ..., excitement bubbles over") says none."""
+    from storyweave.brief import make_brief
+
+    inputs, _, _ = seed_inputs
+    (story, articles, facts, _) = inputs
+    brief = make_brief(*inputs)
+    for s in brief.summary:
+        (cite, *_) = s.citations
+        agents = [m for a in facts[cite.article_id].actors if a.label in ("PERSON", "ORG", "NORP") for m in a.mentions]
+        agents += [q.speaker_span for q in facts[cite.article_id].quotes if q.speaker_span]
+        figures = [f.span for f in facts[cite.article_id].figures]
+        assert any(cite.span[0] <= a and b <= cite.span[1] for a, b in agents + figures), s.text
 
 
 def _pipeline_runs(*stages: str) -> bool:

@@ -40,7 +40,7 @@ _END = re.compile(r"[.!?][\"'”’)]?$")
 _SPACE = re.compile(r"\s+")
 # A wire dateline before the lead: "SALTMERE, March 11 (MPA) - ", "LONDON (Reuters) — ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^()\n]{1,30})?\s*\([^()\n]{1,30}\)\s*[-–—]+\s*")
-_OPEN, _CLOSE = "“‘", "”’"
+_AGENTS = {"PERSON", "ORG", "NORP"}
 
 
 def squash(text: str) -> str:
@@ -96,6 +96,16 @@ def _candidate(ev: Evidence, s: Statement) -> Span | None:
     return span
 
 
+def _names_an_agent(ev: Evidence, article_id: str, span: Span) -> bool:
+    """The sentence names a person or an organisation, or a quote's speaker. A preview's
+    scene-setting opener ("As the clock ticks down to the highly anticipated meeting in
+    Washington, excitement bubbles over") names at most a place; the lead a reporter writes
+    says who did or will do what, or who says so."""
+    mentions = [m for a in ev.actors.get(article_id, ()) if a.label in _AGENTS for m in a.mentions]
+    mentions += [q.speaker_span for q in ev.quotes if q.article_id == article_id and q.speaker_span]
+    return any(span[0] <= a and b <= span[1] for a, b in mentions)
+
+
 def summarise(ev: Evidence, ledger: Ledger) -> list[SummarySentence]:
     claim_of = {(m.article_id, m.span): e for e in ledger.facts if e.kind == "claim" for m in e.mentions}
     checked = [e for e in ledger.facts if e.kind != "claim" and e.status in ("corroborated", "conflicting")]
@@ -111,9 +121,11 @@ def summarise(ev: Evidence, ledger: Ledger) -> list[SummarySentence]:
             cands.append((s, span))
     if not cands:
         return []
-    leads = {}  # independent line -> its first standalone sentence
-    for k, (s, _) in enumerate(cands):
-        leads.setdefault(ev.line_of[s.article_id], k)
+    leads = {}  # independent line -> its first standalone sentence that tells news
+    figures = {(s.article_id, s.span): f for s, f in zip(ev.statements, ev.statement_figures)}
+    for k, (s, span) in enumerate(cands):
+        if figures.get((s.article_id, s.span)) or _names_an_agent(ev, s.article_id, span):
+            leads.setdefault(ev.line_of[s.article_id], k)
     lead_set = set(leads.values())
     vecs = np.stack([ev.vectors.vector(s.text) for s, _ in cands])
     centroid = vecs.mean(axis=0)
