@@ -111,6 +111,8 @@ def test_sentences_split_where_a_reader_sees_them():
             ["Smith noted, 'That's where... the relationship could get a bit sticky.'"],
         'He said "Yes."The next day was fine.': ['He said "Yes."', "The next day was fine."],
         "The U.S.Army said nothing.": ["The U.S.Army said nothing."],
+        "The church Alaska Gov.Sarah Palin attends burned.": ["The church Alaska Gov.Sarah Palin attends burned."],
+        'Rep. Robert C. "Bobby" Scott threw open his yard.': ['Rep. Robert C. "Bobby" Scott threw open his yard.'],
     }
     for text, want in cases.items():
         assert [s.text.strip() for s in analyse(text).sents] == want, text

@@ -197,58 +197,62 @@ def _paragraph_boundaries(doc, text: str):
     a cue in the first of two run-on sentences claimed the second as its content.
 
     Whether a quotation mark opens or closes is read from the paired quotations of the text
-    (``find_quoted``), only when such a mark is met."""
-    openers: set[int] | None = None
-
-    def opens(tok) -> bool:
-        nonlocal openers
-        if openers is None:
-            openers = {q.outer[0] for q in find_quoted(text)}
-        return tok.idx in openers
-
+    (``find_quoted``, cached for the quote extractor). The last three rules act only where a
+    regular expression finds their pattern: checked token by token they cost eight times the
+    line-break loop."""
     after_break = False
     for tok in doc:
         if tok.is_space:
             after_break = after_break or "\n" in tok.text
             continue
-        i = tok.i
         if after_break:
             tok.is_sent_start = True
-        elif i > 0 and tok.is_quote and not doc[i - 1].whitespace_ and (tok.is_sent_start or _glued_after_stop(doc, i + 1)):
-            tok.is_sent_start = opening = opens(tok)  # '"Yes."The next day': the mark closes; ".'The goal": it opens
-            if i + 1 < len(doc) and not doc[i + 1].is_space and (opening or tok.whitespace_ or _glued_after_stop(doc, i + 1)):
-                doc[i + 1].is_sent_start = not opening
-        elif tok.is_sent_start and i > 0 and tok.text[:1].islower() and doc[i - 1].text in ("...", "…"):
-            tok.is_sent_start = False  # "'That's where... the relationship could get sticky'"
-        elif not tok.is_sent_start and i >= 2 and not doc[i - 1].is_quote and _glued_after_stop(doc, i):
-            tok.is_sent_start = True  # "to parliament.Trump and Ishiba"
-        elif not tok.is_sent_start and tok.is_quote and i > 0 and doc[i - 1].text in _STOPS and doc[i - 1].whitespace_:
-            tok.is_sent_start = opens(tok)  # "... generated anxiety. 'I hope ...,' Shiraishi told AFP."
+        elif tok.is_sent_start and tok.i > 0 and tok.is_quote and not doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = opening = _opens(text, tok.idx)  # '"Yes."The next day': it closes; ".'The goal": it opens
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space and (opening or tok.whitespace_):
+                doc[tok.i + 1].is_sent_start = not opening
         after_break = "\n" in tok.whitespace_
+    starts = None
+    for m in _JOINS.finditer(text):
+        if starts is None:
+            starts = doc.to_array(IDX)
+
+        def token(group: str) -> int | None:
+            """The token that starts where the group does, if one does."""
+            char = m.start(group)
+            i = int(np.searchsorted(starts, char))
+            return i if i < len(starts) and starts[i] == char else None
+
+        if m.group("glued"):
+            word, stop = token("word"), token("glued")
+            if word is None or stop is None or stop < 1 or not doc[stop - 1].is_alpha:
+                continue
+            if m.group("mark") and _opens(text, m.start("mark")):
+                doc[stop + 1].is_sent_start, doc[word].is_sent_start = True, False  # "Japan.'The goal"
+            else:
+                doc[word].is_sent_start = True  # "parliament.Trump", "sticky.'Trump's"
+        elif m.group("quote") and None not in (token("stop"), token("quote")) and _opens(text, m.start("quote")):
+            doc[token("quote")].is_sent_start = True  # "anxiety. 'I hope ...,' Shiraishi told AFP."
+        elif m.group("lower") and token("lower") is not None:
+            doc[token("lower")].is_sent_start = False  # "'That's where... the relationship'"
     return doc
 
 
-_STOPS = (".", "!", "?")
+def _opens(text: str, char: int) -> bool:
+    """Whether the quotation mark at ``char`` opens a quotation."""
+    return any(q.outer[0] == char for q in find_quoted(text))
 
 
-def _glued_after_stop(doc, i: int) -> bool:
-    """Token ``i`` is a capitalised word written right after a word's full stop, with or
-    without a quotation mark between ("parliament.Trump", "sticky.'Trump"); "U.S.Army" is not."""
-    if i >= len(doc) or not (doc[i].text[:1].isupper() and doc[i].text[1:2].islower()):
-        return False
-    j = i - 1
-    if doc[j].is_quote and j >= 2:
-        j -= 1
-    if j < 1:
-        return False
-    stop, word = doc[j], doc[j - 1]
-    return (
-        stop.text in _STOPS
-        and not stop.whitespace_
-        and not word.whitespace_
-        and word.is_alpha
-        and not any(t.whitespace_ for t in doc[j:i])
-    )
+_QUOTE_MARKS = "'\"‘’“”"
+# Where the token loop's sentence starts may be wrong: a stop glued between a word and a
+# capitalised word (a quotation mark may sit between), a stop then an opening quotation mark,
+# an ellipsis before a lower-case word. A stop counts only as a token of its own: in
+# "Gov.Sarah" and 'Robert C. "Bobby" Scott' it ends an abbreviation.
+_JOINS = re.compile(
+    rf"(?<=\w)(?P<glued>[.!?])(?P<mark>[{_QUOTE_MARKS}])?(?P<word>[A-Z])(?=[a-z])"
+    rf"|(?P<stop>[.!?])[^\S\n]+(?P<quote>[{_QUOTE_MARKS}])"
+    rf"|(?:\.\.\.|…)[^\S\n]*(?P<lower>[a-z])"
+)
 
 
 def _parse_selected(nlp, docs: list, texts: list[str]) -> None:

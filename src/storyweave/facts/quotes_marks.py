@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Span
 
@@ -43,8 +44,10 @@ class Quoted:
     double: bool
 
 
-def find_quoted(text: str) -> list[Quoted]:
-    """Every quoted passage of ``text`` in order, nested single quotes dropped."""
+@lru_cache(maxsize=8)
+def find_quoted(text: str) -> tuple[Quoted, ...]:
+    """Every quoted passage of ``text`` in order, nested single quotes dropped (cached: the
+    sentence splitter and the quote extractor of the facts stage both read them)."""
     found: list[Quoted] = []
     for start, end in _paragraphs(text):
         doubles = _pair(text, start, end, _DOUBLE, double=True)
@@ -56,7 +59,7 @@ def find_quoted(text: str) -> list[Quoted]:
             if not any(d.outer[0] < q.outer[1] and q.outer[0] < d.outer[1] for d in doubles)
         ]
         found.extend(sorted(doubles + singles, key=lambda q: q.outer))
-    return found
+    return tuple(found)
 
 
 def _paragraphs(text: str) -> list[Span]:
