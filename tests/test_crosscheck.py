@@ -151,3 +151,17 @@ def test_measured_predicates_tell_killed_from_injured_and_keep_days():
     assert killed.sentence == ("a0", (0, len(texts[0])))
     orphan = contexts([figures[0]], [None])[0]
     assert orphan.predicate == "" and orphan.sentence is None
+
+
+@pytest.mark.parametrize("denial,report,conflict", [
+    ("The hospital did not open its new maternity ward.", "The hospital opened its new maternity ward on Monday.", True),
+    ("The company denied that it had cut 200 jobs.", "The company cut 200 jobs last week.", True),
+    ("Nobody was injured, but the fire did $1 million in damage.", "The fire did an estimated $1 million damage.", False),
+    ("Right now there is no indication of any connection.", '"Right now there is no indication of any connection," he said.', False),
+])
+def test_a_denial_contradicts_only_what_it_negates(denial, report, conflict):
+    """"Nobody was injured" in a sentence about the damage does not deny the damage."""
+    from storyweave.crosscheck.text import contradicts, parse
+
+    docs = parse([denial, report])
+    assert contradicts(docs[denial], docs[report]) is conflict

@@ -20,7 +20,7 @@ from .align import (
     quote_similarity, rival_pairs,
 )
 from .measured import FigureContext
-from .text import Vectors, Vocabulary, words
+from .text import Vectors, Vocabulary, contradicts, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -88,6 +88,13 @@ def _lines_backing(story: Evidence, mentions: Sequence[Mention]) -> int:
     """
     reported = any(m.modality not in FORECAST for m in mentions)
     return len(story.lines_of(mentions)) if reported else 0
+
+
+def _says_no_to(story: Evidence, denial: Mention, report: Mention) -> bool:
+    """A denied mention contradicts a reported one only about what it negates (``text.contradicts``);
+    without both parses, as before, it does."""
+    d, r = story.parsed.get(denial.text), story.parsed.get(report.text)
+    return d is None or r is None or contradicts(d, r)
 
 
 def _modality(mentions: Sequence[Mention]) -> str:
@@ -240,9 +247,10 @@ def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
             _mention(story, statements[i].article_id, statements[i].span, modality=statements[i].modality)
             for i in members
         ]
-        denied = [m for m in mentions if m.modality == "denied"]
-        happened = [m for m in mentions if m.modality == "happened"]
-        conflict = _conflict(story, fact_id, "modality", [happened, denied]) if denied and happened else None
+        pairs = [(h, d) for d in mentions if d.modality == "denied" for h in mentions if h.modality == "happened"
+                 and _says_no_to(story, d, h)]
+        sides = [list(dict.fromkeys(h for h, _ in pairs)), list(dict.fromkeys(d for _, d in pairs))]
+        conflict = _conflict(story, fact_id, "modality", sides) if pairs else None
         if conflict:
             conflicts.append(conflict)
         n_lines = len(story.lines_of(mentions))

@@ -160,3 +160,39 @@ def completed(docs: Mapping[str, "Doc"]) -> dict[str, bool]:
             c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or (c.lemma_ == "have" and root.tag_ == "VBN"))
             for c in root.children))
     return out
+
+
+_LIGHT_VERBS = {"be", "have", "do"}
+
+
+def negated(doc: "Doc") -> frozenset[str]:
+    """Lemmas of what a parsed sentence negates or denies: the verb under a "not"/"never", the
+    clause a nobody/nothing is part of, the noun under a "no" ("there is no indication"), the
+    complement of a denial verb ("denied that the ward had opened" -> open, ward).
+
+    A sentence that negates one thing is no denial of everything else it says: "nobody was
+    injured, but the fire did $1 million in damage" negates an injury, not the damage.
+    """
+    from ..facts.modality import DENY_VERBS, NEGATIVE_PRONOUNS
+
+    out: set[str] = set()
+    for tok in doc:
+        low = tok.lower_
+        if tok.dep_ == "neg" or low == "never":
+            out.add(tok.head.lemma_)
+        elif low in NEGATIVE_PRONOUNS:
+            out.add(tok.head.lemma_)
+        elif low == "no" and tok.dep_ == "det":
+            out.update((tok.head.lemma_, tok.head.head.lemma_))
+        elif tok.lemma_ in DENY_VERBS and tok.pos_ == "VERB":
+            out.update(t.lemma_ for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree
+                       if t.pos_ in ("VERB", "NOUN", "PROPN"))
+    return frozenset(w.lower() for w in out if w.lower() not in _LIGHT_VERBS)
+
+
+def contradicts(denial: "Doc", report: "Doc") -> bool:
+    """Whether a denied sentence says no to what a reported sentence says happened: the report
+    holds a word the denial negates, and does not negate that word itself."""
+    said_no = negated(denial)
+    reported = {t.lemma_.lower() for t in report}
+    return bool(said_no & reported) and not (said_no & negated(report))
