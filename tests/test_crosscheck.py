@@ -165,3 +165,23 @@ def test_a_denial_contradicts_only_what_it_negates(denial, report, conflict):
 
     docs = parse([denial, report])
     assert contradicts(docs[denial], docs[report]) is conflict
+
+
+def test_an_article_giving_both_counts_keeps_them_apart():
+    """Two counts one article gives side by side ("five women and two children were inside")
+    are two things, not rival versions of one; a death toll two outlets give differently is."""
+    from storyweave.facts import extract_facts
+    from storyweave.records import Article, Story
+
+    texts = {
+        "a": "Five women and two children were inside the church when the fire started on Friday, Fire Chief James Steele said. At least 14 people were killed.",
+        "b": "Two children were inside the church when the fire started on Friday, Fire Chief James Steele said. Seventeen people were killed.",
+        "c": "Five women were inside the church when the fire started on Friday, Fire Chief James Steele said.",
+    }
+    arts = [Article(k, f"{k}.txt", None, f"Outlet {k.upper()}", "", (), None, "en", t, (), "text", 1.0) for k, t in texts.items()]
+    facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
+    story = Story("s", "Church fire", None, None, tuple(texts), tuple(a.outlet for a in arts))
+    ledger = check_story(story, arts, facts, [])
+    sides = [{m.text.strip().lower() for m in c.sides} for c in ledger.conflicts if c.kind == "value"]
+    assert {"14 people", "seventeen people"} in sides
+    assert not any("two children" in s for s in sides)

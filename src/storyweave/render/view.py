@@ -234,13 +234,19 @@ def credited(speaker: str | None) -> str:
 
 
 def sentence_credit(sentence: str) -> str | None:
-    """Who a sentence credits, by the cheap patterns above; None when it credits nobody."""
+    """Who a sentence credits, by the cheap patterns above; None when it credits nobody. A
+    phrase opening on a conjunction, an auxiliary or a relative word is the sentence's own
+    clause, not a source ("..., did an estimated $1 million damage")."""
     for pattern in _CREDITS:
         m = pattern.search(sentence)
-        if m and m.group(1).lower() not in _PRONOUNS:
+        if m and m.group(1).lower() not in _PRONOUNS and m.group(1).split()[0].lower() not in _NOT_A_SOURCE:
             who = m.group(1)
             return "the " + who[4:] if who.startswith("The ") else who
     return None
+
+
+_NOT_A_SOURCE = {"and", "but", "or", "nor", "yet", "so", "did", "does", "do", "was", "were", "is", "are", "has",
+                 "have", "had", "which", "that", "who", "while", "as", "also", "then", "it", "not"}
 
 
 def _around(brief: Brief, m: Mention) -> list[Mention]:
