@@ -31,6 +31,7 @@ def _modality(text: str, parse: bool = True):
     [
         ("The leaders signed the agreement on Friday.", "happened", None),
         ("The leaders will sign the agreement on Friday.", "expected", "will"),
+        ("Will Artino scored 14 points off the bench.", "happened", None),  # a first name, not a modal
         ("The leaders are expected to sign the agreement.", "expected", "expected to"),
         ("Talks are set to explore new investment.", "expected", "set to"),
         ("Ishiba aims to emphasize the partnership.", "expected", "aims to"),

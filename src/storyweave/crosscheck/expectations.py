@@ -35,6 +35,7 @@ import re
 from datetime import date, timedelta
 
 from ..brief.model import Expectation, LedgerEntry, Mention
+from ..facts.modality import REPORT_VERBS
 from ..facts.quotes_marks import opens_quotation
 from ..records import Figure, Span, Statement
 from .align import clusters, comparable_units, same_value
@@ -117,9 +118,11 @@ def _antecedent(text: str, before: list[str]) -> str | None:
 
 # What a prediction hangs on: "X is expected / likely / set to DO", "officials said
 # they anticipate Y". The predicted event is the verb under these heads.
+# Reporting verbs frame too: "Roos will visit Saltmere on Thursday, her office confirmed".
 _FRAMING = frozenset({"expect", "anticipate", "predict", "forecast", "set", "likely", "poise", "due", "aim",
-                      "plan", "intend", "hope", "seek", "want", "say", "report", "suggest", "believe", "reveal"})
+                      "plan", "intend", "hope", "seek", "want", "believe", *REPORT_VERBS})
 _COPULA = frozenset({"be", "become", "remain", "seem", "appear"})
+_MIND = frozenset({"see", "remember", "forget", "recall", "know", "imagine", "wonder"})
 
 
 def _predicted(doc):
@@ -148,7 +151,7 @@ def concrete(doc) -> bool:
     ("the cost of the bridge will reach $3bn").
     """
     verb = _predicted(doc)
-    if verb is None:
+    if verb is None or _past_or_ability(verb):
         return False
     chain = [verb, *verb.ancestors]
     if any(m.lower_ in ("if", "unless") for v in chain for c in v.children if c.dep_ == "advcl"
@@ -160,6 +163,22 @@ def concrete(doc) -> bool:
     relational = any(t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
                      for t in subjects)
     return not relational or any(t.like_num for t in doc)
+
+
+def _past_or_ability(verb) -> bool:
+    """A hedged report of the past ("reportedly pulled up", "were allegedly struck", "may have
+    been set by an arsonist"), an ability ("can do the job"), a narrative "would" in the
+    sentence's own voice ("McDermott would follow with a jumper") or a reader's memory or
+    sight ("Palmerites may remember", "flames could be seen") foretells nothing."""
+    if verb.lemma_.lower() in _MIND:
+        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return True
+    modals = {c.lower_ for c in aux if c.tag_ == "MD"}
+    if modals and any(c.lemma_ == "have" for c in aux):
+        return True
+    return bool(modals & {"can", "ca"}) or ("would" in modals and verb.dep_ == "ROOT")
 
 
 def event_stems(doc) -> frozenset[str]:

@@ -165,11 +165,18 @@ def predicate_modality(tok) -> tuple[Modality, str | None]:
     return "happened", None
 
 
+def _bare_verb_follows(node) -> bool:
+    """A modal takes a bare verb ("will visit", "may be shut", "could have been"): in "Will
+    Artino scored 14 points" the parser's modal is a first name before a past tense."""
+    inflected = node.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
+    return not inflected or any(a.tag_ == "VB" for a in node.children if a.dep_ in ("aux", "auxpass"))
+
+
 def _own_cues(node) -> tuple[Modality, str | None] | None:
     modal = neg = hedge = cond = None
     for c in node.children:
         low = c.lower_.replace("’", "'")
-        if c.dep_ in ("aux", "auxpass") and low in MODALS and c.tag_ == "MD":
+        if c.dep_ in ("aux", "auxpass") and low in MODALS and c.tag_ == "MD" and _bare_verb_follows(node):
             modal = c
         elif c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
             neg = c
