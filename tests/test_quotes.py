@@ -259,3 +259,15 @@ def test_polnear_floor():
     # floors about 3 points under what this slice (first 12 dev texts) gave when pinned: content 85.4,
     # source 76.9 (84.0/73.7 before the cue model's complement features and the content cuts)
     assert content >= 82.5 and source >= 74, out
+
+
+def test_a_named_source_a_newspaper_relays_keeps_the_quote():
+    """The paper is the channel, the fire chief the source of what he said."""
+    from storyweave.facts.pipeline import analyse
+
+    text = ('Fire Chief James Steele said the department was "treating it as suspicious and as potential arson '
+            'at this point" but did not elaborate, The Anchorage Daily News reported.')
+    quotes = extract_quotes("t", text, analyse(text))
+    partial = next(q for q in quotes if q.text.startswith("treating it as suspicious"))
+    assert partial.speaker == "James Steele"
+    assert not any(q.speaker and "Daily News" in q.speaker and "Steele" in q.text for q in quotes)

@@ -110,8 +110,11 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     cue_of: dict[Quote, int] = {}
     nested = {id(att) for att in reported if any(o is not att and any(a <= att.cue[0] < b for a, b in o.content) for o in reported)}
     # A framed quotation inside another cue's content speaks for itself ("he might propose X
-    # ...'The goal is ...,' Smith stated", where the parser ran two sentences together).
-    framers = [att for att in reported if id(att) in nested and _frames_quote(text, att)]
+    # ...'The goal is ...,' Smith stated", where the parser ran two sentences together), and so
+    # does a named person's statement a newspaper relays ("Chief James Steele said the department
+    # was ..., The Anchorage Daily News reported"): Steele is the source, the paper the channel.
+    framers = [att for att in reported if id(att) in nested
+               and (_frames_quote(text, att) or (att.cue_class == "speech" and doc[att.source_head].pos_ == "PROPN"))]
     for att in reported:
         if id(att) in nested and att not in framers:
             continue  # "officials revealed that they anticipate ...": the outer frame speaks
