@@ -271,3 +271,17 @@ def test_a_named_source_a_newspaper_relays_keeps_the_quote():
     partial = next(q for q in quotes if q.text.startswith("treating it as suspicious"))
     assert partial.speaker == "James Steele"
     assert not any(q.speaker and "Daily News" in q.speaker and "Steele" in q.text for q in quotes)
+
+
+def test_a_cue_with_a_topic_reports_no_content():
+    """'did not know of any threats' and 'testified about events' say what was talked of, not
+    what was said; a clause opening on its own adverbial stays content."""
+    from storyweave.facts.pipeline import analyse
+
+    def indirect(text):
+        return [q.text for q in extract_quotes("t", text, analyse(text)) if q.kind == "indirect"]
+
+    assert indirect("Mr Steele said the blaze was arson, but he did not know of any threats to the church.") == [
+        "the blaze was arson"]
+    assert indirect("His mother testified about events leading up to the trial.") == []
+    assert indirect("Officials said about 30 people were killed.") == ["about 30 people were killed"]

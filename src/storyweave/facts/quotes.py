@@ -139,7 +139,8 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
                 inside = any(q.outer[0] <= a and b <= q.outer[1] for q in att.quoted)
                 if not inside and not any(o is not att and a <= o.cue[0] < b for o in framers):
                     a = skip_complementizer(text, a, b)
-                    quotes.append(Quote(span=(a, b), text=text[a:b], kind="indirect", **common))
+                    if not _topic(doc, a, b):
+                        quotes.append(Quote(span=(a, b), text=text[a:b], kind="indirect", **common))
     # A quotation claimed by two cues belongs to the nearer one ("'...,' Smith stated" inside a
     # sentence the parser ran on from the one before).
     nearest: dict[Span, Quote] = {}
@@ -175,6 +176,17 @@ def _filter(doc, text: str, atts: list[Attributed]) -> list[Attributed]:
 def _attach(atts: list[Attributed], host: Attributed, q: Quoted, how: str) -> None:
     """Add a lone quotation to the content of the attribution that speaks it, in place."""
     atts[atts.index(host)] = replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,), via=host.via + how)
+
+
+def _topic(doc, a: int, b: int) -> bool:
+    """A content opening on a preposition of the cue's own names a topic or an act, not what was
+    said: "did not know *of any threats*", "testified *about events*", "answered *with another
+    bucket*". One heading its own clause ("said *on Monday* the plant would close") is content."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    return first.pos_ == "ADP" and not span.start <= first.head.i < span.end
 
 
 def _frames_quote(text: str, att: Attributed) -> bool:
