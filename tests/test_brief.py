@@ -138,9 +138,11 @@ def test_credits_read_from_the_sentence():
     assert sentence_credit("The health ministry puts the death toll at 17.") == "the health ministry"
     assert sentence_credit("At least 14 people were killed when the span fell.") is None
     assert sentence_credit("Officials left early, he said.") is None
-    # the sentence's own clause after a comma is no source
+    # the sentence's own clause after a comma is no source; a conjunction is not part of one
     assert sentence_credit("The fire, which broke out at night, did an estimated $1 million damage.") is None
-    assert sentence_credit("Forty firefighters came, and officials said it was out by dawn.") is None
+    fire = "The fire, which broke out at night, did an estimated $1 million damage, the fire department said."
+    assert sentence_credit(fire) == "the fire department"
+    assert sentence_credit("Forty firefighters came, and officials said it was out by dawn.") == "officials"
     assert credited(None) == "nobody" and credited("Experts") == "Experts"
     assert "unattributed" in credited("they") and "they" in credited("they")
 

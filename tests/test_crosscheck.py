@@ -158,6 +158,9 @@ def test_measured_predicates_tell_killed_from_injured_and_keep_days():
     ("The company denied that it had cut 200 jobs.", "The company cut 200 jobs last week.", True),
     ("Nobody was injured, but the fire did $1 million in damage.", "The fire did an estimated $1 million damage.", False),
     ("Right now there is no indication of any connection.", '"Right now there is no indication of any connection," he said.', False),
+    ("Police did not say whether anyone was hurt.", "Police said three people were hurt.", False),
+    ("The ministry denied reports that the hospital had closed.", "The hospital opened a new ward.", False),
+    ("The ministry denied reports that the hospital had closed.", "The hospital closed on Monday.", True),
 ])
 def test_a_denial_contradicts_only_what_it_negates(denial, report, conflict):
     """"Nobody was injured" in a sentence about the damage does not deny the damage."""
@@ -185,3 +188,20 @@ def test_an_article_giving_both_counts_keeps_them_apart():
     sides = [{m.text.strip().lower() for m in c.sides} for c in ledger.conflicts if c.kind == "value"]
     assert {"14 people", "seventeen people"} in sides
     assert not any("two children" in s for s in sides)
+
+
+def test_a_toll_revised_across_sentences_stays_a_conflict():
+    """An article giving both tolls in different sentences revised one: outlets still disagree."""
+    from storyweave.facts import extract_facts
+    from storyweave.records import Article, Story
+
+    texts = {
+        "a": "The collapse killed at least 14 people, police said on Saturday morning. By the evening officials said 17 people were killed.",
+        "b": "At least 14 people were killed when the bridge collapsed, police said.",
+        "c": "Seventeen people were killed when the bridge collapsed, officials said.",
+    }
+    arts = [Article(k, f"{k}.txt", None, f"Outlet {k.upper()}", "", (), None, "en", t, (), "text", 1.0) for k, t in texts.items()]
+    facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
+    story = Story("s", "Bridge collapse", None, None, tuple(texts), tuple(a.outlet for a in arts))
+    ledger = check_story(story, arts, facts, [])
+    assert any(c.kind == "value" and {m.value for m in c.sides} == {14, 17} for c in ledger.conflicts)

@@ -113,6 +113,8 @@ def test_sentences_split_where_a_reader_sees_them():
         "The U.S.Army said nothing.": ["The U.S.Army said nothing."],
         "The church Alaska Gov.Sarah Palin attends burned.": ["The church Alaska Gov.Sarah Palin attends burned."],
         'Rep. Robert C. "Bobby" Scott threw open his yard.': ['Rep. Robert C. "Bobby" Scott threw open his yard.'],
+        "Shares of Amazon.Com Inc rose 3 percent.": ["Shares of Amazon.Com Inc rose 3 percent."],  # a name
+        "The site runs on ASP.Net servers.": ["The site runs on ASP.Net servers."],
     }
     for text, want in cases.items():
         assert [s.text.strip() for s in analyse(text).sents] == want, text

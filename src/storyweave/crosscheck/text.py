@@ -168,26 +168,28 @@ _LIGHT_VERBS = {"be", "have", "do"}
 def negated(doc: "Doc") -> frozenset[str]:
     """Lemmas of what a parsed sentence negates or denies: the verb under a "not"/"never", the
     clause a nobody/nothing is part of, the noun under a "no" ("there is no indication"), the
-    complement of a denial verb ("denied that the ward had opened" -> open, ward).
+    verb a denial verb's complement names and its objects ("denied that it had cut 200 jobs" ->
+    cut, job; "denied reports that the hospital had closed" -> report, close).
 
     A sentence that negates one thing is no denial of everything else it says: "nobody was
-    injured, but the fire did $1 million in damage" negates an injury, not the damage.
+    injured, but the fire did $1 million in damage" negates an injury, not the damage. Not
+    saying is no denial either: "police did not say whether anyone was hurt".
     """
-    from ..facts.modality import DENY_VERBS, NEGATIVE_PRONOUNS
+    from ..facts.modality import DENY_VERBS, NEGATIVE_PRONOUNS, REPORT_VERBS
 
     out: set[str] = set()
     for tok in doc:
         low = tok.lower_
-        if tok.dep_ == "neg" or low == "never":
-            out.add(tok.head.lemma_)
-        elif low in NEGATIVE_PRONOUNS:
+        if tok.dep_ == "neg" or low == "never" or low in NEGATIVE_PRONOUNS:
             out.add(tok.head.lemma_)
         elif low == "no" and tok.dep_ == "det":
             out.update((tok.head.lemma_, tok.head.head.lemma_))
         elif tok.lemma_ in DENY_VERBS and tok.pos_ == "VERB":
-            out.update(t.lemma_ for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree
-                       if t.pos_ in ("VERB", "NOUN", "PROPN"))
-    return frozenset(w.lower() for w in out if w.lower() not in _LIGHT_VERBS)
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp", "dobj"):
+                    out.add(c.lemma_)
+                    out.update(g.lemma_ for g in c.children if g.dep_ in ("dobj", "ccomp", "acl", "relcl"))
+    return frozenset(w.lower() for w in out if w.lower() not in _LIGHT_VERBS | REPORT_VERBS)
 
 
 def contradicts(denial: "Doc", report: "Doc") -> bool:

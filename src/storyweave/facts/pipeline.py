@@ -62,7 +62,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
-from ..nlp import load_nlp
+from ..nlp import WEB_SUFFIX, load_nlp
 from ..records import Article, ArticleFacts
 from .actors import extract_actors
 from .fast_blas import one_blas_thread, use_numpy_blas
@@ -87,7 +87,7 @@ _NUMBER = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|dozen|p
 # Articles per batch through each component. Small batches keep each encoder's activations
 # (rows x 288 floats) in the core's cache: CPU ms/article on ECB+ dev texts tiled to 600 words
 # (/tmp A/B in one process, medians of 3, load 8): 2 -> 66.0, 4 -> 64.0, 8 -> 69.0, 32 -> 75.4.
-_BATCH = 4
+_BATCH = 4  # quotes_marks.find_quoted caches 8 texts: keep a batch within it
 # Below this many articles per worker, forking costs more than it saves.
 _MIN_PER_PROCESS = 8
 
@@ -216,30 +216,32 @@ def _paragraph_boundaries(doc, text: str):
     for m in _JOINS.finditer(text):
         if starts is None:
             starts = doc.to_array(IDX)
-
-        def token(group: str) -> int | None:
-            """The token that starts where the group does, if one does."""
-            char = m.start(group)
-            i = int(np.searchsorted(starts, char))
-            return i if i < len(starts) and starts[i] == char else None
-
         if m.group("glued"):
-            word, stop = token("word"), token("glued")
+            word, stop = _token_at(starts, m.start("word")), _token_at(starts, m.start("glued"))
             if word is None or stop is None or stop < 1 or not doc[stop - 1].is_alpha:
                 continue
             if m.group("mark") and _opens(text, m.start("mark")):
                 doc[stop + 1].is_sent_start, doc[word].is_sent_start = True, False  # "Japan.'The goal"
             else:
                 doc[word].is_sent_start = True  # "parliament.Trump", "sticky.'Trump's"
-        elif m.group("quote") and None not in (token("stop"), token("quote")) and _opens(text, m.start("quote")):
-            doc[token("quote")].is_sent_start = True  # "anxiety. 'I hope ...,' Shiraishi told AFP."
-        elif m.group("lower") and token("lower") is not None:
-            doc[token("lower")].is_sent_start = False  # "'That's where... the relationship'"
+        elif m.group("quote"):
+            quote = _token_at(starts, m.start("quote"))
+            if quote is not None and _token_at(starts, m.start("stop")) is not None and _opens(text, m.start("quote")):
+                doc[quote].is_sent_start = True  # "anxiety. 'I hope ...,' Shiraishi told AFP."
+        elif m.group("lower") and (lower := _token_at(starts, m.start("lower"))) is not None:
+            doc[lower].is_sent_start = False  # "'That's where... the relationship'"
     return doc
 
 
+def _token_at(starts: np.ndarray, char: int) -> int | None:
+    """The token that starts at ``char`` (``starts`` is the doc's IDX column), if one does."""
+    i = int(np.searchsorted(starts, char))
+    return i if i < len(starts) and starts[i] == char else None
+
+
 def _opens(text: str, char: int) -> bool:
-    """Whether the quotation mark at ``char`` opens a quotation."""
+    """Whether the quotation mark at ``char`` opens a quotation (``find_quoted`` is cached for as
+    many texts as a batch holds, so the quote extractor reuses this read; see ``_BATCH``)."""
     return any(q.outer[0] == char for q in find_quoted(text))
 
 
@@ -247,9 +249,9 @@ _QUOTE_MARKS = "'\"‘’“”"
 # Where the token loop's sentence starts may be wrong: a stop glued between a word and a
 # capitalised word (a quotation mark may sit between), a stop then an opening quotation mark,
 # an ellipsis before a lower-case word. A stop counts only as a token of its own: in
-# "Gov.Sarah" and 'Robert C. "Bobby" Scott' it ends an abbreviation.
+# "Gov.Sarah" and 'Robert C. "Bobby" Scott' it ends an abbreviation; "Amazon.Com" is a name.
 _JOINS = re.compile(
-    rf"(?<=\w)(?P<glued>[.!?])(?P<mark>[{_QUOTE_MARKS}])?(?P<word>[A-Z])(?=[a-z])"
+    rf"(?<=[^\W\d_])(?P<glued>[.!?])(?P<mark>[{_QUOTE_MARKS}])?{WEB_SUFFIX}(?P<word>[A-Z])(?=[a-z])"
     rf"|(?P<stop>[.!?])[^\S\n]+(?P<quote>[{_QUOTE_MARKS}])"
     rf"|(?:\.\.\.|…)[^\S\n]*(?P<lower>[a-z])"
 )

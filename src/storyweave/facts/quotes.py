@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Sequence
 
 from ..records import Quote, Span
 from .quotes_attributed import Attributed, overlaps, to_chars
@@ -60,7 +61,7 @@ def needs_parse(sentence_text: str) -> bool:
     return any(w in CUE_FORMS for w in lower_words(sentence_text))
 
 
-def attributions(doc, quoted: list[Quoted] | None = None, filtered: bool = True, text: str | None = None) -> list[Attributed]:
+def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = True, text: str | None = None) -> list[Attributed]:
     """Attributions of a parsed doc, content widened to whole quotations and lone quotations attached;
     ``filtered`` lets the learned filter drop unlikely ones (off only for training it). ``text`` is
     the doc's text when the caller has it (``Doc.text`` joins every token again on each access)."""
@@ -108,15 +109,19 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     quoted = find_quoted(text)
     reported = [a for a in attributions(doc, quoted, text=text) if a.cue_class in ("speech", "belief") and a.source_head is not None]
     cue_of: dict[Quote, int] = {}
-    nested = {id(att) for att in reported if any(o is not att and any(a <= att.cue[0] < b for a, b in o.content) for o in reported)}
+    outers = {id(att): [o for o in reported if o is not att and any(a <= att.cue[0] < b for a, b in o.content)]
+              for att in reported}
     # A framed quotation inside another cue's content speaks for itself ("he might propose X
     # ...'The goal is ...,' Smith stated", where the parser ran two sentences together), and so
-    # does a named person's statement a newspaper relays ("Chief James Steele said the department
-    # was ..., The Anchorage Daily News reported"): Steele is the source, the paper the channel.
-    framers = [att for att in reported if id(att) in nested
-               and (_frames_quote(text, att) or (att.cue_class == "speech" and doc[att.source_head].pos_ == "PROPN"))]
+    # does a named person's statement a newspaper relays after it ("Chief James Steele said the
+    # department was ..., The Anchorage Daily News reported"): Steele is the source, the paper the
+    # channel. Hearsay stays with who tells it: in "Police said Smith told them ...", the police.
+    framers = [att for att in reported if outers[id(att)] and (_frames_quote(text, att) or (
+        att.cue_class == "speech" and doc[att.source_head].pos_ == "PROPN"
+        and all(o.cue[0] > att.cue[1] for o in outers[id(att)])))]
+    framing = {id(att) for att in framers}
     for att in reported:
-        if id(att) in nested and att not in framers:
+        if outers[id(att)] and id(att) not in framing:
             continue  # "officials revealed that they anticipate ...": the outer frame speaks
         speaker = speakers.resolve(doc[att.source_head])
         common = dict(

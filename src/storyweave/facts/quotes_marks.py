@@ -44,7 +44,7 @@ class Quoted:
     double: bool
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=8)  # at least one facts batch (facts.pipeline._BATCH)
 def find_quoted(text: str) -> tuple[Quoted, ...]:
     """Every quoted passage of ``text`` in order, nested single quotes dropped (cached: the
     sentence splitter and the quote extractor of the facts stage both read them)."""

@@ -224,6 +224,9 @@ _CREDITS = (
     re.compile(r"^\s*" + _WHO + _VERB),
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "them", "him", "her", "one"}
+_CONJUNCTION = re.compile(r"^(?:(?:and|but|or|yet|so|while|as)\s+)+", re.I)
+_NOT_A_SOURCE = {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "which", "that", "who",
+                 "also", "then", "not"}
 
 
 def credited(speaker: str | None) -> str:
@@ -235,18 +238,15 @@ def credited(speaker: str | None) -> str:
 
 def sentence_credit(sentence: str) -> str | None:
     """Who a sentence credits, by the cheap patterns above; None when it credits nobody. A
-    phrase opening on a conjunction, an auxiliary or a relative word is the sentence's own
-    clause, not a source ("..., did an estimated $1 million damage")."""
+    conjunction opening the phrase is the sentence's, not the source's (", and officials said"),
+    and a phrase that is the sentence's own clause (", did an estimated $1 million damage") is
+    passed over for a later match (", the fire department said")."""
     for pattern in _CREDITS:
-        m = pattern.search(sentence)
-        if m and m.group(1).lower() not in _PRONOUNS and m.group(1).split()[0].lower() not in _NOT_A_SOURCE:
-            who = m.group(1)
-            return "the " + who[4:] if who.startswith("The ") else who
+        for m in pattern.finditer(sentence):
+            who = _CONJUNCTION.sub("", m.group(1))
+            if who and who.lower() not in _PRONOUNS and who.split()[0].lower() not in _NOT_A_SOURCE:
+                return "the " + who[4:] if who.startswith("The ") else who
     return None
-
-
-_NOT_A_SOURCE = {"and", "but", "or", "nor", "yet", "so", "did", "does", "do", "was", "were", "is", "are", "has",
-                 "have", "had", "which", "that", "who", "while", "as", "also", "then", "it", "not"}
 
 
 def _around(brief: Brief, m: Mention) -> list[Mention]:
