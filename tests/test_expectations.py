@@ -158,3 +158,26 @@ def test_a_quarter_falls_due_in_the_next_one_of_that_name(published, due):
     (s,) = _statements("The deal is expected to close in the first quarter.")
     ev = SimpleNamespace(articles={"a": SimpleNamespace(published=published, text=s.text)})
     assert _deadline(ev, s, []) == date.fromisoformat(due)
+
+
+@pytest.mark.parametrize("kind,linked", [("preview", True), ("report", False)])
+def test_undated_forecast_is_confirmed_only_from_a_preview(kind, linked):
+    """Without dates, a report's forecast may have been written after the other report: no order,
+    no confirmation. A preview's forecast is told by a report."""
+    from dataclasses import replace
+
+    from storyweave.crosscheck import check_story
+    from storyweave.facts import extract_facts
+    from storyweave.records import Article, Story
+
+    texts = {
+        "before": "The health minister is expected to announce new funding for Eastfield hospital on Friday.",
+        "after": "The health minister announced new funding for Eastfield hospital on Friday.",
+    }
+    arts = [Article(k, f"{k}.txt", None, f"Outlet {k}", "", (), None, "en", t, (), "text", 1.0) for k, t in texts.items()]
+    facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
+    facts["before"] = replace(facts["before"], kind=kind)
+    facts["after"] = replace(facts["after"], kind="report")
+    story = Story("s", "Funding", None, None, tuple(texts), tuple(a.outlet for a in arts))
+    ledger = check_story(story, arts, facts, [])
+    assert any(e.status == "confirmed" for e in ledger.expectations) is linked

@@ -231,14 +231,17 @@ def _day(ev: Evidence, article_id: str) -> date | None:
 def _later(ev: Evidence, outcome_article: str, expected_article: str) -> bool:
     """Whether ``outcome_article`` can report what ``expected_article`` predicted.
 
-    With both dates known, it must be later; otherwise a report (not a preview) may.
+    With both dates known, it must be later. Otherwise only a preview's forecast can be told
+    by a report: a forecast inside an undated report ("Bush will miss the final two games") is
+    as likely written after the other report as before it, and no order means no confirmation
+    (on 8 undated ECB+ report topics, 22 of 30 such links were wrong by hand).
     """
     if outcome_article == expected_article:
         return False
     do, de = _day(ev, outcome_article), _day(ev, expected_article)
     if do and de:
         return do > de
-    return ev.kinds.get(outcome_article) != "preview"
+    return ev.kinds.get(outcome_article) != "preview" and ev.kinds.get(expected_article) == "preview"
 
 
 def _figures(ev: Evidence) -> dict[tuple[str, Span], list[Figure]]:
