@@ -205,3 +205,19 @@ def test_a_toll_revised_across_sentences_stays_a_conflict():
     story = Story("s", "Bridge collapse", None, None, tuple(texts), tuple(a.outlet for a in arts))
     ledger = check_story(story, arts, facts, [])
     assert any(c.kind == "value" and {m.value for m in c.sides} == {14, 17} for c in ledger.conflicts)
+
+
+@pytest.mark.parametrize("a,b,conflict", [
+    ('"The bridge will reopen within a week," Mayor Jan Olsen said.',
+     '"The bridge will reopen within a week," engineer Petra Lind said.', True),
+    ("Mayor Jan Olsen said the bridge would reopen within a week.",
+     "Engineer Petra Lind said the bridge would reopen within a week.", False),
+])
+def test_same_words_from_two_speakers_conflict_alike_paraphrases_do_not(a, b, conflict):
+    from storyweave.facts import extract_facts
+    from storyweave.records import Article, Story
+
+    arts = [Article(k, f"{k}.txt", None, f"Outlet {k}", "", (), None, "en", t, (), "text", 1.0) for k, t in (("a", a), ("b", b))]
+    facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
+    ledger = check_story(Story("s", "Bridge", None, None, ("a", "b"), ("Outlet a", "Outlet b")), arts, facts, [])
+    assert any(c.kind == "speaker" for c in ledger.conflicts) is conflict

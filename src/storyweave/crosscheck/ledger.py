@@ -208,7 +208,9 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             list(range(len(named))),
             lambda a, b: (named[a].speaker or "").split()[-1:] == (named[b].speaker or "").split()[-1:],
         )
-        conflict = _conflict(story, fact_id, "speaker", [[named[i] for i in v] for v in speakers])
+        # Two people may well say alike things: only the same words credited to two people conflict.
+        verbatim = [[named[i] for i in v] for v in speakers if any(named[i].quote_kind != "indirect" for i in v)]
+        conflict = _conflict(story, fact_id, "speaker", verbatim)
         if conflict:
             conflicts.append(conflict)
         named_articles = {m.article_id for m in named}
