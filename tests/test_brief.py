@@ -143,6 +143,9 @@ def test_credits_read_from_the_sentence():
     fire = "The fire, which broke out at night, did an estimated $1 million damage, the fire department said."
     assert sentence_credit(fire) == "the fire department"
     assert sentence_credit("Forty firefighters came, and officials said it was out by dawn.") == "officials"
+    assert sentence_credit("The bridge was closed, and inspectors said it was unsafe, officials said.") == "officials"
+    assert sentence_credit("Seventeen died, while the mayor said 20.") is None  # a rival's claim
+    assert sentence_credit("The ship sank, it was reported.") is None
     assert credited(None) == "nobody" and credited("Experts") == "Experts"
     assert "unattributed" in credited("they") and "they" in credited("they")
 

@@ -161,6 +161,10 @@ def test_measured_predicates_tell_killed_from_injured_and_keep_days():
     ("Police did not say whether anyone was hurt.", "Police said three people were hurt.", False),
     ("The ministry denied reports that the hospital had closed.", "The hospital opened a new ward.", False),
     ("The ministry denied reports that the hospital had closed.", "The hospital closed on Monday.", True),
+    ("Police refused to confirm the arrest.", "Police confirmed the arrest of a man.", False),
+    ("Officials declined to confirm that three people died.", "Three people died.", False),
+    ("The ministry did not confirm the deaths.", "The ministry confirmed the deaths of five people.", True),
+    ("The company never announced layoffs.", "The company announced 200 layoffs.", True),
 ])
 def test_a_denial_contradicts_only_what_it_negates(denial, report, conflict):
     """"Nobody was injured" in a sentence about the damage does not deny the damage."""
@@ -210,6 +214,8 @@ def test_a_toll_revised_across_sentences_stays_a_conflict():
 @pytest.mark.parametrize("a,b,conflict", [
     ('"The bridge will reopen within a week," Mayor Jan Olsen said.',
      '"The bridge will reopen within a week," engineer Petra Lind said.', True),
+    ('"The bridge will reopen within a week," Mayor Jan Olsen said.',
+     "Engineer Petra Lind said the bridge would reopen within a week.", True),
     ("Mayor Jan Olsen said the bridge would reopen within a week.",
      "Engineer Petra Lind said the bridge would reopen within a week.", False),
 ])

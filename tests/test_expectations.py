@@ -160,10 +160,11 @@ def test_a_quarter_falls_due_in_the_next_one_of_that_name(published, due):
     assert _deadline(ev, s, []) == date.fromisoformat(due)
 
 
-@pytest.mark.parametrize("kind,linked", [("preview", True), ("report", False)])
-def test_undated_forecast_is_confirmed_only_from_a_preview(kind, linked):
+@pytest.mark.parametrize("kind,linked,day", [("preview", True, None), ("report", False, None),
+                                              ("preview", True, "2025-05-01")])
+def test_undated_forecast_is_confirmed_only_from_a_preview(kind, linked, day):
     """Without dates, a report's forecast may have been written after the other report: no order,
-    no confirmation. A preview's forecast is told by a report."""
+    no confirmation. A preview's forecast is told by a report, the same day's evening report too."""
     from dataclasses import replace
 
     from storyweave.crosscheck import check_story
@@ -174,7 +175,9 @@ def test_undated_forecast_is_confirmed_only_from_a_preview(kind, linked):
         "before": "The health minister is expected to announce new funding for Eastfield hospital on Friday.",
         "after": "The health minister announced new funding for Eastfield hospital on Friday.",
     }
-    arts = [Article(k, f"{k}.txt", None, f"Outlet {k}", "", (), None, "en", t, (), "text", 1.0) for k, t in texts.items()]
+    hours = {"before": "T09:00", "after": "T21:00"}
+    arts = [Article(k, f"{k}.txt", None, f"Outlet {k}", "", (), day and day + hours[k], "en", t, (), "text", 1.0)
+            for k, t in texts.items()]
     facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
     facts["before"] = replace(facts["before"], kind=kind)
     facts["after"] = replace(facts["after"], kind="report")

@@ -271,10 +271,19 @@ def test_a_named_source_a_newspaper_relays_keeps_the_quote():
     partial = next(q for q in quotes if q.text.startswith("treating it as suspicious"))
     assert partial.speaker == "James Steele"
     assert not any(q.speaker and "Daily News" in q.speaker and "Steele" in q.text for q in quotes)
-    # hearsay stays with who tells it
-    hearsay = "Police said Smith told them he had been at home all night."
-    (told,) = extract_quotes("t", hearsay, analyse(hearsay))
-    assert (told.speaker, told.text) == ("Police", "Smith told them he had been at home all night")
+    # a report without quotation marks, before or after; hearsay stays with who tells it
+    cases = {
+        "Chief James Steele said the fire was being treated as suspicious, the Anchorage Daily News reported.":
+            ("James Steele", "the fire was being treated as suspicious"),
+        "According to the Anchorage Daily News, Chief James Steele said the fire was suspicious.":
+            ("James Steele", "the fire was suspicious"),
+        "Police said Smith told them he had been at home all night.":
+            ("Police", "Smith told them he had been at home all night"),
+        "Smith told them he had been at home all night, police said.":
+            ("police", "Smith told them he had been at home all night"),
+    }
+    for text, want in cases.items():
+        assert [(q.speaker, q.text) for q in extract_quotes("t", text, analyse(text))] == [want], text
 
 
 def test_a_cue_with_a_topic_reports_no_content():

@@ -231,16 +231,17 @@ def _day(ev: Evidence, article_id: str) -> date | None:
 def _later(ev: Evidence, outcome_article: str, expected_article: str) -> bool:
     """Whether ``outcome_article`` can report what ``expected_article`` predicted.
 
-    With both dates known, it must be later. Otherwise only a preview's forecast can be told
-    by a report: a forecast inside an undated report ("Bush will miss the final two games") is
-    as likely written after the other report as before it, and no order means no confirmation
-    (on 8 undated ECB+ report topics, 22 of 30 such links were wrong by hand).
+    With both dates known and different, it must be later. Otherwise only a preview's forecast
+    can be told by a report: a forecast inside an undated report ("Bush will miss the final two
+    games") is as likely written after the other report as before it, and no order means no
+    confirmation (on 8 undated ECB+ report topics, 22 of 30 such links were wrong by hand).
     """
     if outcome_article == expected_article:
         return False
     do, de = _day(ev, outcome_article), _day(ev, expected_article)
-    if do and de:
+    if do and de and do != de:
         return do > de
+    # undated, or the same day (a morning preview, the evening's report): the kinds tell
     return ev.kinds.get(outcome_article) != "preview" and ev.kinds.get(expected_article) == "preview"
 
 

@@ -208,9 +208,11 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             list(range(len(named))),
             lambda a, b: (named[a].speaker or "").split()[-1:] == (named[b].speaker or "").split()[-1:],
         )
-        # Two people may well say alike things: only the same words credited to two people conflict.
-        verbatim = [[named[i] for i in v] for v in speakers if any(named[i].quote_kind != "indirect" for i in v)]
-        conflict = _conflict(story, fact_id, "speaker", verbatim)
+        # Two people may well say alike things: words conflict over their speaker only when some
+        # outlet quotes them verbatim (a paraphrase of the mayor's quoted words credited to someone else).
+        versions = [[named[i] for i in v] for v in speakers]
+        verbatim = any(m.quote_kind != "indirect" for v in versions for m in v)
+        conflict = _conflict(story, fact_id, "speaker", versions) if verbatim else None
         if conflict:
             conflicts.append(conflict)
         named_articles = {m.article_id for m in named}

@@ -166,30 +166,48 @@ _LIGHT_VERBS = {"be", "have", "do"}
 
 
 def negated(doc: "Doc") -> frozenset[str]:
-    """Lemmas of what a parsed sentence negates or denies: the verb under a "not"/"never", the
-    clause a nobody/nothing is part of, the noun under a "no" ("there is no indication"), the
-    verb a denial verb's complement names and its objects ("denied that it had cut 200 jobs" ->
-    cut, job; "denied reports that the hospital had closed" -> report, close).
+    """Lemmas of what a parsed sentence negates or denies: the verb under a "not"/"never" ("did
+    not confirm the deaths" -> confirm), the clause a nobody/nothing is part of, the noun under a
+    "no" ("there is no indication"), the verb a denial verb's complement names and its objects
+    ("denied that it had cut 200 jobs" -> cut, job; "denied reports that the hospital had
+    closed" -> report, close).
 
     A sentence that negates one thing is no denial of everything else it says: "nobody was
     injured, but the fire did $1 million in damage" negates an injury, not the damage. Not
-    saying is no denial either: "police did not say whether anyone was hurt".
+    saying is no denial either: "police did not say whether anyone was hurt", "declined to
+    confirm that three people died", "refused to confirm the arrest".
     """
-    from ..facts.modality import DENY_VERBS, NEGATIVE_PRONOUNS, REPORT_VERBS
+    from ..facts.modality import DENY_VERBS, NEGATIVE_PRONOUNS
 
     out: set[str] = set()
     for tok in doc:
         low = tok.lower_
         if tok.dep_ == "neg" or low == "never" or low in NEGATIVE_PRONOUNS:
-            out.add(tok.head.lemma_)
+            if not _withholds(tok.head):
+                out.add(tok.head.lemma_)
         elif low == "no" and tok.dep_ == "det":
             out.update((tok.head.lemma_, tok.head.head.lemma_))
         elif tok.lemma_ in DENY_VERBS and tok.pos_ == "VERB":
             for c in tok.children:
-                if c.dep_ in ("ccomp", "xcomp", "dobj"):
+                if c.dep_ in ("ccomp", "xcomp", "dobj") and not _withholds(c) and not _open_question(c):
                     out.add(c.lemma_)
                     out.update(g.lemma_ for g in c.children if g.dep_ in ("dobj", "ccomp", "acl", "relcl"))
-    return frozenset(w.lower() for w in out if w.lower() not in _LIGHT_VERBS | REPORT_VERBS)
+    return frozenset(w.lower() for w in out if w.lower() not in _LIGHT_VERBS)
+
+
+def _withholds(verb) -> bool:
+    """A reporting verb that is refused ("declined to confirm the arrest") or that governs a clause
+    ("did not say whether anyone was hurt") withholds what follows: it denies nothing. One
+    negated with a plain object ("did not confirm the deaths") does deny."""
+    from ..facts.modality import REPORT_VERBS
+
+    if verb.pos_ != "VERB" or verb.lemma_ not in REPORT_VERBS:
+        return False
+    return verb.dep_ == "xcomp" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _open_question(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def contradicts(denial: "Doc", report: "Doc") -> bool:

@@ -113,12 +113,13 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
               for att in reported}
     # A framed quotation inside another cue's content speaks for itself ("he might propose X
     # ...'The goal is ...,' Smith stated", where the parser ran two sentences together), and so
-    # does a named person's statement a newspaper relays after it ("Chief James Steele said the
-    # department was ..., The Anchorage Daily News reported"): Steele is the source, the paper the
-    # channel. Hearsay stays with who tells it: in "Police said Smith told them ...", the police.
+    # does a named person's statement a report relays ("Chief James Steele said the department
+    # was ..., The Anchorage Daily News reported", "according to the paper, Steele said ..."):
+    # Steele is the source, the paper the channel. Hearsay stays with who tells it: in "Police
+    # said Smith told them ..." the police speak.
     framers = [att for att in reported if outers[id(att)] and (_frames_quote(text, att) or (
         att.cue_class == "speech" and doc[att.source_head].pos_ == "PROPN"
-        and all(o.cue[0] > att.cue[1] for o in outers[id(att)])))]
+        and all(_relays(doc, o) for o in outers[id(att)])))]
     framing = {id(att) for att in framers}
     for att in reported:
         if outers[id(att)] and id(att) not in framing:
@@ -142,7 +143,8 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
         if quoted_chars < 0.5 * content_chars:
             for a, b in att.content:
                 inside = any(q.outer[0] <= a and b <= q.outer[1] for q in att.quoted)
-                if not inside and not any(o is not att and a <= o.cue[0] < b for o in framers):
+                # a piece holding another cue is that cue's: a framed quotation, or the report relaying this one
+                if not inside and not any(a <= o.cue[0] < b for o in (*framers, *outers[id(att)]) if o is not att):
                     a = skip_complementizer(text, a, b)
                     if not _topic(doc, a, b):
                         quotes.append(Quote(span=(a, b), text=text[a:b], kind="indirect", **common))
@@ -181,6 +183,14 @@ def _filter(doc, text: str, atts: list[Attributed]) -> list[Attributed]:
 def _attach(atts: list[Attributed], host: Attributed, q: Quoted, how: str) -> None:
     """Add a lone quotation to the content of the attribution that speaks it, in place."""
     atts[atts.index(host)] = replace(host, content=host.content + (q.outer,), quoted=host.quoted + (q,), via=host.via + how)
+
+
+def _relays(doc, att: Attributed) -> bool:
+    """A report or an "according to" passes on what its sources said."""
+    if att.cue_text.lower().startswith("according"):
+        return True
+    cue = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    return cue is not None and any(t.lemma_ == "report" for t in cue)
 
 
 def _topic(doc, a: int, b: int) -> bool:
