@@ -110,7 +110,7 @@ def test_cli_brief_json_from_store(records, db_path):
 
 
 def test_summary_candidates_stand_alone():
-    from storyweave.brief.summary import about_itself, inside_quote, quotes_balanced, trimmed
+    from storyweave.brief.summary import about_itself, first_person, inside_quote, quotes_balanced, trimmed
 
     assert quotes_balanced('He said "no" twice.') and quotes_balanced("“Yes,” she said.")
     assert not quotes_balanced("Five days is realistic if the weather holds,” he said.")
@@ -124,6 +124,9 @@ def test_summary_candidates_stand_alone():
     wire = "Bridge falls\nSALTMERE, March 11 (MPA) - Seventeen people were killed.\n\n"
     start, end = trimmed(wire, (0, len(wire)))
     assert wire[start:end] == "Seventeen people were killed."
+    assert first_person("We had a game, and I was trying to help the team.")
+    assert not first_person('The mayor said "we will rebuild" within a year.')
+    assert not first_person("Myanmar and the US signed an accord.")
 
 
 

@@ -36,6 +36,8 @@ SAME_ARTICLE_PENALTY = 0.4
 LEAD_BONUS = 1.0
 
 _ANAPHOR = re.compile(r"^(this|that|these|those|it|its|he|she|his|her|they|their|such|but|and)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|us|my|our|Our|My)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _END = re.compile(r"[.!?][\"'”’)]?$")
 _SPACE = re.compile(r"\s+")
 # A wire dateline before the lead: "SALTMERE, March 11 (MPA) - ", "LONDON (Reuters) — ".
@@ -75,6 +77,12 @@ def inside_quote(text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def first_person(sentence: str) -> bool:
+    """"I" or "we" outside quotation marks: a source speaking ("We had a game, and I was trying
+    to help the team"), its quotation marks a paragraph away; reporters do not write so."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub("", sentence)))
+
+
 def about_itself(sentence: str, outlet: str) -> bool:
     """The outlet talking about itself ("Coastline Today has set up a live page"): its name opens the sentence."""
     name = outlet.strip().lower()
@@ -88,8 +96,8 @@ def _candidate(ev: Evidence, s: Statement) -> Span | None:
     n = len(words(sentence))
     if not (MIN_WORDS <= n <= MAX_WORDS) or not _END.search(sentence):
         return None
-    if _ANAPHOR.match(sentence) or sentence[:1] in "\"'“‘":
-        return None  # needs the sentence before it, or is a bare quote without its speaker
+    if _ANAPHOR.match(sentence) or sentence[:1] in "\"'“‘" or first_person(sentence):
+        return None  # needs the sentence before it, or is a source's words without their speaker
     article = ev.articles[s.article_id]
     if not quotes_balanced(sentence) or inside_quote(article.text, span[0]) or about_itself(sentence, article.outlet):
         return None
