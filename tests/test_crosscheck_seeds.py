@@ -306,3 +306,16 @@ def test_sample_briefs_mark_paraphrase_apart_from_verbatim_quotes(sample):
             assert shown in " ".join(md.split()), shown
             assert (str(escape(f"“{words[:30]}")) in page) == direct
     assert seen == {True, False}
+
+
+@needs_provenance
+def test_seed_brief_lists_own_words_before_paraphrase(seed_inputs):
+    """Among quotes backed alike, the speaker's own words come before paraphrases of them."""
+    from storyweave.brief import make_brief
+    from storyweave.render.view import verbatim, view
+
+    inputs, _, _ = seed_inputs
+    quotes = view(make_brief(*inputs)).quotes
+    assert any(verbatim(q) for q in quotes)
+    ranks = [(-q.independent_sources, not verbatim(q)) for q in quotes]
+    assert ranks == sorted(ranks)

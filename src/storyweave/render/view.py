@@ -146,9 +146,10 @@ def _single(brief: Brief) -> list[LedgerEntry]:
 def view(brief: Brief) -> View:
     solid = _solid(brief)[:MAX_SOLID]
     single = _single(brief)[:MAX_SINGLE]
+    # Best backed first; among equals a speaker's own words before a paraphrase of them.
     quotes = sorted(
         (q for q in brief.quotes if q.about and len(q.label.split()) >= 3),
-        key=lambda q: (-q.independent_sources, -len(q.outlets), -len(q.label)),
+        key=lambda q: (-q.independent_sources, not verbatim(q), -len(q.outlets), -len(q.label)),
     )[:MAX_QUOTES]
     met = tuple(e for e in brief.expectations if e.status != "pending")
     pending = tuple(e for e in brief.expectations if e.status == "pending")[:MAX_PENDING]
