@@ -127,6 +127,9 @@ def test_summary_candidates_stand_alone():
     assert first_person("We had a game, and I was trying to help the team.")
     assert not first_person('The mayor said "we will rebuild" within a year.')
     assert not first_person("Myanmar and the US signed an accord.")
+    assert not first_person("He fought in World War I and came home.")
+    assert not first_person("A crash closed I-95 for hours.")
+    assert not first_person("Smith said ‘we will win’ after the match.")
 
 
 

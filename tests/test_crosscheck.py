@@ -165,6 +165,8 @@ def test_measured_predicates_tell_killed_from_injured_and_keep_days():
     ("Officials declined to confirm that three people died.", "Three people died.", False),
     ("The ministry did not confirm the deaths.", "The ministry confirmed the deaths of five people.", True),
     ("The company never announced layoffs.", "The company announced 200 layoffs.", True),
+    ("Police did not confirm the deaths.", "Police confirmed the arrest of two men.", False),
+    ("The club never announced a transfer fee.", "The club announced on Friday that Smith had signed.", False),
 ])
 def test_a_denial_contradicts_only_what_it_negates(denial, report, conflict):
     """"Nobody was injured" in a sentence about the damage does not deny the damage."""

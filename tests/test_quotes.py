@@ -281,6 +281,9 @@ def test_a_named_source_a_newspaper_relays_keeps_the_quote():
             ("Police", "Smith told them he had been at home all night"),
         "Smith told them he had been at home all night, police said.":
             ("police", "Smith told them he had been at home all night"),
+        "Police reported that Smith told them he had fled.": ("Police", "Smith told them he had fled"),
+        "Smith said the plan would fail, according to Reuters.": ("Smith", "the plan would fail"),
+        "Smith said the plan would fail, Reuters reported on Monday.": ("Smith", "the plan would fail"),
     }
     for text, want in cases.items():
         assert [(q.speaker, q.text) for q in extract_quotes("t", text, analyse(text))] == [want], text

@@ -36,8 +36,10 @@ SAME_ARTICLE_PENALTY = 0.4
 LEAD_BONUS = 1.0
 
 _ANAPHOR = re.compile(r"^(this|that|these|those|it|its|he|she|his|her|they|their|such|but|and)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|us|my|our|Our|My)\b")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_FIRST_PERSON = re.compile(r"\b(?:we|We|me|us|my|our|Our|My)\b")
+# "I", not a numeral after a name ("World War I", "Charles I") nor a road ("I-95")
+_I = re.compile(r"(?:^|(?<=\s))(?:(\S+)\s+)?I\b(?![-\d])")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|(?<!\w)'[^']*'(?!\w)")
 _END = re.compile(r"[.!?][\"'”’)]?$")
 _SPACE = re.compile(r"\s+")
 # A wire dateline before the lead: "SALTMERE, March 11 (MPA) - ", "LONDON (Reuters) — ".
@@ -80,7 +82,14 @@ def inside_quote(text: str, start: int) -> bool:
 def first_person(sentence: str) -> bool:
     """"I" or "we" outside quotation marks: a source speaking ("We had a game, and I was trying
     to help the team"), its quotation marks a paragraph away; reporters do not write so."""
-    return bool(_FIRST_PERSON.search(_QUOTED.sub("", sentence)))
+    text = _QUOTED.sub("", sentence)
+    if _FIRST_PERSON.search(text):
+        return True
+    for m in _I.finditer(text):
+        before = m.group(1)
+        if not before or not before[:1].isupper() or m.start(1) == len(text) - len(text.lstrip()):
+            return True
+    return False
 
 
 def about_itself(sentence: str, outlet: str) -> bool:

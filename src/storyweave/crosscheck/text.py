@@ -166,8 +166,8 @@ _LIGHT_VERBS = {"be", "have", "do"}
 
 
 def negated(doc: "Doc") -> frozenset[str]:
-    """Lemmas of what a parsed sentence negates or denies: the verb under a "not"/"never" ("did
-    not confirm the deaths" -> confirm), the clause a nobody/nothing is part of, the noun under a
+    """Lemmas of what a parsed sentence negates or denies: the verb under a "not"/"never", or the
+    object of a negated reporting verb ("did not confirm the deaths" -> death), the clause a nobody/nothing is part of, the noun under a
     "no" ("there is no indication"), the verb a denial verb's complement names and its objects
     ("denied that it had cut 200 jobs" -> cut, job; "denied reports that the hospital had
     closed" -> report, close).
@@ -183,8 +183,12 @@ def negated(doc: "Doc") -> frozenset[str]:
     for tok in doc:
         low = tok.lower_
         if tok.dep_ == "neg" or low == "never" or low in NEGATIVE_PRONOUNS:
-            if not _withholds(tok.head):
-                out.add(tok.head.lemma_)
+            head = tok.head
+            if _reports(head):  # "did not confirm the deaths" denies the deaths, not every confirmation
+                if not _withholds(head):
+                    out.update(c.lemma_ for c in head.children if c.dep_ == "dobj")
+            else:
+                out.add(head.lemma_)
         elif low == "no" and tok.dep_ == "det":
             out.update((tok.head.lemma_, tok.head.head.lemma_))
         elif tok.lemma_ in DENY_VERBS and tok.pos_ == "VERB":
@@ -195,15 +199,16 @@ def negated(doc: "Doc") -> frozenset[str]:
     return frozenset(w.lower() for w in out if w.lower() not in _LIGHT_VERBS)
 
 
-def _withholds(verb) -> bool:
-    """A reporting verb that is refused ("declined to confirm the arrest") or that governs a clause
-    ("did not say whether anyone was hurt") withholds what follows: it denies nothing. One
-    negated with a plain object ("did not confirm the deaths") does deny."""
+def _reports(verb) -> bool:
     from ..facts.modality import REPORT_VERBS
 
-    if verb.pos_ != "VERB" or verb.lemma_ not in REPORT_VERBS:
-        return False
-    return verb.dep_ == "xcomp" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    return verb.pos_ == "VERB" and verb.lemma_ in REPORT_VERBS
+
+
+def _withholds(verb) -> bool:
+    """A reporting verb that is refused ("declined to confirm the arrest") or that governs a clause
+    ("did not say whether anyone was hurt") withholds what follows: it denies nothing."""
+    return _reports(verb) and (verb.dep_ == "xcomp" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children))
 
 
 def _open_question(clause) -> bool:

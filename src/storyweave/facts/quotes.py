@@ -146,7 +146,9 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
                 # a piece holding another cue is that cue's: a framed quotation, or the report relaying this one
                 if not inside and not any(a <= o.cue[0] < b for o in (*framers, *outers[id(att)]) if o is not att):
                     a = skip_complementizer(text, a, b)
-                    if not _topic(doc, a, b):
+                    tail = _RELAY_TAIL.search(text, a, b)
+                    b = a if _RELAY_ONLY.fullmatch(text, a, b) else tail.start() if tail else b
+                    if b > a and not _topic(doc, a, b):
                         quotes.append(Quote(span=(a, b), text=text[a:b], kind="indirect", **common))
     # A quotation claimed by two cues belongs to the nearer one ("'...,' Smith stated" inside a
     # sentence the parser ran on from the one before).
@@ -186,11 +188,28 @@ def _attach(atts: list[Attributed], host: Attributed, q: Quoted, how: str) -> No
 
 
 def _relays(doc, att: Attributed) -> bool:
-    """A report or an "according to" passes on what its sources said."""
+    """An outlet or a document passing on what its sources said: "the Daily News reported",
+    "according to Reuters", "according to court papers". Police or witnesses who report what
+    Smith told them are telling hearsay, which stays theirs."""
+    if att.source_head is None:
+        return False
+    source = doc[att.source_head]
+    if source.ent_type_ not in ("ORG", "WORK_OF_ART") and source.lemma_.lower() not in _DOCUMENTS:
+        return False
     if att.cue_text.lower().startswith("according"):
         return True
     cue = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
     return cue is not None and any(t.lemma_ == "report" for t in cue)
+
+
+# The channel named after a paraphrase is not part of it: "the plan would fail, according to
+# Reuters", "..., Reuters reported on Monday" (a piece of its own when the parser split it off).
+_REPORTED = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s+reported(?:\s+on\s+\w+|\s+\w+day)?[.;]?\s*"
+_RELAY_TAIL = re.compile(r",\s*(?:according to\b[^,.;]*[.;]?\s*|" + _REPORTED + r")$")
+_RELAY_ONLY = re.compile(_REPORTED)
+
+_DOCUMENTS = {"newspaper", "paper", "agency", "report", "statement", "document", "filing", "record", "magazine",
+              "broadcaster", "network", "website", "outlet", "daily", "press", "media", "court"}
 
 
 def _topic(doc, a: int, b: int) -> bool:

@@ -225,7 +225,7 @@ _CREDITS = (
     re.compile(r"^\s*" + _WHO + _VERB),
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "them", "him", "her", "one"}
-_AND = re.compile(r"^(?:and\s+)+", re.I)
+_AND = re.compile(r"^(?:(?:and|as)\s+)+", re.I)
 _NOT_A_SOURCE = {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "which", "that", "who",
                  "also", "then", "not", "it", "but", "while", "although", "though", "so", "or", "yet", "as",
                  "because", "when", "if"}
@@ -239,18 +239,32 @@ def credited(speaker: str | None) -> str:
 
 
 def sentence_credit(sentence: str) -> str | None:
-    """Who a sentence credits, by the cheap patterns above; None when it credits nobody. An "and"
-    opening the phrase is the sentence's, not the source's (", and officials said"); a phrase
-    that is the sentence's own clause (", did an estimated $1 million damage") or a contrasting
-    one (", while the mayor said 20") is passed over; of several comma credits the last is the
-    sentence's (", and inspectors said it was unsafe, officials said")."""
+    """Who a sentence credits, by the cheap patterns above; None when it credits nobody.
+
+    A phrase that is the sentence's own clause (", did an estimated $1 million damage"), a
+    contrast (", while the mayor said 20"), a participle or a clause ("adding that the union",
+    "citing what witnesses") is no source. Of several comma credits the sentence's is the last
+    ("..., and inspectors said it was unsafe, officials said"), unless that one only passes the
+    others on (", the company said, the Times reported") or joins a second clause with "and"."""
     for n, pattern in enumerate(_CREDITS):
-        matches = list(pattern.finditer(sentence))
-        for m in reversed(matches) if n == 1 else matches:
-            who = _AND.sub("", m.group(1))
-            if who and who.lower() not in _PRONOUNS and who.split()[0].lower() not in _NOT_A_SOURCE:
-                return "the " + who[4:] if who.startswith("The ") else who
+        found = [(m, who) for m in pattern.finditer(sentence) if (who := _source(m.group(1)))]
+        if n == 1 and len(found) > 1:
+            found = [f for f in found if not f[0].group(1).lower().startswith(("and ", "as "))
+                     and not f[0].group(0).rstrip().endswith("reported")] or found
+            found = found[-1:]
+        if found:
+            who = found[0][1]
+            return "the " + who[4:] if who.startswith("The ") else who
     return None
+
+
+def _source(phrase: str) -> str | None:
+    """The phrase as a source, without a leading "and"/"as"; None when it cannot be one."""
+    who = _AND.sub("", phrase)
+    words = who.lower().split()
+    if not words or who.lower() in _PRONOUNS or words[0] in _NOT_A_SOURCE or words[0].endswith("ing"):
+        return None
+    return None if set(words) & {"that", "what", "which", "who", "whom"} else who
 
 
 def _around(brief: Brief, m: Mention) -> list[Mention]:
