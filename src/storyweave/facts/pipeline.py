@@ -62,7 +62,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
-from ..nlp import WEB_SUFFIX, load_nlp
+from ..nlp import load_nlp
 from ..records import Article, ArticleFacts
 from .actors import extract_actors
 from .fast_blas import one_blas_thread, use_numpy_blas
@@ -75,7 +75,7 @@ from .kind import article_kind
 from .modality import has_cue, statements
 from .quotes import extract_quotes
 from .quotes import needs_parse as _quote_needs_parse
-from .quotes_marks import find_quoted
+from .sentences import reader_sentences
 
 __all__ = ["extract_facts", "analyse", "needs_parse"]
 
@@ -87,7 +87,7 @@ _NUMBER = re.compile(r"\d|\b(?:hundred|thousand|million|billion|trillion|dozen|p
 # Articles per batch through each component. Small batches keep each encoder's activations
 # (rows x 288 floats) in the core's cache: CPU ms/article on ECB+ dev texts tiled to 600 words
 # (/tmp A/B in one process, medians of 3, load 8): 2 -> 66.0, 4 -> 64.0, 8 -> 69.0, 32 -> 75.4.
-_BATCH = 4  # quotes_marks.find_quoted caches 8 texts: keep a batch within it
+_BATCH = 4  # quotes_marks.find_quoted caches 8 texts (read by sentences and quotes): keep a batch within it
 # Below this many articles per worker, forking costs more than it saves.
 _MIN_PER_PROCESS = 8
 
@@ -158,7 +158,7 @@ def _facts_stream(articles: list[Article]) -> Iterable[ArticleFacts]:
         docs = (nlp.make_doc(a.text) for a in batch)
         for name in _WHOLE_TEXT:
             docs = nlp.get_pipe(name).pipe(docs, batch_size=_BATCH)
-        docs = [_paragraph_boundaries(doc, a.text) for doc, a in zip(docs, batch)]
+        docs = [reader_sentences(doc, a.text) for doc, a in zip(docs, batch)]
         _parse_selected(nlp, docs, [a.text for a in batch])
         for article, doc in zip(batch, docs):
             yield facts_of(article, doc)
@@ -171,7 +171,7 @@ def analyse(text: str):
         doc = nlp.make_doc(text)
         for name in _WHOLE_TEXT:
             doc = nlp.get_pipe(name)(doc)
-        _paragraph_boundaries(doc, text)
+        reader_sentences(doc, text)
         _parse_selected(nlp, [doc], [text])
     return doc
 
@@ -187,74 +187,6 @@ def facts_of(article: Article, doc) -> ArticleFacts:
         actors=tuple(extract_actors(article.id, doc, article.text)),
         statements=tuple(stmts),
     )
-
-
-def _paragraph_boundaries(doc, text: str):
-    """A line break always ends a sentence (titles, crossheads), a closing quote mark stays with
-    its sentence, an ellipsis inside a sentence does not end it, and sentences a scraper glued
-    together ("to parliament.Trump and", "the president.'The goal ...'") or the senter ran on
-    ("generated anxiety. 'I hope ...,' Shiraishi told AFP") start where a reader sees them start:
-    a cue in the first of two run-on sentences claimed the second as its content.
-
-    Whether a quotation mark opens or closes is read from the paired quotations of the text
-    (``find_quoted``, cached for the quote extractor). The last three rules act only where a
-    regular expression finds their pattern: checked token by token they cost eight times the
-    line-break loop."""
-    after_break = False
-    for tok in doc:
-        if tok.is_space:
-            after_break = after_break or "\n" in tok.text
-            continue
-        if after_break:
-            tok.is_sent_start = True
-        elif tok.is_sent_start and tok.i > 0 and tok.is_quote and not doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = opening = _opens(text, tok.idx)  # '"Yes."The next day': it closes; ".'The goal": it opens
-            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space and (opening or tok.whitespace_):
-                doc[tok.i + 1].is_sent_start = not opening
-        after_break = "\n" in tok.whitespace_
-    starts = None
-    for m in _JOINS.finditer(text):
-        if starts is None:
-            starts = doc.to_array(IDX)
-        if m.group("glued"):
-            word, stop = _token_at(starts, m.start("word")), _token_at(starts, m.start("glued"))
-            if word is None or stop is None or stop < 1 or not doc[stop - 1].is_alpha:
-                continue
-            if m.group("mark") and _opens(text, m.start("mark")):
-                doc[stop + 1].is_sent_start, doc[word].is_sent_start = True, False  # "Japan.'The goal"
-            else:
-                doc[word].is_sent_start = True  # "parliament.Trump", "sticky.'Trump's"
-        elif m.group("quote"):
-            quote = _token_at(starts, m.start("quote"))
-            if quote is not None and _token_at(starts, m.start("stop")) is not None and _opens(text, m.start("quote")):
-                doc[quote].is_sent_start = True  # "anxiety. 'I hope ...,' Shiraishi told AFP."
-        elif m.group("lower") and (lower := _token_at(starts, m.start("lower"))) is not None:
-            doc[lower].is_sent_start = False  # "'That's where... the relationship'"
-    return doc
-
-
-def _token_at(starts: np.ndarray, char: int) -> int | None:
-    """The token that starts at ``char`` (``starts`` is the doc's IDX column), if one does."""
-    i = int(np.searchsorted(starts, char))
-    return i if i < len(starts) and starts[i] == char else None
-
-
-def _opens(text: str, char: int) -> bool:
-    """Whether the quotation mark at ``char`` opens a quotation (``find_quoted`` is cached for as
-    many texts as a batch holds, so the quote extractor reuses this read; see ``_BATCH``)."""
-    return any(q.outer[0] == char for q in find_quoted(text))
-
-
-_QUOTE_MARKS = "'\"‘’“”"
-# Where the token loop's sentence starts may be wrong: a stop glued between a word and a
-# capitalised word (a quotation mark may sit between), a stop then an opening quotation mark,
-# an ellipsis before a lower-case word. A stop counts only as a token of its own: in
-# "Gov.Sarah" and 'Robert C. "Bobby" Scott' it ends an abbreviation; "Amazon.Com" is a name.
-_JOINS = re.compile(
-    rf"(?<=[^\W\d_])(?P<glued>[.!?])(?P<mark>[{_QUOTE_MARKS}])?{WEB_SUFFIX}(?P<word>[A-Z])(?=[a-z])"
-    rf"|(?P<stop>[.!?])[^\S\n]+(?P<quote>[{_QUOTE_MARKS}])"
-    rf"|(?:\.\.\.|…)[^\S\n]*(?P<lower>[a-z])"
-)
 
 
 def _parse_selected(nlp, docs: list, texts: list[str]) -> None:
