@@ -176,21 +176,26 @@ def test_a_denial_contradicts_only_what_it_negates(denial, report, conflict):
     assert contradicts(docs[denial], docs[report]) is conflict
 
 
-def test_an_article_giving_both_counts_keeps_them_apart():
-    """Two counts one article gives side by side ("five women and two children were inside")
-    are two things, not rival versions of one; a death toll two outlets give differently is."""
+def _ledger_of(texts: dict[str, str]):
+    """The cross-check of one story made of ``texts`` (id -> text), each from its own outlet,
+    through the real facts stage; no derivations, so each article is its own line."""
     from storyweave.facts import extract_facts
     from storyweave.records import Article, Story
 
-    texts = {
+    arts = [Article(k, f"{k}.txt", None, f"Outlet {k.upper()}", "", (), None, "en", t, (), "text", 1.0)
+            for k, t in texts.items()]
+    facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
+    return check_story(Story("s", "Story", None, None, tuple(texts), tuple(a.outlet for a in arts)), arts, facts, [])
+
+
+def test_an_article_giving_both_counts_keeps_them_apart():
+    """Two counts one article gives side by side ("five women and two children were inside")
+    are two things, not rival versions of one; a death toll two outlets give differently is."""
+    ledger = _ledger_of({
         "a": "Five women and two children were inside the church when the fire started on Friday, Fire Chief James Steele said. At least 14 people were killed.",
         "b": "Two children were inside the church when the fire started on Friday, Fire Chief James Steele said. Seventeen people were killed.",
         "c": "Five women were inside the church when the fire started on Friday, Fire Chief James Steele said.",
-    }
-    arts = [Article(k, f"{k}.txt", None, f"Outlet {k.upper()}", "", (), None, "en", t, (), "text", 1.0) for k, t in texts.items()]
-    facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
-    story = Story("s", "Church fire", None, None, tuple(texts), tuple(a.outlet for a in arts))
-    ledger = check_story(story, arts, facts, [])
+    })
     sides = [{m.text.strip().lower() for m in c.sides} for c in ledger.conflicts if c.kind == "value"]
     assert {"14 people", "seventeen people"} in sides
     assert not any("two children" in s for s in sides)
@@ -198,18 +203,11 @@ def test_an_article_giving_both_counts_keeps_them_apart():
 
 def test_a_toll_revised_across_sentences_stays_a_conflict():
     """An article giving both tolls in different sentences revised one: outlets still disagree."""
-    from storyweave.facts import extract_facts
-    from storyweave.records import Article, Story
-
-    texts = {
+    ledger = _ledger_of({
         "a": "The collapse killed at least 14 people, police said on Saturday morning. By the evening officials said 17 people were killed.",
         "b": "At least 14 people were killed when the bridge collapsed, police said.",
         "c": "Seventeen people were killed when the bridge collapsed, officials said.",
-    }
-    arts = [Article(k, f"{k}.txt", None, f"Outlet {k.upper()}", "", (), None, "en", t, (), "text", 1.0) for k, t in texts.items()]
-    facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
-    story = Story("s", "Bridge collapse", None, None, tuple(texts), tuple(a.outlet for a in arts))
-    ledger = check_story(story, arts, facts, [])
+    })
     assert any(c.kind == "value" and {m.value for m in c.sides} == {14, 17} for c in ledger.conflicts)
 
 
@@ -222,10 +220,5 @@ def test_a_toll_revised_across_sentences_stays_a_conflict():
      "Engineer Petra Lind said the bridge would reopen within a week.", False),
 ])
 def test_same_words_from_two_speakers_conflict_alike_paraphrases_do_not(a, b, conflict):
-    from storyweave.facts import extract_facts
-    from storyweave.records import Article, Story
-
-    arts = [Article(k, f"{k}.txt", None, f"Outlet {k}", "", (), None, "en", t, (), "text", 1.0) for k, t in (("a", a), ("b", b))]
-    facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
-    ledger = check_story(Story("s", "Bridge", None, None, ("a", "b"), ("Outlet a", "Outlet b")), arts, facts, [])
+    ledger = _ledger_of({"a": a, "b": b})
     assert any(c.kind == "speaker" for c in ledger.conflicts) is conflict
