@@ -86,8 +86,8 @@ def first_person(sentence: str) -> bool:
     if _FIRST_PERSON.search(text):
         return True
     for m in _I.finditer(text):
-        before = m.group(1)
-        if not before or not before[:1].isupper() or m.start(1) == len(text) - len(text.lstrip()):
+        before = m.group(1)  # a capitalised word inside the sentence makes "I" a numeral
+        if not before or not before[:1].isupper() or not text[: m.start(1)].strip():
             return True
     return False
 
@@ -113,14 +113,18 @@ def _candidate(ev: Evidence, s: Statement) -> Span | None:
     return span
 
 
-def _names_an_agent(ev: Evidence, article_id: str, span: Span) -> bool:
-    """The sentence names a person or an organisation, or a quote's speaker. A preview's
+def _agent_mentions(ev: Evidence) -> dict[str, list[Span]]:
+    """Per article, where it names a person, an organisation or a quote's speaker. A preview's
     scene-setting opener ("As the clock ticks down to the highly anticipated meeting in
     Washington, excitement bubbles over") names at most a place; the lead a reporter writes
     says who did or will do what, or who says so."""
-    mentions = [m for a in ev.actors.get(article_id, ()) if a.label in _AGENTS for m in a.mentions]
-    mentions += [q.speaker_span for q in ev.quotes if q.article_id == article_id and q.speaker_span]
-    return any(span[0] <= a and b <= span[1] for a, b in mentions)
+    out: dict[str, list[Span]] = {}
+    for article_id, actors in ev.actors.items():
+        out.setdefault(article_id, []).extend(m for a in actors if a.label in _AGENTS for m in a.mentions)
+    for q in ev.quotes:
+        if q.speaker_span:
+            out.setdefault(q.article_id, []).append(q.speaker_span)
+    return out
 
 
 def summarise(ev: Evidence, ledger: Ledger) -> list[SummarySentence]:
@@ -140,8 +144,10 @@ def summarise(ev: Evidence, ledger: Ledger) -> list[SummarySentence]:
         return []
     leads = {}  # independent line -> its first standalone sentence that tells news
     figures = {(s.article_id, s.span): f for s, f in zip(ev.statements, ev.statement_figures)}
+    agents = _agent_mentions(ev)
     for k, (s, span) in enumerate(cands):
-        if figures.get((s.article_id, s.span)) or _names_an_agent(ev, s.article_id, span):
+        named = any(span[0] <= a and b <= span[1] for a, b in agents.get(s.article_id, ()))
+        if named or figures.get((s.article_id, s.span)):
             leads.setdefault(ev.line_of[s.article_id], k)
     lead_set = set(leads.values())
     vecs = np.stack([ev.vectors.vector(s.text) for s, _ in cands])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 import numpy as np
 
 from ..embed import get_embedder
+from ..facts.modality import DENY_VERBS, NEGATIVE_PRONOUNS, REPORT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -166,19 +167,17 @@ _LIGHT_VERBS = {"be", "have", "do"}
 
 
 def negated(doc: "Doc") -> frozenset[str]:
-    """Lemmas of what a parsed sentence negates or denies: the verb under a "not"/"never", or the
-    object of a negated reporting verb ("did not confirm the deaths" -> death), the clause a nobody/nothing is part of, the noun under a
-    "no" ("there is no indication"), the verb a denial verb's complement names and its objects
-    ("denied that it had cut 200 jobs" -> cut, job; "denied reports that the hospital had
-    closed" -> report, close).
+    """Lemmas of what a parsed sentence negates or denies: the verb under a "not"/"never" or its
+    nobody/nothing, the object of a negated reporting verb ("did not confirm the deaths" ->
+    death), the noun under a "no" ("there is no indication"), the verb a denial verb's
+    complement names and its objects ("denied that it had cut 200 jobs" -> cut, job; "denied
+    reports that the hospital had closed" -> report, close).
 
     A sentence that negates one thing is no denial of everything else it says: "nobody was
     injured, but the fire did $1 million in damage" negates an injury, not the damage. Not
     saying is no denial either: "police did not say whether anyone was hurt", "declined to
     confirm that three people died", "refused to confirm the arrest".
     """
-    from ..facts.modality import DENY_VERBS, NEGATIVE_PRONOUNS
-
     out: set[str] = set()
     for tok in doc:
         low = tok.lower_
@@ -200,8 +199,6 @@ def negated(doc: "Doc") -> frozenset[str]:
 
 
 def _reports(verb) -> bool:
-    from ..facts.modality import REPORT_VERBS
-
     return verb.pos_ == "VERB" and verb.lemma_ in REPORT_VERBS
 
 

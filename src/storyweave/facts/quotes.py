@@ -146,8 +146,7 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
                 # a piece holding another cue is that cue's: a framed quotation, or the report relaying this one
                 if not inside and not any(a <= o.cue[0] < b for o in (*framers, *outers[id(att)]) if o is not att):
                     a = skip_complementizer(text, a, b)
-                    tail = _RELAY_TAIL.search(text, a, b)
-                    b = a if _RELAY_ONLY.fullmatch(text, a, b) else tail.start() if tail else b
+                    b = _before_relay(text, a, b)
                     if b > a and not _topic(doc, a, b):
                         quotes.append(Quote(span=(a, b), text=text[a:b], kind="indirect", **common))
     # A quotation claimed by two cues belongs to the nearer one ("'...,' Smith stated" inside a
@@ -205,8 +204,15 @@ def _relays(doc, att: Attributed) -> bool:
 # The channel named after a paraphrase is not part of it: "the plan would fail, according to
 # Reuters", "..., Reuters reported on Monday" (a piece of its own when the parser split it off).
 _REPORTED = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s+reported(?:\s+on\s+\w+|\s+\w+day)?[.;]?\s*"
-_RELAY_TAIL = re.compile(r",\s*(?:according to\b[^,.;]*[.;]?\s*|" + _REPORTED + r")$")
-_RELAY_ONLY = re.compile(_REPORTED)
+_RELAY_TAIL = re.compile(r"(?:,\s*according to\b[^,.;]*[.;]?\s*|,\s*" + _REPORTED + "|^" + _REPORTED + ")$")
+
+
+def _before_relay(text: str, a: int, b: int) -> int:
+    """Where the paraphrase ``text[a:b]`` ends once the channel naming it is cut: ``a`` when the
+    piece is nothing but "Reuters reported on Monday"."""
+    tail = _RELAY_TAIL.search(text[a:b])
+    return a + tail.start() if tail else b
+
 
 _DOCUMENTS = {"newspaper", "paper", "agency", "report", "statement", "document", "filing", "record", "magazine",
               "broadcaster", "network", "website", "outlet", "daily", "press", "media", "court"}

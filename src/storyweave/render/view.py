@@ -219,9 +219,10 @@ _WHO = r"((?:[^\s,.;“”\"()]+\s+){0,5}[^\s,.;“”\"()]+)"
 _VERB = r"\s+(?:said|says|told|confirmed|reported|estimated|announced|puts|put)\b"
 # "according to the budget office", "..., the national health ministry said",
 # "Fire chief Rasmus Odell told ...", "The health ministry puts the death toll at 17".
+_COMMA_CREDIT = re.compile(r",\s*" + _WHO + _VERB)
 _CREDITS = (
     re.compile(r"\baccording to " + _WHO, re.I),
-    re.compile(r",\s*" + _WHO + _VERB),
+    _COMMA_CREDIT,
     re.compile(r"^\s*" + _WHO + _VERB),
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "them", "him", "her", "one"}
@@ -246,9 +247,9 @@ def sentence_credit(sentence: str) -> str | None:
     "citing what witnesses") is no source. Of several comma credits the sentence's is the last
     ("..., and inspectors said it was unsafe, officials said"), unless that one only passes the
     others on (", the company said, the Times reported") or joins a second clause with "and"."""
-    for n, pattern in enumerate(_CREDITS):
+    for pattern in _CREDITS:
         found = [(m, who) for m in pattern.finditer(sentence) if (who := _source(m.group(1)))]
-        if n == 1 and len(found) > 1:
+        if pattern is _COMMA_CREDIT and len(found) > 1:
             found = [f for f in found if not f[0].group(1).lower().startswith(("and ", "as "))
                      and not f[0].group(0).rstrip().endswith("reported")] or found
             found = found[-1:]
