@@ -8,6 +8,7 @@
     python bench/clustering.py --data FILE --fit|--cv --all-topics  # over every topic (--cv adds dev-half refits)
     python bench/clustering.py --scale 100000 [--data FILE]     # assignment latency with N stored
     ... [--order-seed N] [--contrast X] [--fragment X]          # shuffled arrival; repair settings
+    ... --extract                                               # texts through extraction, as `storyweave run` reads them
 
 Data: JSONL lines ``{id, text, story, title?, published?, topic?}`` or a CSV with
 TITLE and STORY columns (the UCI News Aggregator layout; TIMESTAMP in ms and
@@ -15,6 +16,10 @@ PUBLISHER are used when present). Prints BCubed P/R/F1, pairwise P/R/F1, ARI and
 articles/s for storyweave, then the topic-merge baseline (when ``topic`` is
 present) and single-pass TF-IDF cosine clustering at its best threshold in
 hindsight. The last line is ``bcubed-f1 <v>`` for storyweave.
+
+``--extract`` passes each record's text through the extraction stage as a text
+file (title detection, boilerplate lines, date lines read as the date), as
+``storyweave run`` does with a JSONL file; records it rejects are left out.
 
 Halves: with ``topic``, "odd" (the dev half every constant was chosen on) is
 topic % 4 == 1 and "even" the rest; without it, the halves are stories with
@@ -43,7 +48,8 @@ from storyweave.cluster import StoryClusterer  # noqa: E402
 from storyweave.cluster.features import ArticleFeatures, featurize  # noqa: E402
 from storyweave.cluster.online import processing_order  # noqa: E402
 from storyweave.cluster.similarity import PairModel, Profile, pair_features  # noqa: E402
-from storyweave.records import Article  # noqa: E402
+from storyweave.extract import extract  # noqa: E402
+from storyweave.records import Article, RawDocument  # noqa: E402
 
 
 # ------------------------------------------------------------------ data
@@ -57,6 +63,18 @@ def load(path: Path) -> tuple[list[Article], list[str], list[str | None]]:
         for i, r in enumerate(rows)
     ]  # fmt: skip
     return articles, [str(r["story"]) for r in rows], [r.get("topic") for r in rows]
+
+
+def extracted(articles: list[Article], *columns: list) -> tuple[list, ...]:
+    """The articles as the extraction stage makes them from their text (id, outlet, title and date
+    as declared), with ``columns`` (gold, topics) kept in step; rejected records are dropped."""
+    out: list[tuple] = []
+    for a, *rest in zip(articles, *columns):
+        meta = {"title": a.title or None, "published": a.published, "outlet": a.outlet or None}
+        made = extract(RawDocument(source=a.source, content=a.text.encode(), kind="text", metadata=meta, position=a.position))
+        if isinstance(made, Article):
+            out.append((replace(made, id=a.id), *rest))
+    return tuple(list(col) for col in zip(*out)) if out else tuple([] for _ in range(1 + len(columns)))
 
 
 def _jsonl_rows(path: Path) -> list[dict]:
@@ -359,9 +377,12 @@ def main() -> None:
     ap.add_argument("--order-seed", type=int, help="shuffle the file order (undated articles arrive in it)")
     ap.add_argument("--contrast", type=float, help="override the link model's contrast (repair.py)")
     ap.add_argument("--fragment", type=float, help="override the link model's fragment threshold (repair.py)")
+    ap.add_argument("--extract", action="store_true", help="texts through the extraction stage, as storyweave run reads them")
     args = ap.parse_args()
     repair = {k: v for k, v in (("contrast", args.contrast), ("fragment", args.fragment)) if v is not None}
     articles, gold, topics = load(args.data) if args.data else ([], [], [])
+    if args.extract:
+        articles, gold, topics = extracted(articles, gold, topics)
     if args.order_seed is not None:  # the permutation is the new arrival order
         rank = np.argsort(np.random.default_rng(args.order_seed).permutation(len(articles)))
         articles = [replace(a, position=int(r)) for a, r in zip(articles, rank)]

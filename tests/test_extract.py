@@ -163,6 +163,39 @@ def test_declared_metadata_wins():
     assert article.url == "https://example.org/story"
 
 
+_BODY = (
+    "Philadelphia hired Maurice Cheeks as head coach on Monday, a day after firing Jim O'Brien "
+    "following one season in charge. Cheeks, a former Sixers guard, signed a four-year contract."
+)
+
+
+@pytest.mark.parametrize(
+    "text, title, published",
+    [
+        (f"Tuesday, May 24, 2005\n\nSixers hire Maurice Cheeks\n\n{_BODY}", "Sixers hire Maurice Cheeks", "2005-05-24"),
+        (f"Sixers hire Cheeks\n\n16 September 2013 Last updated at 12: 42 GMT\n\n{_BODY}", "Sixers hire Cheeks", "2013-09-16"),
+        (f"Sixers hire Cheeks\n\non Mar 8 2013, 11: 55p\n\n{_BODY}", "Sixers hire Cheeks", "2013-03-08"),
+        (f"Sixers hire Cheeks\n\nPublished: 04/05/2013\n\n{_BODY}", "Sixers hire Cheeks", None),  # day or month first?
+    ],
+)  # fmt: skip
+def test_date_line_of_a_text_file_is_its_date_not_its_title(text, title, published):
+    article = extract(RawDocument(source="cheeks.txt", content=text.encode(), kind="text"))
+    assert isinstance(article, Article)
+    assert (article.title, article.published) == (title, published)
+    assert article.text == _BODY
+
+
+def test_date_in_prose_or_beside_a_byline_is_not_a_date_line():
+    text = f"Sixers hire Cheeks\n\nBy Ann Lee | May 24, 2005\n\nOn May 24, 2005 the Sixers hired a coach.\n\n{_BODY}"
+    article = extract(RawDocument(source="cheeks.txt", content=text.encode(), kind="text"))
+    assert isinstance(article, Article)
+    assert article.published is None
+    assert "On May 24, 2005 the Sixers hired a coach." in article.text
+    declared = extract(RawDocument(source="c.txt", content=f"May 23, 2005\n\n{_BODY}".encode(), kind="text",
+                                   metadata={"published": "2005-05-25"}))  # fmt: skip
+    assert isinstance(declared, Article) and declared.published == "2005-05-25"
+
+
 def test_malformed_html_still_extracted():
     broken = PAGE.split("</article>")[0].replace("</p>", "")  # unclosed paragraphs, no closing tags
     article = extract(RawDocument(source="broken.html", content=broken.encode("utf-8"), kind="html"))

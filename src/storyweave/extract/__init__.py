@@ -42,7 +42,7 @@ def extract(raw: RawDocument) -> Article | Rejected:
         return _reject(raw, decoded.reason or "undecodable", decoded.detail)
     declared_title = meta.get("title")
     declared_url = meta.get("url")
-    page: dict[str, Any] = {}
+    page: dict[str, Any] = {}  # what the page itself says of its metadata
     if raw.kind == "html":
         found = extract_html(decoded.text, url=declared_url, title=declared_title)
         paragraphs, title = found.paragraphs, found.title
@@ -52,7 +52,7 @@ def extract(raw: RawDocument) -> Article | Rejected:
         if not paragraphs:
             return _reject(raw, "no-text", "no extractor found article text in the page")
     else:
-        title, paragraphs = extract_plain(decoded.text, title=declared_title)
+        title, paragraphs, page["date"] = extract_plain(decoded.text, title=declared_title)
         method, confidence, raw_lines = "text", _TEXT_CONFIDENCE, decoded.text.splitlines()
     n_words = len(words(" ".join(paragraphs)))
     if n_words < MIN_WORDS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .boilerplate import PROSE_WORDS, clean_lines, ends_sentence, is_boilerplate_line, words
+from .dateline import split_date_lines
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -50,18 +51,20 @@ def looks_like_title(line: str) -> bool:
     )
 
 
-def extract_plain(text: str, title: str | None = None) -> tuple[str | None, list[str]]:
-    """``(title, paragraphs)`` of a plain-text article.
+def extract_plain(text: str, title: str | None = None) -> tuple[str | None, list[str], str | None]:
+    """``(title, paragraphs, day)`` of a plain-text article.
 
     A declared ``title`` (from the source's metadata) wins; otherwise the first
-    line is the title when it looks like one and a body follows it.
+    line is the title when it looks like one and a body follows it. Date lines
+    among the first lines are not the title: they give ``day`` (ISO) and leave
+    the body (see :mod:`.dateline`).
     """
-    paragraphs = split_paragraphs(text)
+    day, paragraphs = split_date_lines(split_paragraphs(text))
     if not title and len(paragraphs) > 1 and looks_like_title(paragraphs[0]):
         if len(words(paragraphs[1])) >= _TITLE_MAX_WORDS or len(paragraphs) > 2:
             title = paragraphs[0]
     body = clean_lines(paragraphs, title=title)
-    return title, [unglue_sentences(p) for p in body]
+    return title, [unglue_sentences(p) for p in body], day
 
 
 def fallback_title(paragraphs: list[str]) -> str:
