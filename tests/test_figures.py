@@ -224,6 +224,17 @@ def test_bare_number_carries_unit_but_not_after_of(nlp):
     assert [f.unit for f in extract_figures("t", text, nlp(text))] == ["car", None]
 
 
+def test_number_set_off_after_a_person_is_their_age(nlp):
+    text = "The accused, Andrew Lopez, 20 and Jonathan Carrasquillo, 24, fired from a roof; Zurana Horton, 34, died."
+    ages = [(f.value, f.unit, f.measures, text[f.measures_span[0] : f.measures_span[1]])
+            for f in extract_figures("t", text, nlp(text))]  # fmt: skip
+    assert ages == [(age, "years old", name, name) for age, name in
+                    ((20, "Andrew Lopez"), (24, "Jonathan Carrasquillo"), (34, "Zurana Horton"))]  # fmt: skip
+    for text in ("On Friday, 20 were killed in Brooklyn.", "In Washington, 34, people gathered."):
+        assert [f.unit for f in extract_figures("t", text, nlp(text))] == [None]
+    assert extract_figures("t", "Zurana Horton, 34, died.")[0].unit is None  # no Doc, no guess
+
+
 def test_number_glued_to_a_singular_noun_counts_that_noun(nlp):
     text = "It comes from the 12 page document and a four-cylinder engine."
     assert [(f.value, f.unit) for f in extract_figures("t", text, nlp(text))] == [(12, "page"), (4, "cylinder")]

@@ -37,6 +37,8 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
                 _AGED.search(text, max(0, r.start - 16), r.start) or _AGE_IS.search(text, max(0, r.start - 80), r.start)
             ):
                 fig = replace(fig, unit="years old")
+            elif fig.unit is None and (name := _apposed_person(text, r.start, r.end, doc)) is not None:
+                fig = replace(fig, unit="years old", measures=text[name[0] : name[1]], measures_span=name)
             elif fig.unit is None and not r.words and figures and figures[-1].unit is not None:
                 fig = _carry_unit(figures[-1], fig, text)
             figures.append(fig)
@@ -45,6 +47,28 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
 
 # An age written before a bare number: "aged 25", "at age 7", "who was 10", ", now 16,", "turned 30".
 _AGED = re.compile(r"(?i)(?:\b(?:aged|age of|at age|ages|who (?:is|was|turned|turns)|turned|turns)|,\s*now)\s+\Z")
+# A bare number set off by commas after a name is that person's age in news style:
+# "Andrew Lopez, 20, fired from the rooftop", "Lopez, 20 and Carrasquillo, 24, were arrested".
+_NAME_COMMA = re.compile(r"(?:^|(?<=[^\w]))[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3},\s\Z")
+_AGE_CLOSE = re.compile(r"(?:,|\s+and\b|\s*\)|\.(?:\s|\Z)|\s*\Z)")
+_OLDEST = 120
+
+
+def _apposed_person(text: str, start: int, end: int, doc) -> tuple[int, int] | None:
+    """The span of the person named just before ", N," when N is a whole number of years and the
+    model tags the name a PERSON (without a Doc, no guess: "In Brooklyn, 34, ..." is rare, "On
+    Friday, 20 were killed" is not and fails the closing test, but a place name could pass it)."""
+    number = text[start:end]
+    if doc is None or not number.isdigit() or not 0 < int(number) <= _OLDEST or not _AGE_CLOSE.match(text, end):
+        return None
+    named = _NAME_COMMA.search(text, max(0, start - 60), start)
+    if named is None:
+        return None
+    span = doc.char_span(named.start(), start - 2, alignment_mode="contract")
+    people = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and e.end_char == start - 2]
+    return (people[0].start_char, people[0].end_char) if people else None
+
+
 # An age noun then a link to a bare number in the same clause: "the retirement age will rise to 67",
 # "life expectancy for men in Glasgow is around 73".
 _AGE_IS = re.compile(
