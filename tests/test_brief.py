@@ -89,6 +89,18 @@ def test_html_escapes_source_text(records):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_citations_name_one_article_when_an_outlet_has_several(records):
+    story, arts, facts, derivations = records
+    same = [arts[0], arts[1], arts[2], arts[3].__class__(**{**arts[3].__dict__, "outlet": arts[2].outlet})]
+    brief = make_brief(story, same, facts, derivations)
+    outlet = arts[2].outlet
+    for fmt in ("text", "md", "html"):
+        out = renderer(fmt)(brief)
+        assert f"{outlet}·1" in out and f"{outlet}·2" in out, fmt
+        assert f"{arts[0].outlet}·" not in out  # an outlet with one article is cited by its name
+    assert [c.outlet for c in brief.coverage].count(outlet) == 1  # coverage still counts outlets
+
+
 def test_cli_brief_json_from_store(records, db_path):
     from storyweave.cli import app
     from storyweave.store import open_store

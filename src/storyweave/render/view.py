@@ -37,7 +37,8 @@ def _rank(e: LedgerEntry) -> tuple:
 
 
 _HASH = re.compile(r"[0-9a-f]{8,}")
-_OUTLET_FIELDS = ("outlet", "derived_outlet", "source_outlet")
+# Outlet fields and the field naming the article they cite (a coverage row's outlet cites none).
+_CITED_BY = {"outlet": "article_id", "derived_outlet": "derived", "source_outlet": "source"}
 
 
 def short_outlet(name: str) -> str:
@@ -54,21 +55,40 @@ def short_outlet(name: str) -> str:
     return head if _HASH.fullmatch(rest) else rest.split("_")[0]
 
 
-def short_labels(obj):
-    """``obj`` (a Brief or any record in it) with every outlet name shortened (``short_outlet``)."""
+def citation_labels(brief: Brief) -> dict[str, str]:
+    """Article id -> the label a citation prints: the outlet's short name, numbered in the
+    story's publication order when the outlet has several articles in it ("ecb·1", "ecb·2"),
+    so that every citation names one article."""
+    labels = {}
+    for c in brief.coverage:
+        name = short_outlet(c.outlet)
+        numbered = len(c.article_ids) > 1
+        labels.update((aid, f"{name}·{k}" if numbered else name) for k, aid in enumerate(c.article_ids, 1))
+    return labels
+
+
+def short_labels(brief: Brief) -> Brief:
+    """``brief`` as renderers print it: outlet names shortened (``short_outlet``) and every
+    citation of an article replaced by its ``citation_labels`` label."""
+    return _relabel(brief, citation_labels(brief))
+
+
+def _relabel(obj, labels: dict[str, str]):
     if isinstance(obj, tuple):
-        return tuple(short_labels(x) for x in obj)
+        return tuple(_relabel(x, labels) for x in obj)
     if not dataclasses.is_dataclass(obj):
         return obj
     changes = {}
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
-        if f.name in _OUTLET_FIELDS and isinstance(value, str):
-            changes[f.name] = short_outlet(value)
-        elif f.name == "outlets":
-            changes[f.name] = tuple(short_outlet(o) for o in value)
+        if f.name in _CITED_BY and isinstance(value, str):
+            article = getattr(obj, _CITED_BY[f.name], None)
+            changes[f.name] = labels.get(article) or short_outlet(value)
+        elif f.name == "outlets":  # a fact's sources: the articles its mentions cite
+            cited = [labels.get(m.article_id) for m in getattr(obj, "mentions", ())]
+            changes[f.name] = tuple(dict.fromkeys(cited)) if cited and all(cited) else tuple(map(short_outlet, value))
         elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
-            changes[f.name] = short_labels(value)
+            changes[f.name] = _relabel(value, labels)
     return dataclasses.replace(obj, **changes)
 
 
@@ -206,13 +226,9 @@ def lineage_lines(brief: Brief) -> list[str]:
     return out
 
 
-def outlet_of(brief: Brief) -> dict[str, str]:
-    return {aid: c.outlet for c in brief.coverage for aid in c.article_ids}
-
-
 def groups_text(brief: Brief) -> list[str]:
-    names = outlet_of(brief)
-    return [" + ".join(dict.fromkeys(names.get(a, a) for a in g)) for g in brief.lineage.lines]
+    labels = citation_labels(brief)
+    return [" + ".join(dict.fromkeys(labels.get(a, a) for a in g)) for g in brief.lineage.lines]
 
 
 _WHO = r"((?:[^\s,.;“”\"()]+\s+){0,5}[^\s,.;“”\"()]+)"
