@@ -138,6 +138,17 @@ def test_quotation_marks_versus_apostrophes():
     assert [curly[q.inner[0] : q.inner[1]] for q in find_quoted(curly)][0] == "One,"
 
 
+def test_closing_mark_spaced_off_by_detokenised_copy(nlp):
+    text = ('"At the time, I thought it was a brick, but it was a bullet, " testified Armstead, who was walking '
+            'with her son. "The man is an emotional wreck. " Judge Vincent DelGiudice said. He said " we " too.')
+    assert [text[q.inner[0] : q.inner[1]] for q in find_quoted(text)] == [
+        "At the time, I thought it was a brick, but it was a bullet,", "The man is an emotional wreck."]
+    quotes = extract_quotes("x", text, nlp(text))
+    assert [(q.text, q.speaker) for q in quotes if q.kind == "direct"] == [
+        ("At the time, I thought it was a brick, but it was a bullet,", "Armstead"),
+        ("The man is an emotional wreck.", "Judge Vincent DelGiudice")]
+
+
 def test_cue_inside_a_quotation_is_not_an_attribution(nlp):
     text = '"I believe we will win," Smith said.'
     atts = attributions(nlp(text))

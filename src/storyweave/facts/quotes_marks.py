@@ -86,7 +86,10 @@ def _can_open(text: str, i: int, j: int, mark: str, double: bool) -> bool:
 def _can_close(text: str, i: int, j: int, mark: str, double: bool) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[j] if j < len(text) else " "
-    if mark in _OPEN_ONLY or before.isspace():
+    if before.isspace():
+        # detokenised copy spaces a closing mark off its words: 'it was a bullet, " testified Armstead'
+        return mark == '"' and after.isspace() and i > 1 and text[i - 2] in _SENTENCE_END
+    if mark in _OPEN_ONLY:
         return False
     if mark in _CLOSE_ONLY or (mark in _CLOSING and not after.isalnum()):
         return True
@@ -108,7 +111,8 @@ def _pair(text: str, start: int, end: int, pattern: re.Pattern, double: bool) ->
             continue  # one half of a '' pair
         closes = _can_close(text, i, j, mark, double)
         if open_at is not None and closes and i > open_at[1]:
-            spans.append(Quoted((open_at[0], j), (open_at[1], i), double))
+            inner_end = len(text[open_at[1] : i].rstrip()) + open_at[1]  # 'a bullet, "' ends at the comma
+            spans.append(Quoted((open_at[0], j), (open_at[1], inner_end), double))
             open_at = None
         elif _can_open(text, i, j, mark, double):
             open_at = (i, j)
