@@ -149,6 +149,15 @@ def test_closing_mark_spaced_off_by_detokenised_copy(nlp):
         ("The man is an emotional wreck.", "Judge Vincent DelGiudice")]
 
 
+def test_outlet_quoting_someone_as_saying_relays_their_words(nlp):
+    text = ('"We will rebuild," Kyodo news agency quoted Prime Minister Ishiba as saying. '
+            "Reuters quoted a police spokesman as saying five people had died.")
+    quotes = extract_quotes("x", text, nlp(text))
+    assert [(q.text, q.speaker, q.told_to, q.kind) for q in quotes] == [
+        ("We will rebuild,", "Ishiba", "Kyodo news agency", "direct"),
+        ("five people had died", "a police spokesman", "Reuters", "indirect")]
+
+
 def test_cue_inside_a_quotation_is_not_an_attribution(nlp):
     text = '"I believe we will win," Smith said.'
     atts = attributions(nlp(text))

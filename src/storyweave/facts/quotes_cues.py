@@ -139,6 +139,12 @@ def _cue_lemma_table(strings, lemmas: frozenset) -> _CueLemmaTable:
 
 def _verb_cue(verb) -> Attribution | None:
     lemma = verb.lemma_.lower()
+    if lemma == "quote":
+        relayed = _quoted_as_saying(verb)
+        if relayed is not None:
+            return relayed
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "as" and _quoted_as_saying(verb.head.head) is not None:
+        return None  # the "saying" of "quoted Smith as saying": the quoting verb carries it
     listener = _listener(verb, lemma)
     content_heads = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c is not listener]
     if lemma in BELIEF | SPEECH:
@@ -177,6 +183,26 @@ def _verb_cue(verb) -> Attribution | None:
         content=content,
         lemma=lemma,
         listener=token_range(listener) if listener is not None else None,
+    )
+
+
+def _quoted_as_saying(verb) -> Attribution | None:
+    """ "Reuters quoted a police spokesman as saying five people had died": the quoted person is
+    the source and the outlet that quoted them the listener (the outlet they talked to); the
+    content is what "saying" introduces, or the quotation the verb frames."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    saying = next((c for c in as_.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None) if as_ is not None else None
+    if speaker is None or saying is None:
+        return None
+    relay = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    heads = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
+    content = tuple(r for r in (trim(verb.doc, *content_range(h)) for h in heads) if r is not None)
+    return Attribution(
+        cue=(verb.i, verb.i + 1), source=source_range(speaker), source_head=speaker.i, content=content,
+        lemma="quote", listener=token_range(relay) if relay is not None else None,
     )
 
 
