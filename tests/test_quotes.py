@@ -158,6 +158,26 @@ def test_outlet_quoting_someone_as_saying_relays_their_words(nlp):
         ("five people had died", "a police spokesman", "Reuters", "indirect")]
 
 
+def test_relative_pronoun_speaks_for_its_noun(nlp):
+    text = ("Judge Vincent DelGiudice, who said the man was an emotional wreck, postponed the hearing. "
+            "The lawyer, who told reporters that his client was innocent, left.")
+    quotes = extract_quotes("x", text, nlp(text))
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the man was an emotional wreck", "Judge Vincent DelGiudice"), ("his client was innocent", "The lawyer")]
+
+
+def test_speaker_loses_the_marks_a_bad_parse_leaves_at_its_edges(nlp):
+    from spacy.tokens import Doc
+
+    from storyweave.facts.speakers import Speakers
+
+    # a parse that hangs the closing mark of a quotation on the speaker: '" Maral'
+    doc = Doc(nlp.vocab, words=['"', "Maral", "said", "so"], spaces=[True, True, True, False],
+              pos=["PUNCT", "NOUN", "VERB", "ADV"], heads=[1, 2, 2, 2], deps=["punct", "nsubj", "ROOT", "advmod"])  # fmt: skip
+    speaker = Speakers(doc, '" Maral said so').resolve(doc[1])
+    assert (speaker.name, speaker.span) == ("Maral", (2, 7))
+
+
 def test_cue_inside_a_quotation_is_not_an_attribution(nlp):
     text = '"I believe we will win," Smith said.'
     atts = attributions(nlp(text))

@@ -37,6 +37,9 @@ _MAX_NAME_WORDS = 4
 _PRONOUN_REACH = 2
 _ROLE_DEPS = {"appos"}
 _DROP_FROM_DESCRIPTION = {"appos", "relcl", "acl", "punct"}
+_RELATIVES = frozenset("who whom which that".split())
+# Marks a bad parse or an HTML remnant leaves at a mention's edges: '" Maral', '">Sanders'.
+_EDGE_MARKS = " \t\"'“”‘’«»<>,.;:()[]-–—"
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,21 @@ class Speakers:
         return full if full and set(words) <= set(full.split()) else " ".join(words) or name
 
     def resolve(self, head) -> Speaker:
-        """The speaker for a source whose head token is ``head``."""
+        """The speaker for a source whose head token is ``head``, without the quotation marks and
+        punctuation a bad parse can leave at the mention's edges ('" Maral')."""
+        found = self._resolve(_antecedent_of_relative(head) or head)
+        name = found.name.strip(_EDGE_MARKS) if found.name else found.name
+        if name == found.name:
+            return found
+        if not name:
+            return Speaker(None, None, found.role)
+        span = found.span
+        if span is not None and self.text[span[0] : span[1]] == found.name:  # a description read off the text
+            start = span[0] + found.name.index(name)
+            span = (start, start + len(name))
+        return Speaker(name, span, found.role)
+
+    def _resolve(self, head) -> Speaker:
         doc = self.doc
         if head.lower_ in _PERSON_PRONOUNS:
             name = self._antecedent(head)
@@ -147,6 +164,17 @@ class Speakers:
         names = {n for n, r in self._roles.items() if noun in r.lower().split()}
         names |= {n for n, titles in self._titles.items() if noun in titles}
         return names.pop() if len(names) == 1 else None
+
+
+def _antecedent_of_relative(head):
+    """The noun a relative pronoun stands for ("the judge, who said ..." -> "judge"), or None
+    when ``head`` is not the subject of a relative clause."""
+    if head.tag_ not in ("WP", "WDT") or head.lower_ not in _RELATIVES:
+        return None
+    clause = head.head
+    while clause.dep_ in ("xcomp", "ccomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _title_tokens(doc, lower_forms) -> list:
