@@ -176,16 +176,17 @@ def test_a_denial_contradicts_only_what_it_negates(denial, report, conflict):
     assert contradicts(docs[denial], docs[report]) is conflict
 
 
-def _ledger_of(texts: dict[str, str]):
+def _ledger_of(texts: dict[str, str], derivations=()):
     """The cross-check of one story made of ``texts`` (id -> text), each from its own outlet,
-    through the real facts stage; no derivations, so each article is its own line."""
+    through the real facts stage; without ``derivations`` each article is its own line."""
     from storyweave.facts import extract_facts
     from storyweave.records import Article, Story
 
     arts = [Article(k, f"{k}.txt", None, f"Outlet {k.upper()}", "", (), None, "en", t, (), "text", 1.0)
             for k, t in texts.items()]
     facts = {f.article_id: f for f in extract_facts(arts, n_process=1)}
-    return check_story(Story("s", "Story", None, None, tuple(texts), tuple(a.outlet for a in arts)), arts, facts, [])
+    story = Story("s", "Story", None, None, tuple(texts), tuple(a.outlet for a in arts))
+    return check_story(story, arts, facts, list(derivations))
 
 
 def test_an_article_giving_both_counts_keeps_them_apart():
@@ -222,3 +223,26 @@ def test_a_toll_revised_across_sentences_stays_a_conflict():
 def test_same_words_from_two_speakers_conflict_alike_paraphrases_do_not(a, b, conflict):
     ledger = _ledger_of({"a": a, "b": b})
     assert any(c.kind == "speaker" for c in ledger.conflicts) is conflict
+
+
+def test_words_credited_to_a_described_person_have_not_lost_their_speaker():
+    named = 'Brian Nichols addressed the court. "I will not bring dishonor to the decision to spare my life," Nichols said.'
+    ledger = _ledger_of({
+        "a": named,
+        "b": 'The judge spoke first. "I will not bring dishonor to the decision to spare my life," the convicted killer said.',
+        "c": 'The hearing ended. "I will not bring dishonor to the decision to spare my life," observers said.',
+    })  # fmt: skip
+    assert [(x.unnamed.article_id, x.unnamed.speaker, x.named.speaker) for x in ledger.launderings] == [
+        ("c", "observers", "Brian Nichols")]
+
+
+
+def test_a_rewrite_whose_quote_names_the_speaker_has_not_laundered_it():
+    """Provenance may miss a rewrite's attribution while aligning; the rewrite's own quote credits
+    the speaker by name, so nothing was lost."""
+    from storyweave.records import Derivation
+
+    words = '"I will not bring dishonor to the decision to spare my life,"'
+    texts = {"a": f"{words} Brian Nichols told the court on Friday.", "b": f"{words} said Brian Nichols, 36."}
+    dropped = Derivation("b", "a", "rewrite", 0.6, dropped_attributions=({"text": words.strip('",'), "speaker": "Brian Nichols"},))
+    assert _ledger_of(texts, [dropped]).launderings == ()

@@ -251,6 +251,14 @@ def is_named(speaker: str | None, actors: Sequence[Actor]) -> bool:
     return len(toks) >= 2 and all(t[:1].isupper() for t in speaker.split()[-2:])
 
 
+def describes_one(speaker: str | None) -> bool:
+    """True for a definite singular description ("the convicted killer", "the judge"): the
+    article credits someone it does not name, which is an attribution, not one lost."""
+    toks = words(speaker or "")
+    return len(toks) >= 2 and toks[0] in ("the", "this", "that") and toks[-1] not in _GENERIC_HEADS \
+        and not toks[-1].endswith("s")
+
+
 # ----------------------------------------------------------------- claims
 
 

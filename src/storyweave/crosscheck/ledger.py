@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Callable, Collection, Sequence
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
-    FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, figure_pairs, is_named, quote_pairs,
-    quote_similarity, rival_pairs,
+    FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, describes_one, figure_pairs, is_named,
+    quote_pairs, quote_similarity, rival_pairs,
 )
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, contradicts, words
@@ -202,8 +202,10 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             for i in members
         ]
         named = [m for m in mentions if is_named(m.speaker, story.actors.get(m.article_id, ()))]
-        # Bare quoted phrases are not attributions, so they cannot have lost one.
-        unnamed = [m for i, m in zip(members, mentions) if m not in named and i < story.attributed]
+        # Bare quoted phrases are not attributions, so they cannot have lost one; nor have words
+        # credited to someone described rather than named ("the convicted killer").
+        unnamed = [m for i, m in zip(members, mentions)
+                   if m not in named and i < story.attributed and not describes_one(m.speaker)]  # fmt: skip
         speakers = _versions(
             list(range(len(named))),
             lambda a, b: (named[a].speaker or "").split()[-1:] == (named[b].speaker or "").split()[-1:],
