@@ -11,7 +11,7 @@ from storyweave import ids
 from storyweave.extract import MAX_BYTES, extract
 from storyweave.extract.boilerplate import clean_lines
 from storyweave.extract.decode import decode
-from storyweave.extract.text import extract_plain, unglue_sentences
+from storyweave.extract.text import unglue_sentences
 from storyweave.records import Article, RawDocument, Rejected
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

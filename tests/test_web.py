@@ -10,7 +10,6 @@ import httpx
 import pytest
 
 from storyweave.pipeline import run
-from storyweave.records import Article
 from storyweave.store import open_store
 
 from conftest import SEEDS, _free_port
