@@ -236,6 +236,11 @@ def test_words_credited_to_a_described_person_have_not_lost_their_speaker():
         ("c", "observers", "Brian Nichols")]
 
 
+def test_a_one_word_name_the_model_missed_is_the_speaker_another_outlet_names():
+    vote = '"I still do not know who I am supposed to vote for,"'
+    ledger = _ledger_of({"a": f"{vote} said Ogulbibi Durdyeva, a teacher, on Friday.", "b": f"{vote} said Ogulbibi, a teacher."})
+    assert [(x.unnamed.speaker, x.named.speaker) for x in ledger.launderings] == []
+
 
 def test_a_rewrite_whose_quote_names_the_speaker_has_not_laundered_it():
     """Provenance may miss a rewrite's attribution while aligning; the rewrite's own quote credits

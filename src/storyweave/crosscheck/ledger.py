@@ -204,8 +204,12 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
         named = [m for m in mentions if is_named(m.speaker, story.actors.get(m.article_id, ()))]
         # Bare quoted phrases are not attributions, so they cannot have lost one; nor have words
         # credited to someone described rather than named ("the convicted killer").
+        # A one-word name the model did not tag as a person ("Maral") is part of a name another
+        # outlet gives: the same speaker.
+        name_words = {w for m in named for w in (m.speaker or "").lower().split()}
         unnamed = [m for i, m in zip(members, mentions)
-                   if m not in named and i < story.attributed and not describes_one(m.speaker)]  # fmt: skip
+                   if m not in named and i < story.attributed and not describes_one(m.speaker)
+                   and not _one_name_of(m.speaker, name_words)]  # fmt: skip
         speakers = _versions(
             list(range(len(named))),
             lambda a, b: (named[a].speaker or "").split()[-1:] == (named[b].speaker or "").split()[-1:],
@@ -243,6 +247,10 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             )
         )
     return entries, conflicts, launderings
+
+
+def _one_name_of(speaker: str | None, name_words: set[str]) -> bool:
+    return bool(speaker) and len(speaker.split()) == 1 and speaker[:1].isupper() and speaker.lower() in name_words
 
 
 def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
