@@ -87,6 +87,9 @@ def test_browser_from_story_list_to_brief_to_article(server, tmp_path):
         body = page.inner_text("body")
         assert "summary" in body.lower() and "single-source" in body.lower()
         page.screenshot(path=str(tmp_path / "brief.png"), full_page=True)
+        page.locator("span.src a").first.click()  # a citation opens the article it cites
+        page.wait_for_load_state()
+        assert "/articles/" in page.url and page.locator("pre.text").inner_text().strip()
         page.goto(base + "/")
         assert page.evaluate("window.__pwned === undefined")
         page.locator("tr.story .muted a").first.click()

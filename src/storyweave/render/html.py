@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Iterable
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
-from ..brief.model import Brief
+from ..brief.model import Brief, Mention
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, quote_text,
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, quote_text,
     short_labels, side_outlets, view,
 )
 
@@ -19,15 +22,26 @@ def _env() -> Environment:
         loader=PackageLoader("storyweave", "render/templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
     )
-    env.filters.update(credited=credited, fact=fact_text, lines=lines_word, outlets=outlets, day=day, quote=quote_text)
+    env.filters.update(credited=credited, fact=fact_text, lines=lines_word, day=day, quote=quote_text)
     return env
 
 
-def render(brief: Brief) -> str:
+def render(brief: Brief, article_href: str | None = None) -> str:
+    """The page; with ``article_href`` (a format string such as "/articles/{}"), every citation
+    links to the article it cites."""
     brief = short_labels(brief)
     v = view(brief)
     sides = [side_outlets(brief, c) for c in brief.conflicts]
     return _env().get_template("brief.html.j2").render(
         v=v, brief=brief, lineage=lineage_lines(brief), groups=groups_text(brief), dates=dates_text(brief), sides=sides,
-        counts=counts_text(brief),
+        counts=counts_text(brief), cite=partial(_cite, href=article_href),
     )
+
+
+def _cite(mentions: Iterable[Mention], href: str | None) -> Markup:
+    """The citation labels of ``mentions``, one per article, linked when ``href`` is given."""
+    cited = {m.article_id: m.outlet for m in mentions}
+    if href is None:
+        return Markup(", ").join(escape(label) for label in dict.fromkeys(cited.values()))
+    return Markup(", ").join(Markup('<a href="{}">{}</a>').format(href.format(quote(a, safe="")), label)
+                             for a, label in cited.items())  # fmt: skip

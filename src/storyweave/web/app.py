@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..errors import NotFound, StoryweaveError
-from ..render import renderer
+from ..render.html import render as render_html
 from ..render.json import to_data as brief_data
 from ..store import Store, open_store
 from ..views import article_view, load_brief, stories_view, status_view
@@ -80,7 +80,7 @@ def create_app(db: str) -> FastAPI:
     def page_brief(story_id: str) -> HTMLResponse:
         with store() as s:
             brief = load_brief(s, story_id, briefs)
-        return HTMLResponse(renderer("html")(brief))
+        return HTMLResponse(render_html(brief, article_href="/articles/{}"))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def page_article(request: Request, article_id: str):
