@@ -54,6 +54,19 @@ def test_articles_round_trip_and_dedup(store):
     assert store.next_position() == 3
 
 
+def test_find_article_by_the_outlet_label_a_brief_cites(store):
+    from dataclasses import replace
+
+    seed = replace(make_article(1), outlet="004_5fd63220c0a3b547")
+    local = replace(make_article(2), outlet="03_saltmere-evening-post_what-happens-next")
+    named, twice = make_article(5), [replace(make_article(n), outlet="Wire_Daily") for n in (6, 7)]
+    store.add_batch([seed, local, named, *twice], [])
+    assert [store.find_article(x).id for x in ("004", "saltmere-evening-post", "Outlet 5")] == [seed.id, local.id, named.id]
+    for ambiguous in ("Wire_Daily", "Wire", "5fd6_", "%"):
+        with pytest.raises(NotFound):
+            store.find_article(ambiguous)
+
+
 def test_failed_batch_keeps_earlier_batches(store):
     store.add_batch([make_article(1)], [])
 

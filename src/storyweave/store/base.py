@@ -38,7 +38,8 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def find_article(self, prefix: str) -> Article:
-        """The article whose id starts with ``prefix`` (ids are long hashes)."""
+        """The article whose id starts with ``prefix`` (ids are long hashes), else the one article
+        of the outlet ``prefix`` names as a brief cites it ("004" for the file "004_5fd6….txt")."""
 
     @abc.abstractmethod
     def counts(self) -> dict[str, int]: ...

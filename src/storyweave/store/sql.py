@@ -136,9 +136,16 @@ class SQLStore(Store):
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? ORDER BY position LIMIT 2",
             (prefix.replace("%", "").replace("_", "") + "%",),
         )
+        if not rows:  # the label a brief cites: an outlet, or a part of a file stem ("004", "saltmere-evening-post")
+            part = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            rows = self._execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE outlet = ? OR outlet LIKE ? ESCAPE '\\' "
+                "OR outlet LIKE ? ESCAPE '\\' ORDER BY position LIMIT 2",
+                (prefix, part + "\\_%", "%\\_" + part + "\\_%"),
+            )
         if len(rows) != 1:
             what = "no article" if not rows else "more than one article"
-            raise NotFound(f"{what} with id starting {prefix!r}", hint="give more of the id")
+            raise NotFound(f"{what} with id or outlet {prefix!r}", hint="give more of the id")
         return self._article(rows[0])
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
