@@ -37,6 +37,7 @@ def _doc(text: str):
     "Prime Minister Anneke Roos will visit Saltmere on Thursday, her office confirmed.",  # a report frames it
     "Israel said it would suspend attacks in some areas.",
     "Reggie Bush could be shut down for the remainder of the season.",
+    "The deal could close in March, after regulators approve it.",
     "The region will see up to 10 inches of snow on Friday.",  # a plain future of see/know/have done
     "Voters will know the result of the referendum on Sunday.",
     "The company will have cut 200 jobs by March.",
@@ -57,6 +58,8 @@ def test_concrete_events_are_expectations(text):
     "McDermott would follow with a jumper to tie the scoring record.",  # narrative "would"
     "Palmerites may remember that the city manager hoped to build a convention centre.",
     "By the time crews arrived, flames could be seen from the road.",
+    "Despite the passing perfection, Indianapolis couldn't score.",  # an inability, past or present
+    "Officials could answer few questions about how the inmate escaped from the van.",
 ])
 def test_vague_predictions_are_not_expectations(text):
     assert not concrete(_doc(text))

@@ -124,6 +124,7 @@ _FRAMING = frozenset({"expect", "anticipate", "predict", "forecast", "set", "lik
 _COPULA = frozenset({"be", "become", "remain", "seem", "appear"})
 _MIND = frozenset({"see", "remember", "forget", "recall", "know", "imagine", "wonder"})
 _HEDGING_MODALS = frozenset({"may", "might", "could", "can", "ca", "should", "must"})
+_NONE = frozenset({"few", "little", "no"})
 
 
 def _predicted(doc):
@@ -170,7 +171,8 @@ def _past_or_ability(verb) -> bool:
     """A hedged report of the past ("reportedly pulled up", "were allegedly struck", "may have
     been set by an arsonist"), an ability ("can do the job"), a narrative "would" in the
     sentence's own voice ("McDermott would follow with a jumper") or a reader's memory or
-    sight ("Palmerites may remember", "flames could be seen") foretells nothing. A plain future
+    sight ("Palmerites may remember", "flames could be seen") or an inability ("could not
+    score", see ``_cannot``) foretells nothing. A plain future
     does ("will have cut 200 jobs by March", "will see up to 10 inches of snow", "voters will
     know the result on Sunday")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -180,7 +182,18 @@ def _past_or_ability(verb) -> bool:
     hedged = modals & _HEDGING_MODALS
     if hedged and (verb.lemma_.lower() in _MIND or any(c.lemma_ == "have" for c in aux)):
         return True
+    if "could" in modals and _cannot(verb):
+        return True
     return bool(modals & {"can", "ca"}) or ("would" in modals and verb.dep_ == "ROOT")
+
+
+def _cannot(verb) -> bool:
+    """ "could not sustain drives", "couldn't score", "could answer few questions": an inability
+    told of the past or the present, not a forecast."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and any(g.lower_ in _NONE for g in c.children if g.dep_ in ("amod", "det"))
+               for c in verb.children)
 
 
 def event_stems(doc) -> frozenset[str]:
