@@ -175,6 +175,8 @@ _BODY = (
         (f"Tuesday, May 24, 2005\n\nSixers hire Maurice Cheeks\n\n{_BODY}", "Sixers hire Maurice Cheeks", "2005-05-24"),
         (f"Sixers hire Cheeks\n\n16 September 2013 Last updated at 12: 42 GMT\n\n{_BODY}", "Sixers hire Cheeks", "2013-09-16"),
         (f"Sixers hire Cheeks\n\non Mar 8 2013, 11: 55p\n\n{_BODY}", "Sixers hire Cheeks", "2013-03-08"),
+        (f"Sixers hire Cheeks\n\nFirst Published: June 13, 2013 4:59 PM EDT\n\n{_BODY}", "Sixers hire Cheeks", "2013-06-13"),
+        (f"Sixers hire Cheeks\n\nFiled at 3 p.m., May 2, 2013\n\n{_BODY}", "Sixers hire Cheeks", "2013-05-02"),
         (f"Sixers hire Cheeks\n\nPublished: 04/05/2013\n\n{_BODY}", "Sixers hire Cheeks", None),  # day or month first?
     ],
 )  # fmt: skip

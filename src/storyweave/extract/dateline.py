@@ -45,9 +45,10 @@ _AROUND = re.compile(
     r"\s+|[,|@()\[\]•·/:-]|[–—]"
     r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
     r"|\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]\b\.?(?:\s*m\b\.?)?|\s*[ap]m\b\.?)?"
+    r"|\d{1,2}\s*(?:[ap]\.\s*m\b\.?|[ap]m\b\.?)"
     r"|\b(?:gmt|utc|bst|cet|cest|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|ist|jst|aest|aedt|hkt|sgt)\b(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?"
     r"|[+-]\d\d:?\d\d\b"
-    r"|\b(?:published|updated|last|posted|modified|created|date|on|at)\b",
+    r"|\b(?:first|originally|published|updated|last|posted|released|issued|filed|modified|created|date|on|at)\b",
     re.IGNORECASE,
 )
 
