@@ -382,7 +382,12 @@ def main() -> None:
     repair = {k: v for k, v in (("contrast", args.contrast), ("fragment", args.fragment)) if v is not None}
     articles, gold, topics = load(args.data) if args.data else ([], [], [])
     if args.extract:
+        n = len(articles)
         articles, gold, topics = extracted(articles, gold, topics)
+        print(f"--extract: {n - len(articles)} of {n} records rejected by extraction, "
+              f"{sum(a.published is not None for a in articles)} dated")
+        if not articles:
+            sys.exit("--extract: extraction rejected every record (bare headlines are too short to be articles)")
     if args.order_seed is not None:  # the permutation is the new arrival order
         rank = np.argsort(np.random.default_rng(args.order_seed).permutation(len(articles)))
         articles = [replace(a, position=int(r)) for a, r in zip(articles, rank)]

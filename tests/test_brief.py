@@ -99,6 +99,13 @@ def test_citations_name_one_article_when_an_outlet_has_several(records):
         assert f"{outlet}·1" in out and f"{outlet}·2" in out, fmt
         assert f"{arts[0].outlet}·" not in out  # an outlet with one article is cited by its name
     assert [c.outlet for c in brief.coverage].count(outlet) == 1  # coverage still counts outlets
+    from storyweave.render.view import citation_labels
+
+    assert citation_labels(brief)[arts[2].id] == f"{outlet}·1" and citation_labels(brief)[arts[3].id] == f"{outlet}·2"
+    # two file-stem outlets that shorten to one name are numbered too
+    stems = [a.__class__(**{**a.__dict__, "outlet": f"0{k}_evening-post_{a.id}"}) for k, a in enumerate(arts[2:], 1)]
+    labels = citation_labels(make_brief(story, [*arts[:2], *stems], facts, derivations))
+    assert (labels[arts[2].id], labels[arts[3].id]) == ("evening-post·1", "evening-post·2")
 
 
 def test_cli_brief_json_from_store(records, db_path):

@@ -12,7 +12,6 @@ from storyweave.cluster import StoryClusterer, build_stories, choose_headline
 from storyweave.cluster.features import lead, publication_day
 from storyweave.cluster.online import processing_order
 from storyweave.extract import extract
-from storyweave.extract.dateline import date_of_line
 from storyweave.ingest.files import iter_paths, read_path
 from storyweave.records import Article, RawDocument
 
@@ -145,28 +144,6 @@ def ecb_topic() -> tuple[list[str], list]:
     articles = [Article(str(r["id"]), "ecb", None, "", "", (), None, "en", r["text"], (), "bench", 1.0, position=i)
                 for i, r in enumerate(rows)]  # fmt: skip
     return [r["story"] for r in rows], featurize(articles)
-
-
-def test_a_date_line_made_metadata_still_dates_the_text():
-    """Extraction turns an ECB+ text's date line into its published date and drops the line; the
-    features then get the same year of writing as the raw text with its date line gives, so the
-    run path clusters these texts as the bench (raw text) does."""
-    from storyweave.cluster import featurize
-
-    rows = [json.loads(line) for line in (DATA / "clustering" / "ecbplus-dev.jsonl").open(encoding="utf-8")]
-    rows = [r for r in rows if r["topic"] == 25]
-    raw = [Article(str(r["id"]), "ecb", None, "", "", (), None, "en", r["text"], (), "bench", 1.0) for r in rows]
-    extracted = [_article(f"ecb#{i}", r["text"], i) for i, r in enumerate(rows)]
-    dated = [i for i, a in enumerate(extracted) if a.published]
-    assert len(dated) >= 8
-    for i in dated:
-        assert not any(date_of_line(p)[0] for p in extracted[i].text.split("\n\n"))
-    from_text, from_date = featurize([raw[i] for i in dated]), featurize([extracted[i] for i in dated])
-    assert [f.latest_year for f in from_date] == [f.latest_year for f in from_text] == [2011] * len(dated)
-    assert all(2011 in f.years for f in from_date)
-    headline = featurize([Article("h", "x", None, "x", "", (), "2011-01-05", "en", "Saints place Thomas on injured reserve",
-                                  (), "text", 1.0)])[0]  # fmt: skip
-    assert headline.headline_only and headline.latest_year is None and not headline.years
 
 
 def _one_story(feats) -> StoryClusterer:

@@ -230,8 +230,12 @@ def test_number_set_off_after_a_person_is_their_age(nlp):
             for f in extract_figures("t", text, nlp(text))]  # fmt: skip
     assert ages == [(age, "years old", name, name) for age, name in
                     ((20, "Andrew Lopez"), (24, "Jonathan Carrasquillo"), (34, "Zurana Horton"))]  # fmt: skip
-    for text in ("On Friday, 20 were killed in Brooklyn.", "In Washington, 34, people gathered."):
-        assert [f.unit for f in extract_figures("t", text, nlp(text))] == [None]
+    text = "Robin van Persie, 29, told The New York Times he would stay."
+    assert [(f.unit, f.measures) for f in extract_figures("t", text, nlp(text))] == [("years old", "Robin van Persie")]
+    for text in ("On Friday, 20 were killed in Brooklyn.", "In Washington, 34, people gathered.",
+                 "The leading scorers were LeBron James, 30, and Dwyane Wade, 25.",  # results, not ages
+                 "Tiger Woods, 68, was two shots behind.", "The top seeds are Novak Djokovic, 1, and Rafael Nadal, 2."):
+        assert {f.unit for f in extract_figures("t", text, nlp(text)) if f.text.isdigit()} == {None}, text
     assert extract_figures("t", "Zurana Horton, 34, died.")[0].unit is None  # no Doc, no guess
 
 

@@ -61,10 +61,16 @@ def test_find_article_by_the_outlet_label_a_brief_cites(store):
     local = replace(make_article(2), outlet="03_saltmere-evening-post_what-happens-next")
     named, twice = make_article(5), [replace(make_article(n), outlet="Wire_Daily") for n in (6, 7)]
     store.add_batch([seed, local, named, *twice], [])
-    assert [store.find_article(x).id for x in ("004", "saltmere-evening-post", "Outlet 5")] == [seed.id, local.id, named.id]
-    for ambiguous in ("Wire_Daily", "Wire", "5fd6_", "%"):
-        with pytest.raises(NotFound):
+    plain = replace(make_article(3), outlet="05_harbour-post")
+    store.add_batch([plain], [])
+    found = [store.find_article(x).id for x in ("004", "saltmere-evening-post", "outlet 5", "harbour-post")]
+    assert found == [seed.id, local.id, named.id, plain.id]
+    for ambiguous in ("Wire_Daily", "Wire"):
+        with pytest.raises(NotFound, match="more than one"):
             store.find_article(ambiguous)
+    for unknown in ("5fd6_", "zzz"):
+        with pytest.raises(NotFound, match="no article"):
+            store.find_article(unknown)
 
 
 def test_failed_batch_keeps_earlier_batches(store):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -125,23 +125,6 @@ def latest_year(text: str, day: float | None) -> int | None:
     return max(years, default=None)
 
 
-def publication_year(day: float) -> int:
-    """The year of a publication day; for a full text it stands in for the dateline year.
-
-    The full-text pair model was fitted on ECB+ texts whose dateline ("Tuesday,
-    May 24, 2005") sits in the text and gives the years and latest-year
-    features; extraction turns such a line into the article's date and drops it
-    from the body, so a dated full text gets that year back from its date. On
-    ecbplus-dev dev topics as ``storyweave run`` extracts them (99 of 270 dated
-    by their date line), BCubed F1 0.955 without the year, 0.937 with the date
-    but not the year, 0.980 with both (the bench on raw text: 0.980). Bare
-    headlines keep their written years only: the headline model was fitted on
-    UCI headlines with publication times, and giving them the year took its dev
-    stories from 0.871 to 0.841.
-    """
-    return (datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(days=day)).year
-
-
 def headline_only(text: str) -> bool:
     """Whether ``text`` is a bare headline (see HEADLINE_CHARS)."""
     text = text.strip()
@@ -207,11 +190,7 @@ def featurize(articles: Sequence[Article], nlp=None, embedder=None) -> list[Arti
     for article, vector, doc in zip(articles, vectors, nlp.pipe(texts, batch_size=32)):
         lemmas, names, numbers, years, months, weekdays = bags(doc)
         day = publication_day(article.published)
-        short = headline_only(article.text)
-        latest = latest_year(doc.text, day)
-        if day is not None and not short:
-            latest = publication_year(day)
-            years |= {latest}
         out.append(ArticleFeatures(np.asarray(vector, dtype=np.float32), lemmas, names, numbers, years, day,
-                                   latest, short, months, weekdays))  # fmt: skip
+                                   latest_year(doc.text, day), headline_only(article.text), months,
+                                   weekdays))  # fmt: skip
     return out

@@ -125,6 +125,8 @@ _COPULA = frozenset({"be", "become", "remain", "seem", "appear"})
 _MIND = frozenset({"see", "remember", "forget", "recall", "know", "imagine", "wonder"})
 _HEDGING_MODALS = frozenset({"may", "might", "could", "can", "ca", "should", "must"})
 _NONE = frozenset({"few", "little", "no"})
+_TELL = frozenset({"answer", "say", "give", "offer", "provide", "share", "reveal", "explain", "add"})
+_AHEAD = frozenset({"before", "until", "till", "next", "soon", "tomorrow", "yet"})
 
 
 def _predicted(doc):
@@ -188,12 +190,25 @@ def _past_or_ability(verb) -> bool:
 
 
 def _cannot(verb) -> bool:
-    """ "could not sustain drives", "couldn't score", "could answer few questions": an inability
-    told of the past or the present, not a forecast."""
+    """ "could not sustain drives", "couldn't score", "officials could answer few questions": an
+    inability told of the past or the present, not a forecast. A time ahead keeps it a forecast
+    ("could not reopen before March", "could cause little disruption on Monday"), and few or
+    little of something is an inability only for what a source tells ("answer few questions")."""
+    if any((t.ent_type_ in ("DATE", "TIME") or t.lower_ in _AHEAD) and not _in_past_clause(t, verb) for t in verb.subtree):
+        return False
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    return any(c.dep_ == "dobj" and any(g.lower_ in _NONE for g in c.children if g.dep_ in ("amod", "det"))
-               for c in verb.children)
+    return verb.lemma_.lower() in _TELL and any(
+        c.dep_ == "dobj" and any(g.lower_ in _NONE for g in c.children if g.dep_ in ("amod", "det")) for c in verb.children)
+
+
+def _in_past_clause(token, verb) -> bool:
+    """Whether ``token`` belongs to a past-tense clause under ``verb`` ("how he escaped Monday")."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.tag_ == "VBD":
+            return True
+        token = token.head
+    return False
 
 
 def event_stems(doc) -> frozenset[str]:

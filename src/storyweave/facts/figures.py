@@ -49,7 +49,14 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
 _AGED = re.compile(r"(?i)(?:\b(?:aged|age of|at age|ages|who (?:is|was|turned|turns)|turned|turns)|,\s*now)\s+\Z")
 # A bare number set off by commas after a name is that person's age in news style:
 # "Andrew Lopez, 20, fired from the rooftop", "Lopez, 20 and Carrasquillo, 24, were arrested".
-_NAME_COMMA = re.compile(r"(?:^|(?<=[^\w]))[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3},\s\Z")
+_NAME_COMMA = re.compile(r"(?:^|(?<=[^\w]))[A-Z][\w'’.-]*(?: (?:(?:van|von|de|der|den|da|di|du|del|la|le|al|bin|ibn) )*[A-Z][\w'’.-]*){0,3},\s\Z")
+# A sentence of results lists scores, not ages: "LeBron James, 30, and Dwyane Wade, 25, led the
+# scorers", "Tiger Woods, 68, was two shots behind", "the seeds are Djokovic, 1, and Nadal, 2".
+_TALLY = re.compile(
+    r"(?i)\b(?:points?|goals?|scor(?:ed|er|ers|ing)|assists?|rebounds?|yards|runs|wickets|laps|strokes|par|"
+    r"shots? (?:behind|ahead|back|clear)|under par|votes?|voted|ranked|rankings?|seeds?|seeded|"
+    r"chapter|verse|finished|placed)\b"
+)
 _AGE_CLOSE = re.compile(r"(?:,|\s+and\b|\s*\)|\.(?:\s|\Z)|\s*\Z)")
 _OLDEST = 120
 
@@ -64,9 +71,17 @@ def _apposed_person(text: str, start: int, end: int, doc) -> tuple[int, int] | N
     named = _NAME_COMMA.search(text, max(0, start - 60), start)
     if named is None:
         return None
+    sentence = text[max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0) : _sentence_end(text, end)]
+    if _TALLY.search(sentence):
+        return None
     span = doc.char_span(named.start(), start - 2, alignment_mode="contract")
     people = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and e.end_char == start - 2]
     return (people[0].start_char, people[0].end_char) if people else None
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    return min(ends, default=len(text))
 
 
 # An age noun then a link to a bare number in the same clause: "the retirement age will rise to 67",

@@ -200,8 +200,11 @@ def _quoted_as_saying(verb) -> Attribution | None:
     relay = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     heads = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
     content = tuple(r for r in (trim(verb.doc, *content_range(h)) for h in heads) if r is not None)
+    # Without a complement ("quoted Ishiba as saying." after the quotation) the cue runs through
+    # "saying", over its speaker, so the rest of the sentence is not taken for what was said.
+    cue = (verb.i, verb.i + 1) if content else (verb.i, saying.i + 1)
     return Attribution(
-        cue=(verb.i, verb.i + 1), source=source_range(speaker), source_head=speaker.i, content=content,
+        cue=cue, source=source_range(speaker), source_head=speaker.i, content=content,
         lemma="quote", listener=token_range(relay) if relay is not None else None,
     )
 

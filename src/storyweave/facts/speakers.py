@@ -38,8 +38,9 @@ _PRONOUN_REACH = 2
 _ROLE_DEPS = {"appos"}
 _DROP_FROM_DESCRIPTION = {"appos", "relcl", "acl", "punct"}
 _RELATIVES = frozenset("who whom which that".split())
-# Marks a bad parse or an HTML remnant leaves at a mention's edges: '" Maral', '">Sanders'.
-_EDGE_MARKS = " \t\"'“”‘’«»<>,.;:()[]-–—"
+# Marks a bad parse or an HTML remnant leaves at a mention's edges: '" Maral', '">Sanders'. Not the
+# full stop of "Jr." or "U.S.", nor brackets, which a name's party tag "(R-Texas)" closes.
+_EDGE_MARKS = " \t\"“”‘’«»<>,;:"
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ def _env() -> Environment:
 
 
 def render(brief: Brief, article_href: str | None = None) -> str:
-    """The page; with ``article_href`` (a format string such as "/articles/{}"), every citation
-    links to the article it cites."""
+    """The page; with ``article_href`` (a format string such as "/articles/{}"), the citations of
+    the summary, facts, quotes and expectations link to the articles they cite."""
     brief = short_labels(brief)
     v = view(brief)
     sides = [side_outlets(brief, c) for c in brief.conflicts]

@@ -57,13 +57,14 @@ def short_outlet(name: str) -> str:
 
 def citation_labels(brief: Brief) -> dict[str, str]:
     """Article id -> the label a citation prints: the outlet's short name, numbered in the
-    story's publication order when the outlet has several articles in it ("ecb·1", "ecb·2"),
-    so that every citation names one article."""
-    labels = {}
+    coverage's order (publication order within an outlet) when several articles of the story
+    share that name ("ecb·1", "ecb·2"), so that every citation names one article."""
+    by_name: dict[str, list[str]] = {}  # two outlets may shorten to one name ("01_post_a", "02_post_b")
     for c in brief.coverage:
-        name = short_outlet(c.outlet)
-        numbered = len(c.article_ids) > 1
-        labels.update((aid, f"{name}·{k}" if numbered else name) for k, aid in enumerate(c.article_ids, 1))
+        by_name.setdefault(short_outlet(c.outlet), []).extend(c.article_ids)
+    labels = {}
+    for name, ids in by_name.items():
+        labels.update((aid, f"{name}·{k}" if len(ids) > 1 else name) for k, aid in enumerate(ids, 1))
     return labels
 
 

@@ -132,20 +132,24 @@ class SQLStore(Store):
         return self._article(rows[0])
 
     def find_article(self, prefix: str) -> Article:
+        # the label a brief cites first ("004" is also the start of some ids): an outlet, or a part
+        # of a file-stem outlet between underscores ("004" of "004_5fd6...", "saltmere-evening-post")
+        part = prefix.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self._execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? ORDER BY position LIMIT 2",
-            (prefix.replace("%", "").replace("_", "") + "%",),
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE lower(outlet) = ? OR lower(outlet) LIKE ? ESCAPE '\\' "
+            "OR lower(outlet) LIKE ? ESCAPE '\\' OR lower(outlet) LIKE ? ESCAPE '\\' ORDER BY position LIMIT 2",
+            (prefix.lower(), part + "\\_%", "%\\_" + part + "\\_%", "%\\_" + part),
         )
-        if not rows:  # the label a brief cites: an outlet, or a part of a file stem ("004", "saltmere-evening-post")
-            part = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            rows = self._execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE outlet = ? OR outlet LIKE ? ESCAPE '\\' "
-                "OR outlet LIKE ? ESCAPE '\\' ORDER BY position LIMIT 2",
-                (prefix, part + "\\_%", "%\\_" + part + "\\_%"),
+        if len(rows) != 1:
+            ids = self._execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? ORDER BY position LIMIT 2",
+                (prefix.replace("%", "").replace("_", "") + "%",),
             )
+            rows = ids or rows
         if len(rows) != 1:
             what = "no article" if not rows else "more than one article"
-            raise NotFound(f"{what} with id or outlet {prefix!r}", hint="give more of the id")
+            raise NotFound(f"{what} with id or outlet {prefix!r}",
+                           hint="give more of the id (`storyweave stories --json` lists them)")
         return self._article(rows[0])
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
