@@ -12,7 +12,8 @@ Only whole lines count: a date inside prose ("On May 24, 2005 the board
 met") or a line that also holds a byline or a headline is left alone. Times,
 zones and the words pages put around a date ("Published on", "Last updated
 at", "|", "@") may surround it. Spaces that detokenised text puts inside
-times and abbreviations ("1: 12 PM", "p. m.") are allowed.
+times and abbreviations ("1: 12 PM", "p. m.") are allowed. A line holding two dates ("Published:
+May 2, 2013 | Updated: May 3, 2013") is not read, and may still be taken for a title.
 """
 
 from __future__ import annotations
