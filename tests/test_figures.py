@@ -230,6 +230,8 @@ def test_number_set_off_after_a_person_is_their_age(nlp):
             for f in extract_figures("t", text, nlp(text))]  # fmt: skip
     assert ages == [(age, "years old", name, name) for age, name in
                     ((20, "Andrew Lopez"), (24, "Jonathan Carrasquillo"), (34, "Zurana Horton"))]  # fmt: skip
+    text = "Police found Raj K. Chohan, 59, of College Point, lying in the roadway."
+    assert [(f.unit, f.measures) for f in extract_figures("t", text, nlp(text))] == [("years old", "Raj K. Chohan")]
     text = "Robin van Persie, 29, told The New York Times he would stay."
     assert [(f.unit, f.measures) for f in extract_figures("t", text, nlp(text))] == [("years old", "Robin van Persie")]
     for text in ("On Friday, 20 were killed in Brooklyn.", "In Washington, 34, people gathered.",

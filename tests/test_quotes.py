@@ -151,11 +151,13 @@ def test_closing_mark_spaced_off_by_detokenised_copy(nlp):
 
 def test_outlet_quoting_someone_as_saying_relays_their_words(nlp):
     text = ('"We will rebuild," Kyodo news agency quoted Prime Minister Ishiba as saying. '
-            "Reuters quoted a police spokesman as saying five people had died.")
+            "Reuters quoted a police spokesman as saying five people had died, adding that no one was arrested. "
+            "AFP quoted an aide as saying so.")
     quotes = extract_quotes("x", text, nlp(text))
     assert [(q.text, q.speaker, q.told_to, q.kind) for q in quotes] == [
         ("We will rebuild,", "Ishiba", "Kyodo news agency", "direct"),
-        ("five people had died", "a police spokesman", "Reuters", "indirect")]
+        ("five people had died", "a police spokesman", "Reuters", "indirect"),
+        ("no one was arrested", "a police spokesman", None, "indirect")]  # nothing for "as saying so"
 
 
 def test_relative_pronoun_speaks_for_its_noun(nlp):

@@ -51,9 +51,10 @@ _AGED = re.compile(r"(?i)(?:\b(?:aged|age of|at age|ages|who (?:is|was|turned|tu
 # "Andrew Lopez, 20, fired from the rooftop", "Lopez, 20 and Carrasquillo, 24, were arrested".
 _NAME_COMMA = re.compile(r"(?:^|(?<=[^\w]))[A-Z][\w'’.-]*(?: (?:(?:van|von|de|der|den|da|di|du|del|la|le|al|bin|ibn) )*[A-Z][\w'’.-]*){0,3},\s\Z")
 # A sentence of results lists scores, not ages: "LeBron James, 30, and Dwyane Wade, 25, led the
-# scorers", "Tiger Woods, 68, was two shots behind", "the seeds are Djokovic, 1, and Nadal, 2".
+# scorers", "Tiger Woods, 68, was two shots behind", "the seeds are Djokovic, 1, and Nadal, 2" (lower
+# case: "College Point" is a place).
 _TALLY = re.compile(
-    r"(?i)\b(?:points?|goals?|scor(?:ed|er|ers|ing)|assists?|rebounds?|yards|runs|wickets|laps|strokes|par|"
+    r"\b(?:points?|goals?|scor(?:ed|er|ers|ing)|assists?|rebounds?|yards|runs|wickets|laps|strokes|par|"
     r"shots? (?:behind|ahead|back|clear)|under par|votes?|voted|ranked|rankings?|seeds?|seeded|"
     r"chapter|verse|finished|placed)\b"
 )

@@ -190,13 +190,10 @@ def _quoted_as_saying(verb) -> Attribution | None:
     """ "Reuters quoted a police spokesman as saying five people had died": the quoted person is
     the source and the outlet that quoted them the listener (the outlet they talked to); the
     content is what "saying" introduces, or the quotation the verb frames."""
-    if verb.lemma_.lower() != "quote":
+    parts = _relay_parts(verb)
+    if parts is None:
         return None
-    speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    saying = next((c for c in as_.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None) if as_ is not None else None
-    if speaker is None or saying is None:
-        return None
+    speaker, saying = parts
     relay = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     heads = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
     content = tuple(r for r in (trim(verb.doc, *content_range(h)) for h in heads) if r is not None)
@@ -207,6 +204,16 @@ def _quoted_as_saying(verb) -> Attribution | None:
         cue=cue, source=source_range(speaker), source_head=speaker.i, content=content,
         lemma="quote", listener=token_range(relay) if relay is not None else None,
     )
+
+
+def _relay_parts(verb):
+    """(the quoted person, "saying") of "X quoted Y as saying", or None."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    saying = next((c for c in as_.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None) if as_ is not None else None
+    return (speaker, saying) if speaker is not None and saying is not None else None
 
 
 def _raised_content(verb, lemma: str) -> tuple[tuple[int, int], ...]:
@@ -324,6 +331,9 @@ def _in_document(prep) -> Attribution | None:
 def _source_of(verb):
     node = verb
     for _ in range(4):
+        relayed = _relay_parts(node) if node is not verb else None
+        if relayed is not None:
+            return relayed[0]  # "quoted an official as saying ..., adding that ...": the official adds it
         if node is not verb and node.dep_ == "ccomp" and node.head.lemma_.lower() in CUE_LEMMAS and verb.tag_ == "VBG":
             node = node.head  # "Trump insisted that he has ..., claiming ...": the participle is Trump's
         # the subject nearest the verb: '"The fact that ...," Huckabee said' parses both as subjects;
