@@ -168,6 +168,14 @@ def test_relative_pronoun_speaks_for_its_noun(nlp):
         ("the man was an emotional wreck", "Judge Vincent DelGiudice"), ("his client was innocent", "The lawyer")]
 
 
+def test_a_speaking_they_stands_for_the_group_that_spoke_before(nlp):
+    text = ("Experts say bridges built to the design are at risk when their bearings seize. "
+            "That can happen quietly over years, they warn. The ministers met. They believe they are winning.")
+    quotes = extract_quotes("x", text, nlp(text))
+    assert [(q.text, q.speaker) for q in quotes if "quietly" in q.text or "winning" in q.text] == [
+        ("can happen quietly over years", "Experts"), ("they are winning", "They")]  # a belief: whose, unclear
+
+
 def test_speaker_loses_the_marks_a_bad_parse_leaves_at_its_edges(nlp):
     from spacy.tokens import Doc
 

@@ -25,6 +25,8 @@ import numpy
 from spacy.attrs import IS_TITLE, LOWER
 from spacy.strings import hash_string
 
+from .quotes_lexicon import SPEECH
+
 TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. president
     prime minister secretary senator governor chancellor premier king queen prince
@@ -32,6 +34,7 @@ TITLES = frozenset(
     foreign defense defence finance trade japanese american u.s. us""".split()
 )
 _PERSON_PRONOUNS = frozenset("he she him her i".split())
+_GROUP_PRONOUNS = frozenset(("they",))
 _MAX_NAME_WORDS = 4
 # Sentences back in which a subject outranks a later non-subject as a pronoun's antecedent.
 _PRONOUN_REACH = 2
@@ -130,6 +133,11 @@ class Speakers:
         if head.lower_ in _PERSON_PRONOUNS:
             name = self._antecedent(head)
             return Speaker(name, (head.idx, head.idx + len(head)), self._roles.get(name) if name else None)
+        if head.lower_ in _GROUP_PRONOUNS:
+            group = _group_antecedent(head)
+            if group is not None:
+                words = _description(group)
+                return Speaker(self.text[words[0].idx : words[-1].idx + len(words[-1])], (head.idx, head.idx + len(head)), None)
         start, end = _name_chain(head)
         mention = doc[start:end]
         known = _name_words(mention)
@@ -165,6 +173,19 @@ class Speakers:
         names = {n for n, r in self._roles.items() if noun in r.lower().split()}
         names |= {n for n, titles in self._titles.items() if noun in titles}
         return names.pop() if len(names) == 1 else None
+
+
+def _group_antecedent(pronoun):
+    """What a "they" that speaks stands for: the nearest plural subject of a speech verb before
+    it, in its sentence or the one before ("Experts say bridges ... are at risk. That can happen
+    quietly over years, they warn." -> "Experts", not "bridges")."""
+    if pronoun.head.lemma_.lower() not in SPEECH:
+        return None  # "they believe": whose belief, a reader cannot tell from the words around it
+    start = _sentence_start(pronoun, back=1)
+    for tok in reversed(pronoun.doc[start : pronoun.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.head.lemma_.lower() in SPEECH:
+            return tok
+    return None
 
 
 def _antecedent_of_relative(head):
