@@ -97,7 +97,7 @@ def _dropped(ev: Evidence, derivations: Sequence[Derivation]) -> list[tuple[str,
 
 def _launderings(ev: Evidence, quote_facts, found: list[Laundering], derivations) -> list[Laundering]:
     """Merge laundering found across quotes with what provenance reported while aligning a rewrite."""
-    from .align import describes_one, is_named, quote_similarity
+    from .align import credits_someone, name_words_of, quote_similarity
 
     merged = {(x.named.article_id, x.named.span, x.unnamed.article_id, x.unnamed.span): x for x in found}
     for derived, source, text in _dropped(ev, derivations):
@@ -110,7 +110,7 @@ def _launderings(ev: Evidence, quote_facts, found: list[Laundering], derivations
                 named = [m for m in entry.mentions if m.article_id == source and m.speaker]
                 if named and any(quote_similarity(m.text, text, ev.vectors) > 0 for m in named):
                     unnamed = [m for m in entry.mentions if m.article_id == derived]
-                    if any(is_named(m.speaker, ev.actors.get(derived, ())) or describes_one(m.speaker) for m in unnamed):
+                    if any(credits_someone(m.speaker, ev.actors.get(derived, ()), name_words_of(named)) for m in unnamed):
                         break  # the alignment missed the rewrite's attribution; its quote credits the speaker
                     anchor = unnamed[0] if unnamed else _locate(ev, derived, text)
                     if anchor is not None:

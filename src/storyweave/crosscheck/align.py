@@ -251,12 +251,23 @@ def is_named(speaker: str | None, actors: Sequence[Actor]) -> bool:
     return len(toks) >= 2 and all(t[:1].isupper() for t in speaker.split()[-2:])
 
 
-def describes_one(speaker: str | None) -> bool:
-    """True for a definite singular description ("the convicted killer", "the judge"): the
-    article credits someone it does not name, which is an attribution, not one lost."""
+def name_words_of(mentions) -> frozenset[str]:
+    """The words of the speakers ``mentions`` credit, for ``credits_someone``."""
+    return frozenset(w for m in mentions for w in words(m.speaker or ""))
+
+
+def credits_someone(speaker: str | None, actors: Sequence[Actor], name_words: Collection[str] = ()) -> bool:
+    """True when words credited to ``speaker`` keep their attribution: a name (``is_named``), a
+    definite singular description ("the convicted killer", "the judge": someone the article does
+    not name), or a one-word name the model did not tag as a person ("Maral") that is part of a
+    name another outlet gives (``name_words``, lower case)."""
+    if is_named(speaker, actors):
+        return True
     toks = words(speaker or "")
-    return len(toks) >= 2 and toks[0] in ("the", "this", "that") and toks[-1] not in _GENERIC_HEADS \
-        and not toks[-1].endswith("s")
+    if len(toks) >= 2 and toks[0] in ("the", "this", "that") and toks[-1] not in _GENERIC_HEADS \
+            and not toks[-1].endswith("s"):
+        return True
+    return len(toks) == 1 and (speaker or "")[:1].isupper() and toks[0] in name_words
 
 
 # ----------------------------------------------------------------- claims

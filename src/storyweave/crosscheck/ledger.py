@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Callable, Collection, Sequence
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
-    FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, describes_one, figure_pairs, is_named,
-    quote_pairs, quote_similarity, rival_pairs,
+    FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, credits_someone, figure_pairs, is_named,
+    name_words_of, quote_pairs, quote_similarity, rival_pairs,
 )
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, contradicts, words
@@ -202,14 +202,10 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             for i in members
         ]
         named = [m for m in mentions if is_named(m.speaker, story.actors.get(m.article_id, ()))]
-        # Bare quoted phrases are not attributions, so they cannot have lost one; nor have words
-        # credited to someone described rather than named ("the convicted killer").
-        # A one-word name the model did not tag as a person ("Maral") is part of a name another
-        # outlet gives: the same speaker.
-        name_words = {w for m in named for w in (m.speaker or "").lower().split()}
-        unnamed = [m for i, m in zip(members, mentions)
-                   if m not in named and i < story.attributed and not describes_one(m.speaker)
-                   and not _one_name_of(m.speaker, name_words)]  # fmt: skip
+        # Bare quoted phrases are not attributions, so they cannot have lost one.
+        name_words = name_words_of(named)
+        unnamed = [m for i, m in zip(members, mentions) if i < story.attributed
+                   and not credits_someone(m.speaker, story.actors.get(m.article_id, ()), name_words)]  # fmt: skip
         speakers = _versions(
             list(range(len(named))),
             lambda a, b: (named[a].speaker or "").split()[-1:] == (named[b].speaker or "").split()[-1:],
@@ -247,10 +243,6 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             )
         )
     return entries, conflicts, launderings
-
-
-def _one_name_of(speaker: str | None, name_words: set[str]) -> bool:
-    return bool(speaker) and len(speaker.split()) == 1 and speaker[:1].isupper() and speaker.lower() in name_words
 
 
 def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
