@@ -7,11 +7,11 @@ from typing import Iterable
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..brief.model import Brief, Mention
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, quote_text,
+    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, quote_text,
     short_labels, side_outlets, view,
 )
 
@@ -38,10 +38,11 @@ def render(brief: Brief, article_href: str | None = None) -> str:
     )
 
 
-def _cite(mentions: Iterable[Mention], href: str | None) -> Markup:
-    """The citation labels of ``mentions``, one per article, linked when ``href`` is given."""
-    cited = {m.article_id: m.outlet for m in mentions}
+def _cite(mentions: Iterable[Mention], href: str | None) -> str:
+    """The citation labels of ``mentions`` (``outlets``), each linked to its article when ``href``
+    is given (the template escapes the plain string; the links escape their parts)."""
     if href is None:
-        return Markup(", ").join(escape(label) for label in dict.fromkeys(cited.values()))
+        return outlets(mentions)
+    cited = {m.article_id: m.outlet for m in mentions}
     return Markup(", ").join(Markup('<a href="{}">{}</a>').format(href.format(quote(a, safe="")), label)
                              for a, label in cited.items())  # fmt: skip
