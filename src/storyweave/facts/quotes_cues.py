@@ -143,7 +143,7 @@ def _verb_cue(verb) -> Attribution | None:
         relayed = _quoted_as_saying(verb)
         if relayed is not None:
             return relayed
-    elif verb.dep_ == "pcomp" and verb.head.lower_ == "as" and _quoted_as_saying(verb.head.head) is not None:
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "as" and _relay_parts(verb.head.head) is not None:
         return None  # the "saying" of "quoted Smith as saying": the quoting verb carries it
     listener = _listener(verb, lemma)
     content_heads = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c is not listener]
