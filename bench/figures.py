@@ -15,7 +15,8 @@ not count); value+unit is one-to-one, but value and value+change may count one
 prediction for two golds or one gold twice until a unit matches. "one-to-one"
 lets each gold and each prediction count once per level; it differs from CQE's
 counting only at value+change on this data, and adds value+concept (at least one
-shared word, CQE's "partial" concept match). P = matched / predicted, R =
+shared word, CQE's "partial" concept match, between the gold ``referred_concepts``
+and the words of the figure's ``measures`` and ``subject``). P = matched / predicted, R =
 matched / gold. The headline (last line) is CQE counting.
 
 Our figures are mapped to NewsQuant's vocabulary here, not in the extractor:
@@ -218,7 +219,7 @@ def predictions(figures, doc) -> list[dict]:
         # NewsQuant gives a strict bound precedence over a direction ("lost more than 60%": ">"),
         # and a direction over "about" ("rose about 1.5%": "up").
         change = CHANGE_NAMES[f.approx] if f.approx not in ("=", "~") else f.change or f.approx
-        concept = set(re.findall(r"\w+", f.measures.lower()))
+        concept = set(re.findall(r"\w+", f"{f.measures} {f.subject}".lower()))
         phrase = count_phrase(f, doc) if f.unit is not None else ""
         if f.unit is not None and not phrase:
             phrase = phrases.get(f.unit, "")  # a unit carried over: "460 vehicles compared with 63"

@@ -410,3 +410,42 @@ def test_a_number_glued_to_an_adjective_is_no_count(nlp):
 def test_a_day_after_the_counted_noun_says_when(nlp):
     text = "There are primaries in five states Tuesday."
     assert _one(text, nlp).text == "five states"
+
+
+@pytest.mark.parametrize(
+    "text,value,subject",
+    [
+        ("Tesla delivered 63,150 Model 3s in its fourth quarter.", 63150, "Tesla"),
+        ("Shares of the retail giant rose about 1.5% in premarket trading.", 1.5, "Shares of the retail giant"),
+        ("Shares in Vireo jumped 36% on Monday.", 36, "Shares in Vireo"),
+        ("Aldenbrook, which employs about 8,000 people, is based in Veldhaven.", 8000, "Aldenbrook"),
+        ("Reports suggest the leaders may discuss Nippon Steel's $14.9-billion bid.", 14.9e9, "Nippon Steel"),
+        ("Vireo shares fell to $27.40 on Monday.", 27.40, "Vireo shares"),
+        # a source's verb, an infinitive of a noun, a prepositional phrase: no one's figure
+        ("Officials expect 300 people to attend the summit.", 300, ""),
+        ("SoftBank announced plans to invest up to $500 billion in AI.", 500e9, ""),
+        ("He expected the harbour to reopen within five days.", 5, ""),
+        ("It said that 78 per cent of the deal will be paid in cash.", 78, ""),
+    ],
+)
+def test_subject_is_whose_figure_it_is(nlp, text, value, subject):
+    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == pytest.approx(value)]
+    assert fig.subject == subject
+    if subject:
+        assert text[fig.subject_span[0] : fig.subject_span[1]] == subject
+
+
+@pytest.mark.parametrize(
+    "text,value,measures",
+    [
+        # the infinitive belongs to "expected", not to the deal
+        ("Aldenbrook had said it expected the $2.4 billion deal to close in the fourth quarter.", 2.4e9, "deal"),
+        ("Nippon Steel made a $14.9 billion bid to acquire US Steel.", 14.9e9, "bid to acquire US Steel"),
+        # a phrase that only dates the figure is not what it measures
+        ("Tesla delivered 63,150 Model 3s in its fourth quarter.", 63150, "Model 3s"),
+        ("Vireo shares rose 18% on Friday.", 18, "Vireo shares"),
+    ],
+)
+def test_measures_leave_out_when_and_another_verbs_infinitive(nlp, text, value, measures):
+    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == pytest.approx(value)]
+    assert fig.measures == measures

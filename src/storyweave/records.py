@@ -84,6 +84,8 @@ class Figure:
     change: str | None = None  # "up" / "down" when the figure is a rise or fall
     measures: str = ""  # "US military personnel stationed in Japan"
     measures_span: Span | None = None
+    subject: str = ""  # whose figure: the clause's subject, "Tesla" in "Tesla delivered 63,150 cars"
+    subject_span: Span | None = None
     also: tuple[tuple[float, str], ...] = ()  # conversions given in the text: ((806e9, "GBP"),)
     modality: Modality = "happened"
     value_to: float | None = None  # other end of a range ("5% to 10%", "from 240 to 273"); value is the first

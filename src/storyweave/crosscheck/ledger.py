@@ -184,12 +184,19 @@ def figure_entries(
                 outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
                 mentions=tuple(mentions),
                 label=by_index[lead].text,
-                about=figs[lead].measures,
+                about=_about(figs[lead]),
                 variants=tuple(dict.fromkeys(by_index[v[0]].text for v in versions)) if conflict else (),
                 modality=_modality(mentions),
             )
         )
     return entries, conflicts
+
+
+def _about(fig: Figure) -> str:
+    """What a figure measures and, when those words leave it out, whose it is: "people (Aldenbrook)"."""
+    if not fig.subject or set(fig.subject.lower().split()) <= set(fig.measures.lower().split()):
+        return fig.measures
+    return f"{fig.measures} ({fig.subject})" if fig.measures else fig.subject
 
 
 def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], list[Laundering]]:

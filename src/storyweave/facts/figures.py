@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..records import Figure
-from .figures_measures import Tok, TokenView, count_unit, counted_noun, measures, tokens
+from ..records import Figure, Span
+from .figures_measures import Tok, TokenView, count_unit, counted_noun, measures, subject, tokens
 from .figures_merge import join, keep, read_context
 from .figures_scan import Raw, read_per, scan, scan_fractions, scan_vague
 
@@ -140,11 +140,8 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
                 r.unit, r.end = f"{r.unit}/{per[0]}", per[1]
     if not _is_quantity(r, text, noun, toks, num_first):
         return None
-    span = measures(view, num_first, view.index_at(r.end), noun)
-    what, what_span = "", None
-    if span is not None:
-        what_span = (toks[span[0]].start, toks[span[1]].end)
-        what = text[what_span[0] : what_span[1]]
+    what, what_span = _phrase(text, toks, measures(view, num_first, view.index_at(r.end), noun))
+    who, who_span = _phrase(text, toks, subject(view, num_first))
     return Figure(
         article_id=article_id,
         span=(r.start, r.end),
@@ -155,9 +152,19 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
         change=r.change,
         measures=what,
         measures_span=what_span,
+        subject=who,
+        subject_span=who_span,
         also=tuple(r.also),
         value_to=r.value_to,
     )
+
+
+def _phrase(text: str, toks: list[Tok], tokens: tuple[int, int] | None) -> tuple[str, Span | None]:
+    """The text and character span of a token range (first, last), or ("", None)."""
+    if tokens is None:
+        return "", None
+    span = (toks[tokens[0]].start, toks[tokens[1]].end)
+    return text[span[0] : span[1]], span
 
 
 # Words that open the group a number picks from: "one of the students", "half (of) their savings".

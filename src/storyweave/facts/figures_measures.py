@@ -12,6 +12,12 @@ projects", "54,000 US military personnel stationed in Japan"); the noun before
 ("increase Japan's investment in the United States to $1 trillion"); the
 prepositional object after the figure ("invest $500 billion in AI
 infrastructure"); else the subject of the verb before it ("Nvidia advanced 8%").
+
+Apart from what is counted, ``subject`` finds whose figure it is: the subject
+of the clause the number sits in ("Tesla delivered 63,150 Model 3s", "shares
+of the retail giant rose about 1.5%", "Aldenbrook, which employs about 8,000
+people"). Two outlets may give "18%" for different companies' shares, and
+"8,000 people" alone does not say who employs them.
 """
 
 from __future__ import annotations
@@ -39,8 +45,35 @@ _DETERMINERS = frozenset("the 's ’s his her its their our your my".split())
 _TIME_DETERMINERS = frozenset("last next this previous same following coming past".split())
 # Nouns that say when, tagged as nouns after a counted noun: "contests Saturday", "societies today".
 _WHEN_NOUNS = frozenset("today yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday".split())
+_WHEN_WORDS = _WHEN_NOUNS | frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec morning afternoon evening night week weekend month year quarter half "
+    "decade century period season premarket".split()
+)
+_ORDINALS = frozenset("first second third fourth fifth last next this past same previous".split())
 _PREPS = frozenset("in of for on into at from over across among between within to by".split())
 _CLAUSE_END = frozenset(",;:.!?()\"“”")
+# Words that open a clause of their own: a subject before them governs another clause.
+_SUBORDINATORS = frozenset("that because if while although though whereas when whether unless since".split())
+# Verbs whose object is the subject of the infinitive after it ("expected the deal to close").
+_CONTROL_VERBS = frozenset(
+    "expect want allow ask force urge need help cause require persuade enable order tell encourage "
+    "lead prompt push get like prefer leave permit forecast predict".split()
+)
+# Verbs whose subject is a source of the figure, not what it is about ("analysts estimate 3%").
+_SOURCE_VERBS = frozenset("say tell estimate believe think hope fear put report show suggest project see".split())
+# What may stand between a verb and its object number: approximations and determiners.
+_BEFORE_NUMBER = frozenset(
+    "a an the its their his her our your my some about around roughly nearly almost approximately just only "
+    "more less fewer than over under up at least most as much many another further additional".split()
+)
+# Prepositions of a change verb's amount: "rose by 3%", "fell to $27.40", "cut from 50".
+_CHANGE_PREPS = frozenset("by to from".split())
+# Pronouns name no one by themselves; a relative one stands for the phrase before its comma.
+_RELATIVES = frozenset("which who that".split())
+# What may sit between a subject and the number: the verb group ("is poised to drop", "plans
+# to hire", "has also climbed"), not a new clause.
+_VERB_GROUP = frozenset("to not n't also still already just now again".split())
 
 
 class Tok(NamedTuple):
@@ -183,14 +216,15 @@ class TokenView:
             return None  # "20 killed Monday": the participle is the verb, the name no counted noun
         return k, last
 
-    def post_modifier(self, j: int) -> int:
-        """Last token index of a participle or prepositional phrase after token j (j if none)."""
+    def post_modifier(self, j: int, infinitive: bool = True) -> int:
+        """Last token index of a participle or prepositional phrase after token j (j if none);
+        ``infinitive`` lets it be an infinitive ("bid to acquire US Steel")."""
         toks, end, n = self.toks, j, j + 1
         if n < len(toks) and toks[n].pos == "VERB" and toks[n].text.lower().endswith(("ed", "ing")):
             end, n = n, n + 1
         while n < len(toks) and toks[n].text.lower() in _PREPS and n - j < 10:
             m = n + 1
-            if toks[n].text.lower() == "to" and m < len(toks) and toks[m].pos == "VERB":
+            if infinitive and toks[n].text.lower() == "to" and m < len(toks) and toks[m].pos == "VERB":
                 m += 1  # "bid to acquire US Steel"
             while m < len(toks) and toks[m].text not in _CLAUSE_END and not toks[m].sent_start and (
                 _is_np_word(toks[m]) or toks[m].pos in ("DET", "NUM", "PART") or toks[m].text.lower() in _DETERMINERS
@@ -198,8 +232,8 @@ class TokenView:
                 m += 1
                 if m + 2 < len(toks) and toks[m].text == "(" and toks[m + 2].text == ")":
                     m += 3  # an acronym: "artificial intelligence (AI) infrastructure"
-            if m == n + 1:
-                break
+            if m == n + 1 or _says_when(toks[n + 1 : m]):
+                break  # "Model 3s in its fourth quarter": when, not what
             end, n = m - 1, m
         return end
 
@@ -226,6 +260,53 @@ class TokenView:
             if t.sent_start:
                 return None
         return None
+
+
+def subject(s: TokenView, num_first: int) -> tuple[int, int] | None:
+    """Token range of whose figure the number at ``num_first`` is, or None.
+
+    Only a number that is a verb's object or complement has one here: the verb
+    must stand right before it, apart from approximations and determiners ("rose
+    about 1.5%", "employs around 600 people"; "rose by 3%", "fell to $27.40");
+    the verb group is walked back to its first word ("is poised to drop",
+    "has also climbed") and the noun phrase before it is the subject, with an
+    "of" phrase it heads ("the current population of earth"). A possessor
+    before the number wins ("Nippon Steel's $14.9-billion bid"). A relative
+    pronoun stands for the name before its comma ("Aldenbrook, which employs").
+    A number in a prepositional phrase ("within five days"), after an
+    infinitive of a noun ("plans to invest") or after a verb whose subject is a
+    source ("officials expect", "analysts estimate") gets None.
+    """
+    toks = s.toks
+    v = num_first - 1
+    while v >= 0 and not toks[v + 1].sent_start and (toks[v].text.lower() in _BEFORE_NUMBER or toks[v].text in "$€£¥"):
+        v -= 1
+    if v > 0 and toks[v].text in ("'s", "’s"):
+        return s.np_before(v)  # the possessor
+    if v >= 0 and toks[v].text.lower() in _CHANGE_PREPS and v > 0 and _is_verb(toks[v - 1]):
+        v -= 1
+    if v < 0 or toks[v + 1].sent_start and v + 1 <= num_first - 1 or not _is_verb(toks[v]):
+        return None
+    if toks[v].lemma.lower() in _CONTROL_VERBS | _SOURCE_VERBS:
+        return None  # "officials expect 300 people to attend": the officials say so, the figure is not theirs
+    while v > 0 and not toks[v].sent_start and (_is_verb(toks[v - 1]) or toks[v - 1].text.lower() in _VERB_GROUP or toks[v - 1].pos in ("ADV", "PART")):
+        v -= 1
+    if toks[v].text.lower() == "to":
+        return None  # "announced plans to invest": whose plans is another clause's business
+    if v > 0 and toks[v - 1].text.lower() in _RELATIVES:
+        comma = v - 2
+        name = s.np_before(comma) if comma > 0 and toks[comma].text == "," else None
+        return name if name is not None and toks[name[1]].pos in (None, "PROPN") else None
+    np = s.np_before(v)
+    if np is None:
+        return None
+    first = np[0]
+    of = first - 1 - (first >= 2 and toks[first - 1].text.lower() in _DETERMINERS)
+    if of > 0 and toks[of].text.lower() in ("of", "in") and not toks[first].sent_start:
+        head = s.np_before(of)
+        if head is not None:
+            first = head[0]  # "shares of the retail giant", "shares in Vireo"
+    return first, np[1]
 
 
 def counted_noun(toks: list[Tok], first: int, last: int, value: float) -> int:
@@ -257,11 +338,27 @@ def count_unit(toks: list[Tok], first: int, last: int) -> str:
     return re.sub(r"(?<=[^aeiou])ies$", "y", low) if low.endswith("ies") else re.sub(r"(?<=[^s])s$", "", low)
 
 
+def _object_of_control(toks: list[Tok], num_first: int) -> bool:
+    """Whether the phrase starting at the number is the object of a verb like "expect" or "want",
+    whose infinitive after it is the verb's, not the noun's: "expected the $2.4 billion deal to
+    close" (the deal is not a "deal to close"; "a deal to buy Vireo" is)."""
+    j = num_first - 1
+    while j >= 0 and (toks[j].pos in ("DET", "SYM") or toks[j].text.lower() in _DETERMINERS or toks[j].text in "$€£¥"):
+        j -= 1
+    return j >= 0 and _is_verb(toks[j]) and toks[j].lemma.lower() in _CONTROL_VERBS
+
+
+def _says_when(phrase: list[Tok]) -> bool:
+    """Whether a phrase only dates something ("on Friday", "in the fourth quarter", "in 2018")."""
+    words = [t.text.lower() for t in phrase if t.text.lower() not in _DETERMINERS]
+    return bool(words) and all(w in _WHEN_WORDS or w.isdigit() or w in _ORDINALS for w in words)
+
+
 def measures(s: TokenView, num_first: int, fig_end: int, noun: tuple[int, int] | None) -> tuple[int, int] | None:
     """Token range (first, last) of what the figure at tokens [num_first, fig_end) measures."""
     toks = s.toks
     if noun is not None:
-        return noun[0], s.post_modifier(noun[1])
+        return noun[0], s.post_modifier(noun[1], infinitive=not _object_of_control(toks, num_first))
     prev = num_first - 1
     while prev >= 0 and toks[prev].text.lower() in ("up", "about", "around", "nearly", "some", "more", "than", "over", "to", "just", "almost", "approximately", "roughly", "as", "much", "many", "least", "at"):
         if toks[prev].text.lower() in ("to", "at") and prev > 0 and toks[prev - 1].text.lower() not in ("up", "close", "as"):
@@ -277,7 +374,7 @@ def measures(s: TokenView, num_first: int, fig_end: int, noun: tuple[int, int] |
             return v + 1, prev - 1
     if fig_end < len(toks) and toks[fig_end].text.lower() in ("in", "for", "on", "into"):
         last = s.post_modifier(fig_end - 1)
-        if last >= fig_end + 1:
+        if last >= fig_end + 1 and not _says_when(toks[fig_end + 1 : last + 1]):
             return fig_end + 1, last
     v = s.verb_before(num_first)
     while v is not None and v > 0 and _is_verb(toks[v - 1]):
