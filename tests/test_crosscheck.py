@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyweave.crosscheck import check_story
-from storyweave.crosscheck.align import same_value
+from storyweave.crosscheck.align import same_person, same_value
 from storyweave.records import Figure
 
 from crosscheck_fixtures import story_records
@@ -251,3 +251,33 @@ def test_a_rewrite_whose_quote_names_the_speaker_has_not_laundered_it():
     texts = {"a": f"{words} Brian Nichols told the court on Friday.", "b": f"{words} said Brian Nichols, 36."}
     dropped = Derivation("b", "a", "rewrite", 0.6, dropped_attributions=({"text": words.strip('",'), "speaker": "Brian Nichols"},))
     assert _ledger_of(texts, [dropped]).launderings == ()
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Vincent", "Judge Vincent DelGiudice", True),  # a first name inside the full name
+    ("Vincent Del Giudice", "Judge Vincent DelGiudice", True),  # one surname spaced two ways
+    ("Mayor Jan Olsen", "Olsen", True),
+    ("Jan Olsen", "Petra Lind", False),
+    ("Smith", "Goldsmith", False),
+])
+def test_same_person_as_outlets_write_names(a, b, same):
+    assert same_person(a, b) is same
+    assert same_person(b, a) is same
+
+
+def test_one_persons_words_under_two_spellings_of_the_name_are_no_conflict():
+    ledger = _ledger_of({
+        "a": '"The man is an emotional wreck," Judge Vincent DelGiudice said on Tuesday.',
+        "b": '"The man is an emotional wreck," Vincent Del Giudice said after the hearing.',
+    })
+    assert not [c for c in ledger.conflicts if c.kind == "speaker"]
+
+
+def test_one_word_measure_that_is_no_unit_aligns_a_figure_across_outlets():
+    """"a mother of 12" in two outlets is one fact: "mother" says what is counted, as "people" would not."""
+    ledger = _ledger_of({
+        "a": "Zurana Horton, 34, a mother of 12, was shot dead outside a Brooklyn school on Friday, police said.",
+        "b": "A gang member was convicted on Tuesday of killing a mother of 12 outside a Brooklyn school.",
+    })
+    (twelve,) = [e for e in ledger.facts if e.kind == "figure" and e.label == "12"]
+    assert twelve.outlets == ("Outlet A", "Outlet B")

@@ -449,3 +449,14 @@ def test_subject_is_whose_figure_it_is(nlp, text, value, subject):
 def test_measures_leave_out_when_and_another_verbs_infinitive(nlp, text, value, measures):
     (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == pytest.approx(value)]
     assert fig.measures == measures
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Zurana Horton, 34, a mother of 12, was shot.", 12),
+    ("Video shows Brooklyn mother of 13 Zurana Horton moments before the shooting.", 13),  # the name is hers
+    ("He is a father of three.", 3),
+])
+def test_a_parent_of_a_number_counts_children(nlp, text, value):
+    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == value]
+    assert fig.unit == "people"
+    assert "mother" in fig.measures or "father" in fig.measures

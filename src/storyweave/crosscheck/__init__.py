@@ -12,7 +12,8 @@ from typing import Mapping, Sequence
 
 from ..brief.model import Laundering, Ledger, Mention
 from ..provenance import groups as provenance_groups
-from ..records import Article, ArticleFacts, Derivation, Story
+from ..facts.units import JOB_NOUNS, PEOPLE_NOUNS
+from ..records import Article, ArticleFacts, Derivation, Figure, Story
 from . import expectations, measured
 from .ledger import Evidence, claim_entries, containing, figure_entries, quote_entries
 from .omissions import find_omissions
@@ -24,6 +25,15 @@ __all__ = ["Evidence", "check_story", "ledger_of", "prepare"]
 
 def _order_key(a: Article) -> tuple:
     return (a.published or "", a.position, a.id)
+
+
+def _names_a_thing(fig: Figure) -> bool:
+    """Whether a figure's ``measures`` says what it measures beyond the unit it counts in. A bare
+    number's one word is no evidence ("32 - bit versions of IE only" measures "only")."""
+    said = stems(fig.measures)
+    if len(said) >= 2:
+        return True
+    return fig.unit is not None and bool(said - stems(f"{fig.unit} {' '.join(PEOPLE_NOUNS)} {' '.join(JOB_NOUNS)}"))
 
 
 def prepare(
@@ -50,8 +60,9 @@ def prepare(
     for f in figures:
         around = containing(f.span, per[f.article_id].statements)
         sentences.append(around)
-        # A one-word "measures" ("people") says nothing about what is counted: read the sentence.
-        things.append(f.measures if len(stems(f.measures)) >= 2 or not around else around.text)
+        # A "measures" that is only the counted unit ("people", "vehicles") says nothing about
+        # what is counted: read the sentence. One other word ("mother", "premium") names a thing.
+        things.append(f.measures if _names_a_thing(f) or not around else around.text)
     figure_contexts = measured.contexts(figures, sentences)
     statement_figures = [
         [f for f in per[s.article_id].figures if s.span[0] <= f.span[0] and f.span[1] <= s.span[1]]

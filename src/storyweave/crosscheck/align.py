@@ -15,6 +15,7 @@ from typing import Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
+from ..facts.speakers import TITLES
 from ..records import Actor, Figure, Quote, Statement
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, containment, stems, words
@@ -230,6 +231,7 @@ def quote_pairs(quotes: Sequence[Quote], vectors: Vectors) -> list[tuple[int, in
     ]
 
 
+_TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES)
 _GENERIC_HEADS = {"expert", "experts", "analyst", "analysts", "official", "officials", "observers", "sources",
                   "source", "critics", "many", "some", "others", "people", "media", "reports", "diplomats"}
 
@@ -249,6 +251,24 @@ def is_named(speaker: str | None, actors: Sequence[Actor]) -> bool:
                 return True
     # No actor list (or no match): a name is capitalised past its first word.
     return len(toks) >= 2 and all(t[:1].isupper() for t in speaker.split()[-2:])
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Whether two speaker names may be one person as outlets write them: titles aside, the same
+    surname, one name's words all inside the other's ("Vincent" / "Judge Vincent DelGiudice"), or
+    the same letters spaced apart ("Del Giudice" / "DelGiudice")."""
+    wa, wb = (_name_words(x) for x in (a, b))
+    if not wa or not wb:
+        return wa == wb
+    if wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    joined_a, joined_b = "".join(wa), "".join(wb)
+    return joined_a.endswith(wb[-1]) and len(wb[-1]) > len(wa[-1]) or joined_b.endswith(wa[-1]) and len(wa[-1]) > len(wb[-1])
+
+
+def _name_words(name: str | None) -> list[str]:
+    """A name's lower-case words without titles ("Judge", "Mr.")."""
+    return [w for w in words(name or "") if w not in _TITLE_WORDS]
 
 
 def name_words_of(mentions) -> frozenset[str]:

@@ -17,7 +17,7 @@ from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
     FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, credits_someone, figure_pairs, is_named,
-    name_words_of, quote_pairs, quote_similarity, rival_pairs,
+    name_words_of, quote_pairs, quote_similarity, rival_pairs, same_person,
 )
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, contradicts, words
@@ -215,7 +215,7 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
                    and not credits_someone(m.speaker, story.actors.get(m.article_id, ()), name_words)]  # fmt: skip
         speakers = _versions(
             list(range(len(named))),
-            lambda a, b: (named[a].speaker or "").split()[-1:] == (named[b].speaker or "").split()[-1:],
+            lambda a, b: same_person(named[a].speaker, named[b].speaker),
         )
         # Two people may well say alike things: words conflict over their speaker only when some
         # outlet quotes them verbatim (a paraphrase of the mayor's quoted words credited to someone else).

@@ -130,6 +130,9 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
     possessive = noun is not None and noun[1] + 2 < len(toks) and toks[noun[1] + 1].text in ("'s", "’s")
     if possessive and group:
         noun = view.noun_after(noun[1] + 2)  # "three-quarters of the world's computers"
+    parent = _parent_of(toks, num_first)
+    if parent and noun is not None and toks[noun[0]].pos == "PROPN":
+        noun = None  # "Mother of 13 Zurana Horton": the name is the mother's, not what is counted
     if noun is not None and (r.unit is None or r.vague or r.unit == "fraction"):
         counted = counted_noun(toks, *noun, r.value)
         r.end = max(r.end, toks[counted].end)
@@ -138,6 +141,8 @@ def _figure(article_id: str, text: str, r: Raw, view: TokenView) -> Figure | Non
             per = read_per(text, r.end)
             if per:  # a count per something is a rate: "12 cases per day", "three goals a game"
                 r.unit, r.end = f"{r.unit}/{per[0]}", per[1]
+    if noun is None and r.unit is None and parent:
+        r.unit = "people"  # "a mother of 12", "father of three" count children, and children are people
     if not _is_quantity(r, text, noun, toks, num_first):
         return None
     what, what_span = _phrase(text, toks, measures(view, num_first, view.index_at(r.end), noun))
@@ -165,6 +170,14 @@ def _phrase(text: str, toks: list[Tok], tokens: tuple[int, int] | None) -> tuple
         return "", None
     span = (toks[tokens[0]].start, toks[tokens[1]].end)
     return text[span[0] : span[1]], span
+
+
+_PARENTS = frozenset("mother father parent mom dad mum grandmother grandfather grandparent".split())
+
+
+def _parent_of(toks: list[Tok], num_first: int) -> bool:
+    """Whether the number follows "<parent> of": "a mother of 12" counts her children."""
+    return num_first >= 2 and toks[num_first - 1].text.lower() == "of" and toks[num_first - 2].text.lower() in _PARENTS
 
 
 # Words that open the group a number picks from: "one of the students", "half (of) their savings".
