@@ -149,6 +149,16 @@ def test_closing_mark_spaced_off_by_detokenised_copy(nlp):
         ("The man is an emotional wreck.", "Judge Vincent DelGiudice")]
 
 
+def test_single_closing_mark_spaced_off_by_detokenised_copy(nlp):
+    text = ("'At the time, I thought it was a brick, but it was a bullet, ' Mrs Armstead said of her injury. "
+            "The boys ' bikes were stolen, ' he said.")  # an apostrophe spaced off has no sentence end before it
+    assert [text[q.inner[0] : q.inner[1]] for q in find_quoted(text)] == [
+        "At the time, I thought it was a brick, but it was a bullet,"]
+    quotes = extract_quotes("x", text, nlp(text))
+    assert ("At the time, I thought it was a brick, but it was a bullet,", "Armstead", "direct") in [
+        (q.text, q.speaker, q.kind) for q in quotes]
+
+
 def test_outlet_quoting_someone_as_saying_relays_their_words(nlp):
     text = ('"We will rebuild," Kyodo news agency quoted Prime Minister Ishiba as saying. '
             "Reuters quoted a police spokesman as saying five people had died, adding that no one was arrested. "

@@ -87,8 +87,9 @@ def _can_close(text: str, i: int, j: int, mark: str, double: bool) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[j] if j < len(text) else " "
     if before.isspace():
-        # detokenised copy spaces a closing mark off its words: 'it was a bullet, " testified Armstead'
-        return mark == '"' and after.isspace() and i > 1 and text[i - 2] in _SENTENCE_END
+        # detokenised copy spaces a closing mark off its words: 'it was a bullet, " testified Armstead',
+        # "it was a bullet, ' Mrs Armstead said"; an apostrophe has no sentence end before its space
+        return mark in "\"'’" and after.isspace() and i > 1 and text[i - 2] in _SENTENCE_END
     if mark in _OPEN_ONLY:
         return False
     if mark in _CLOSE_ONLY or (mark in _CLOSING and not after.isalnum()):
