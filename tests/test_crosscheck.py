@@ -281,3 +281,25 @@ def test_one_word_measure_that_is_no_unit_aligns_a_figure_across_outlets():
     })
     (twelve,) = [e for e in ledger.facts if e.kind == "figure" and e.label == "12"]
     assert twelve.outlets == ("Outlet A", "Outlet B")
+
+
+def test_a_quote_is_credited_under_the_fullest_name_outlets_give():
+    ledger = _ledger_of({
+        "a": 'The judge spoke after the verdict. "The man is an emotional wreck," Vincent said.',
+        "b": '"The man is an emotional wreck," Judge Vincent DelGiudice said after the hearing.',
+    })
+    (quote,) = [e for e in ledger.facts if e.kind == "quote"]
+    assert quote.about == "Vincent DelGiudice"
+
+
+def test_a_surname_two_people_share_keeps_its_one_word():
+    from storyweave.crosscheck.ledger import _fullest_name
+    from storyweave.records import Actor
+
+    def person(name):
+        return Actor("a", name, "PERSON", (), ())
+
+    both = {"a": (person("Bill Clinton"),), "b": (person("Hillary Clinton"), person("Ban Ki-moon"))}
+    assert _fullest_name("Clinton", both) == "Clinton"
+    assert _fullest_name("Hillary", both) == "Hillary Clinton"
+    assert _fullest_name("Ban", both) == "Ban Ki-moon"

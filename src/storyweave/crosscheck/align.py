@@ -257,7 +257,7 @@ def same_person(a: str | None, b: str | None) -> bool:
     """Whether two speaker names may be one person as outlets write them: titles aside, the same
     surname, one name's words all inside the other's ("Vincent" / "Judge Vincent DelGiudice"), or
     the same letters spaced apart ("Del Giudice" / "DelGiudice")."""
-    wa, wb = (_name_words(x) for x in (a, b))
+    wa, wb = (name_words(x) for x in (a, b))
     if not wa or not wb:
         return wa == wb
     if wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa):
@@ -266,7 +266,7 @@ def same_person(a: str | None, b: str | None) -> bool:
     return joined_a.endswith(wb[-1]) and len(wb[-1]) > len(wa[-1]) or joined_b.endswith(wa[-1]) and len(wa[-1]) > len(wb[-1])
 
 
-def _name_words(name: str | None) -> list[str]:
+def name_words(name: str | None) -> list[str]:
     """A name's lower-case words without titles ("Judge", "Mr.")."""
     return [w for w in words(name or "") if w not in _TITLE_WORDS]
 

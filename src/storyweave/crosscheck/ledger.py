@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Mapping, Sequence
 
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
     FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, credits_someone, figure_pairs, is_named,
-    name_words_of, quote_pairs, quote_similarity, rival_pairs, same_person,
+    name_words, name_words_of, quote_pairs, quote_similarity, rival_pairs, same_person,
 )
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, contradicts, words
@@ -244,12 +244,28 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
                 outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
                 mentions=tuple(mentions),
                 label=lead.text,
-                about=(lead.speaker or "") if lead in named else "",
+                about=_fullest_name(lead.speaker, story.actors) if lead in named else "",
                 variants=tuple(dict.fromkeys(m.text.strip(" .,") for m in short)) if len(texts) > 1 else (),
                 modality="happened",
             )
         )
     return entries, conflicts, launderings
+
+
+def _fullest_name(speaker: str | None, actors: Mapping[str, Sequence[Actor]]) -> str:
+    """The fullest name the story's articles give the person ``speaker`` names: "Vincent" is
+    "Vincent DelGiudice" when some article names him so. Only a name holding all of the speaker's
+    name words counts, and only when such names nest ("Clinton" stays "Clinton" beside both
+    "Bill Clinton" and "Hillary Clinton")."""
+    own = set(name_words(speaker))
+    if not own:
+        return speaker or ""
+    fuller = {a.name for acts in actors.values() for a in acts
+              if a.label == "PERSON" and own < set(name_words(a.name))}  # fmt: skip
+    longest = max(fuller, key=lambda n: len(name_words(n)), default=None)
+    if longest is None or any(not set(name_words(n)) <= set(name_words(longest)) for n in fuller):
+        return speaker or ""
+    return longest
 
 
 def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
