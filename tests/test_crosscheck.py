@@ -303,3 +303,24 @@ def test_a_surname_two_people_share_keeps_its_one_word():
     assert _fullest_name("Clinton", both) == "Clinton"
     assert _fullest_name("Hillary", both) == "Hillary Clinton"
     assert _fullest_name("Ban", both) == "Ban Ki-moon"
+
+
+def test_a_shared_phrase_joins_one_persons_quotes_not_three_peoples():
+    """"Fix It" sits in three people's sentences: three quotes, no speaker conflict. "power vacuum"
+    joins a paraphrase and a direct quote credited to one person."""
+    ledger = _ledger_of({
+        "a": 'Microsoft released a "Fix It" tool on Monday. "With the Fix It out, any attacker who is a bit '
+             'sophisticated can figure out what the flaw is," said Wolfgang Kandek, chief technology officer at Qualys.',
+        "b": '"For less technical users that are not comfortable with Fix It solutions, using another browser '
+             'is the best option," said Paul Henry, a security analyst at Lumension.',
+        "c": 'The company urged users to apply the "Fix It" workaround.',
+        "d": 'Ishiba said a U.S. presence in the region is essential to avoid a "power vacuum" that could lead to instability.',
+        "e": "Tokyo must 'continue to secure the US commitment to the region, to avoid a power vacuum leading to "
+             "regional instability,' Ishiba told parliament.",
+    })
+    assert not [c for c in ledger.conflicts if c.kind == "speaker"]
+    quotes = [e for e in ledger.facts if e.kind == "quote"]
+    kandek = [e for e in quotes if any("attacker" in m.text for m in e.mentions)]
+    assert len(kandek) == 1 and not any("less technical" in m.text for m in kandek[0].mentions)
+    (vacuum,) = [e for e in quotes if any("US commitment" in m.text for m in e.mentions)]
+    assert {m.article_id for m in vacuum.mentions} == {"d", "e"}

@@ -222,13 +222,40 @@ def quote_similarity(a: str, b: str, vectors: Vectors) -> float:
     return 0.0
 
 
-def quote_pairs(quotes: Sequence[Quote], vectors: Vectors) -> list[tuple[int, int]]:
-    return [
-        (i, j)
-        for i in range(len(quotes))
-        for j in range(i + 1, len(quotes))
-        if quote_similarity(quotes[i].text, quotes[j].text, vectors) > 0
-    ]
+def quote_clusters(quotes: Sequence[Quote], vectors: Vectors) -> list[list[int]]:
+    """Quotes grouped into one fact each, by single linkage (see ``clusters``) with one limit:
+    a short phrase ("Fix It", "power vacuum") may join the long quote it sits in, but joins two
+    long quotes that are not alike themselves only when one person is credited with both (a
+    paraphrase and a direct quote of one statement); three people's sentences that each mention
+    "Fix It" are three quotes, not one quote of three outlets."""
+    scored = sorted(
+        ((score, i, j) for i in range(len(quotes)) for j in range(i + 1, len(quotes))
+         if (score := quote_similarity(quotes[i].text, quotes[j].text, vectors)) > 0),
+        key=lambda e: -e[0],
+    )  # fmt: skip
+    long = [len(words(q.text)) > SHORT_QUOTE for q in quotes]
+    # per component root: the speakers of its long quotes ("" for none named)
+    voices = [{q.speaker or ""} if is_long else set() for q, is_long in zip(quotes, long)]
+    pairs = []
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in scored:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        if voices[ri] and voices[rj] and not (long[i] and long[j]):
+            if not any(a and b and same_person(a, b) for a in voices[ri] for b in voices[rj]):
+                continue
+        parent[max(ri, rj)] = min(ri, rj)
+        voices[min(ri, rj)] = voices[ri] | voices[rj]
+        pairs.append((i, j))
+    return clusters(len(quotes), pairs)
 
 
 _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Callable, Collection, Mapping, Sequence
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
-    FORECAST, SHORT_QUOTE, claim_pairs, clusters, complete_clusters, credits_someone, figure_pairs, is_named,
-    name_words, name_words_of, quote_pairs, quote_similarity, rival_pairs, same_person,
+    FORECAST, SHORT_QUOTE, claim_pairs, complete_clusters, credits_someone, figure_pairs, is_named,
+    name_words, name_words_of, quote_clusters, quote_similarity, rival_pairs, same_person,
 )
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, contradicts, words
@@ -202,7 +202,7 @@ def _about(fig: Figure) -> str:
 def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], list[Laundering]]:
     quotes = story.quotes
     entries, conflicts, launderings = [], [], []
-    for n, members in enumerate(clusters(len(quotes), quote_pairs(quotes, story.vectors)), 1):
+    for n, members in enumerate(quote_clusters(quotes, story.vectors), 1):
         fact_id = f"Q{n}"
         mentions = [
             _mention(story, quotes[i].article_id, quotes[i].span, speaker=quotes[i].speaker, quote_kind=quotes[i].kind)
