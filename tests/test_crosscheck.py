@@ -259,6 +259,9 @@ def test_a_rewrite_whose_quote_names_the_speaker_has_not_laundered_it():
     ("Mayor Jan Olsen", "Olsen", True),
     ("Jan Olsen", "Petra Lind", False),
     ("Smith", "Goldsmith", False),
+    ("Andrew Wetzler", "Andrew Welzler", True),  # one letter misspelt
+    ("Andrew Wetzler", "Andrew Wexler", False),
+    ("Andrew Wetzler", "Janette Welzler", False),
 ])
 def test_same_person_as_outlets_write_names(a, b, same):
     assert same_person(a, b) is same
@@ -324,3 +327,12 @@ def test_a_shared_phrase_joins_one_persons_quotes_not_three_peoples():
     assert len(kandek) == 1 and not any("less technical" in m.text for m in kandek[0].mentions)
     (vacuum,) = [e for e in quotes if any("US commitment" in m.text for m in e.mentions)]
     assert {m.article_id for m in vacuum.mentions} == {"d", "e"}
+
+
+def test_a_term_in_quotation_marks_disputes_no_speaker():
+    ledger = _ledger_of({
+        "a": 'Senator Barbara Boxer said: "This midnight regulation is part of a continuing effort to repeal '
+             'our landmark environmental laws through the back door."',
+        "b": 'Janette Brimmer, a lawyer at Earthjustice, said the rule was a "midnight regulation".',
+    })
+    assert not [c for c in ledger.conflicts if c.kind == "speaker"]

@@ -361,3 +361,12 @@ def test_a_cue_with_a_topic_reports_no_content():
         "the blaze was arson"]
     assert indirect("His mother testified about events leading up to the trial.") == []
     assert indirect("Officials said about 30 people were killed.") == ["about 30 people were killed"]
+
+
+def test_statement_announced_by_name_on_the_line_before(nlp):
+    text = ("Three scientific societies representing some 20,000 scientists sent letters last Friday.\n"
+            "Below is a statement by Francesca Grifo, director of UCS's Scientific Integrity Program:\n"
+            '"Several last-minute Bush administration regulatory changes have undermined the scientific '
+            'foundation of the Endangered Species Act."\n')
+    quotes = extract_quotes("x", text, nlp(text))
+    assert [(q.speaker, q.kind) for q in quotes if q.text.startswith("Several")] == [("Francesca Grifo", "direct")]

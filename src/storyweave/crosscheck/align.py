@@ -56,6 +56,11 @@ CLAIM_RARE_WORDS = 0.3
 FORECAST = ("expected", "speculative")
 
 
+# Two surnames after one first name are one spelt two ways from this rapidfuzz ratio up:
+# "wetzler"/"welzler" 85.7 (ECB+, one lawyer in two outlets); "wetzler"/"wexler" 76.9.
+SPELLING_RATIO = 85
+
+
 def clusters(n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
     """Connected components of the pair graph, each sorted, in order of first member.
 
@@ -282,12 +287,15 @@ def is_named(speaker: str | None, actors: Sequence[Actor]) -> bool:
 
 def same_person(a: str | None, b: str | None) -> bool:
     """Whether two speaker names may be one person as outlets write them: titles aside, the same
-    surname, one name's words all inside the other's ("Vincent" / "Judge Vincent DelGiudice"), or
-    the same letters spaced apart ("Del Giudice" / "DelGiudice")."""
+    surname, one name's words all inside the other's ("Vincent" / "Judge Vincent DelGiudice"),
+    the same letters spaced apart ("Del Giudice" / "DelGiudice"), or one first name and a
+    surname misspelt by a letter ("Andrew Wetzler" / "Andrew Welzler")."""
     wa, wb = (name_words(x) for x in (a, b))
     if not wa or not wb:
         return wa == wb
     if wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    if len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and fuzz.ratio(wa[-1], wb[-1]) >= SPELLING_RATIO:
         return True
     joined_a, joined_b = "".join(wa), "".join(wb)
     return joined_a.endswith(wb[-1]) and len(wb[-1]) > len(wa[-1]) or joined_b.endswith(wa[-1]) and len(wa[-1]) > len(wb[-1])

@@ -219,7 +219,10 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
         )
         # Two people may well say alike things: words conflict over their speaker only when some
         # outlet quotes them verbatim (a paraphrase of the mayor's quoted words credited to someone else).
+        # A term in quotation marks ("midnight regulation") is nobody's words: a version of a few
+        # words only cannot dispute a speaker.
         versions = [[named[i] for i in v] for v in speakers]
+        versions = [v for v in versions if any(len(words(m.text)) > TERM_WORDS for m in v)]
         verbatim = any(m.quote_kind != "indirect" for v in versions for m in v)
         conflict = _conflict(story, fact_id, "speaker", versions) if verbatim else None
         if conflict:
@@ -250,6 +253,10 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             )
         )
     return entries, conflicts, launderings
+
+
+# Quoted words up to this many are a term or a phrase, not a statement (see quote_entries).
+TERM_WORDS = 3
 
 
 def _fullest_name(speaker: str | None, actors: Mapping[str, Sequence[Actor]]) -> str:

@@ -92,14 +92,27 @@ def announcer(starts: list[int], atts: list[Attributed], q: Quoted) -> Attribute
 _COLON_SOURCE = re.compile(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|of|de|van|von))*)\s*:\s*$")
 
 
+# A press release's announcement: "Below is a statement by Francesca Grifo, director of ...:"
+_STATEMENT_BY = re.compile(
+    r"\b(?:statement|remarks|comments|message|letter|testimony|speech)\s+(?:by|from)\s+"
+    r"((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von))*)[^\n:]*:\s*$"
+)
+
+
 def colon_attribution(doc, text: str, q: Quoted) -> Attributed | None:
-    """'Smith: "..."' and 'More from Blumenthal and Cohen: "..."': a name, a colon, a quotation."""
+    """'Smith: "..."' and 'More from Blumenthal and Cohen: "..."': a name, a colon, a quotation;
+    also 'a statement by Francesca Grifo, director of ...:' ending the line before."""
     line_start = text.rfind("\n", 0, q.outer[0]) + 1
     m = _COLON_SOURCE.search(text, max(line_start, q.outer[0] - 120), q.outer[0])
     if m is None:
+        opens_line = not text[line_start : q.outer[0]].strip()
+        before = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if opens_line and line_start else line_start
+        m = _STATEMENT_BY.search(text, before, q.outer[0])
+    if m is None:
         return None
     source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-    if source is None or not any(t.pos_ == "PROPN" for t in source):
+    # a name: tagged so where the line was parsed, else the whole-text NER's word for it
+    if source is None or not any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for t in source):
         return None
     colon = text.index(":", m.end(1))
     return Attributed(
@@ -107,7 +120,7 @@ def colon_attribution(doc, text: str, q: Quoted) -> Attributed | None:
         cue_text=":",
         cue_class="speech",
         source=(m.start(1), m.end(1)),
-        source_head=source.root.i,
+        source_head=source.root.i if any(t.dep_ for t in source) else source[-1].i,  # a name ends on its head
         content=(q.outer,),
         quoted=(q,),
         via="colon",
