@@ -336,3 +336,4 @@ def test_a_term_in_quotation_marks_disputes_no_speaker():
         "b": 'Janette Brimmer, a lawyer at Earthjustice, said the rule was a "midnight regulation".',
     })
     assert not [c for c in ledger.conflicts if c.kind == "speaker"]
+

@@ -460,3 +460,13 @@ def test_a_parent_of_a_number_counts_children(nlp, text, value):
     (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == value]
     assert fig.unit == "people"
     assert "mother" in fig.measures or "father" in fig.measures
+
+
+@pytest.mark.parametrize("text,value,subject", [
+    ("Doug McDermott finished with 23 points on Saturday.", 23, "Doug McDermott"),
+    ("Seth Artino had a career-high 14 points.", 14, "Seth Artino"),
+    ("Echenique scored all 11 points of his in the second half.", 11, "Echenique"),
+])
+def test_subject_through_with_adjectives_and_all(nlp, text, value, subject):
+    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == value]
+    assert fig.subject == subject

@@ -65,10 +65,10 @@ _SOURCE_VERBS = frozenset("say tell estimate believe think hope fear put report 
 # What may stand between a verb and its object number: approximations and determiners.
 _BEFORE_NUMBER = frozenset(
     "a an the its their his her our your my some about around roughly nearly almost approximately just only "
-    "more less fewer than over under up at least most as much many another further additional".split()
+    "more less fewer than over under up at least most as much many another further additional all both".split()
 )
-# Prepositions of a change verb's amount: "rose by 3%", "fell to $27.40", "cut from 50".
-_CHANGE_PREPS = frozenset("by to from".split())
+# Prepositions of a verb's amount: "rose by 3%", "fell to $27.40", "cut from 50", "finished with 23 points".
+_AMOUNT_PREPS = frozenset("by to from with".split())
 # Pronouns name no one by themselves; a relative one stands for the phrase before its comma.
 _RELATIVES = frozenset("which who that".split())
 # What may sit between a subject and the number: the verb group ("is poised to drop", "plans
@@ -279,11 +279,14 @@ def subject(s: TokenView, num_first: int) -> tuple[int, int] | None:
     """
     toks = s.toks
     v = num_first - 1
-    while v >= 0 and not toks[v + 1].sent_start and (toks[v].text.lower() in _BEFORE_NUMBER or toks[v].text in "$€£¥"):
-        v -= 1
+    while v >= 0 and not toks[v + 1].sent_start and (
+        toks[v].text.lower() in _BEFORE_NUMBER or toks[v].text in ("$", "€", "£", "¥") or toks[v].pos == "ADJ"
+        or toks[v].text == "-" and v > 0 and toks[v - 1].end == toks[v].start
+    ):
+        v -= 2 if toks[v].text == "-" else 1  # "a career-high 14 points": the hyphen's first word too
     if v > 0 and toks[v].text in ("'s", "’s"):
         return s.np_before(v)  # the possessor
-    if v >= 0 and toks[v].text.lower() in _CHANGE_PREPS and v > 0 and _is_verb(toks[v - 1]):
+    if v > 0 and toks[v].text.lower() in _AMOUNT_PREPS and _is_verb(toks[v - 1]):
         v -= 1
     if v < 0 or toks[v + 1].sent_start and v + 1 <= num_first - 1 or not _is_verb(toks[v]):
         return None
