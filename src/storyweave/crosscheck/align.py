@@ -239,28 +239,21 @@ def quote_clusters(quotes: Sequence[Quote], vectors: Vectors) -> list[list[int]]
         key=lambda e: -e[0],
     )  # fmt: skip
     long = [len(words(q.text)) > SHORT_QUOTE for q in quotes]
-    # per component root: the speakers of its long quotes ("" for none named)
-    voices = [{q.speaker or ""} if is_long else set() for q, is_long in zip(quotes, long)]
-    pairs = []
-    parent = list(range(len(quotes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    group = list(range(len(quotes)))  # quote -> its group's label
+    members = {i: [i] for i in range(len(quotes))}
+    voices = {i: {q.speaker or ""} if is_long else set() for i, (q, is_long) in enumerate(zip(quotes, long))}
     for _, i, j in scored:
-        ri, rj = find(i), find(j)
-        if ri == rj:
+        a, b = sorted((group[i], group[j]))
+        if a == b:
             continue
-        if voices[ri] and voices[rj] and not (long[i] and long[j]):
-            if not any(a and b and same_person(a, b) for a in voices[ri] for b in voices[rj]):
+        if voices[a] and voices[b] and not (long[i] and long[j]):
+            if not any(x and y and same_person(x, y) for x in voices[a] for y in voices[b]):
                 continue
-        parent[max(ri, rj)] = min(ri, rj)
-        voices[min(ri, rj)] = voices[ri] | voices[rj]
-        pairs.append((i, j))
-    return clusters(len(quotes), pairs)
+        for m in members[b]:
+            group[m] = a
+        members[a] += members.pop(b)
+        voices[a] |= voices.pop(b)
+    return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
 
 
 _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES)
