@@ -262,6 +262,10 @@ def test_a_rewrite_whose_quote_names_the_speaker_has_not_laundered_it():
     ("Andrew Wetzler", "Andrew Welzler", True),  # one letter misspelt
     ("Andrew Wetzler", "Andrew Wexler", False),
     ("Andrew Wetzler", "Janette Welzler", False),
+    ("Andrew Wetzler", "Janette Wetzler", False),  # one surname, two first names
+    ("Stephen King", "Stephen Colbert", False),  # "King" is a name here, not a title
+    ("J. Smith", "John Smith", True),
+    ("", "", False),
 ])
 def test_same_person_as_outlets_write_names(a, b, same):
     assert same_person(a, b) is same
@@ -302,10 +306,15 @@ def test_a_surname_two_people_share_keeps_its_one_word():
     def person(name):
         return Actor("a", name, "PERSON", (), ())
 
-    both = {"a": (person("Bill Clinton"),), "b": (person("Hillary Clinton"), person("Ban Ki-moon"))}
+    both = [(person("Bill Clinton"),), (person("Hillary Clinton"), person("Ban Ki-moon"))]
     assert _fullest_name("Clinton", both) == "Clinton"
     assert _fullest_name("Hillary", both) == "Hillary Clinton"
     assert _fullest_name("Ban", both) == "Ban Ki-moon"
+    # spellings of one name: the one more articles give, whatever the order of the sets
+    spelt = [(person("Vincent DelGiudice"),), (person("Vincent Delgiudice"),), (person("Vincent DelGiudice"),)]
+    assert _fullest_name("Vincent", spelt) == "Vincent DelGiudice"
+    assert _fullest_name("Vincent", [(person("Vincent DelGiudice"),), (person("Vincent Del Giudice"),)]) in (
+        "Vincent DelGiudice", "Vincent Del Giudice")
 
 
 def test_a_shared_phrase_joins_one_persons_quotes_not_three_peoples():

@@ -426,6 +426,12 @@ def test_a_day_after_the_counted_noun_says_when(nlp):
         ("SoftBank announced plans to invest up to $500 billion in AI.", 500e9, ""),
         ("He expected the harbour to reopen within five days.", 5, ""),
         ("It said that 78 per cent of the deal will be paid in cash.", 78, ""),
+        # a time before the verb is no one; a passive's agent is no amount; an analyst's say-so is not theirs
+        ("Tesla on Monday delivered 63,150 cars.", 63150, ""),
+        ("Tesla last year delivered 63,150 cars.", 63150, "Tesla"),
+        ("The bill was passed by 52 senators.", 52, ""),
+        ("Vireo, which analysts say employs 8,000 people, rose.", 8000, ""),
+        ("Apple reported 5% growth.", 5, "Apple"),
     ],
 )
 def test_subject_is_whose_figure_it_is(nlp, text, value, subject):
@@ -444,6 +450,8 @@ def test_subject_is_whose_figure_it_is(nlp, text, value, subject):
         # a phrase that only dates the figure is not what it measures
         ("Tesla delivered 63,150 Model 3s in its fourth quarter.", 63150, "Model 3s"),
         ("Vireo shares rose 18% on Friday.", 18, "Vireo shares"),
+        ("Officials expect about 300 people to attend the summit.", 300, "people"),
+        ("Police said 10,000 protesters in the march were peaceful.", 10000, "protesters in the march"),
     ],
 )
 def test_measures_leave_out_when_and_another_verbs_infinitive(nlp, text, value, measures):

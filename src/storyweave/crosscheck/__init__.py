@@ -27,13 +27,16 @@ def _order_key(a: Article) -> tuple:
     return (a.published or "", a.position, a.id)
 
 
+_COUNT_NOUN_STEMS = stems(" ".join(PEOPLE_NOUNS | JOB_NOUNS))
+
+
 def _names_a_thing(fig: Figure) -> bool:
     """Whether a figure's ``measures`` says what it measures beyond the unit it counts in. A bare
     number's one word is no evidence ("32 - bit versions of IE only" measures "only")."""
     said = stems(fig.measures)
     if len(said) >= 2:
         return True
-    return fig.unit is not None and bool(said - stems(f"{fig.unit} {' '.join(PEOPLE_NOUNS)} {' '.join(JOB_NOUNS)}"))
+    return fig.unit is not None and bool(said - _COUNT_NOUN_STEMS - stems(fig.unit))
 
 
 def prepare(

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
-    FORECAST, SHORT_QUOTE, claim_pairs, complete_clusters, credits_someone, figure_pairs, is_named,
+    FORECAST, SHORT_QUOTE, TERM_WORDS, claim_pairs, complete_clusters, credits_someone, figure_pairs, is_named,
     name_words, name_words_of, quote_clusters, quote_similarity, rival_pairs, same_person,
 )
 from .measured import FigureContext
@@ -194,7 +194,7 @@ def figure_entries(
 
 def _about(fig: Figure) -> str:
     """What a figure measures and, when those words leave it out, whose it is: "people (Aldenbrook)"."""
-    if not fig.subject or set(fig.subject.lower().split()) <= set(fig.measures.lower().split()):
+    if not fig.subject or set(words(fig.subject)) <= set(words(fig.measures)):
         return fig.measures
     return f"{fig.measures} ({fig.subject})" if fig.measures else fig.subject
 
@@ -210,17 +210,17 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
         ]
         named = [m for m in mentions if is_named(m.speaker, story.actors.get(m.article_id, ()))]
         # Bare quoted phrases are not attributions, so they cannot have lost one.
-        name_words = name_words_of(named)
+        credited_words = name_words_of(named)
         unnamed = [m for i, m in zip(members, mentions) if i < story.attributed
-                   and not credits_someone(m.speaker, story.actors.get(m.article_id, ()), name_words)]  # fmt: skip
+                   and not credits_someone(m.speaker, story.actors.get(m.article_id, ()), credited_words)]  # fmt: skip
         speakers = _versions(
             list(range(len(named))),
             lambda a, b: same_person(named[a].speaker, named[b].speaker),
         )
         # Two people may well say alike things: words conflict over their speaker only when some
         # outlet quotes them verbatim (a paraphrase of the mayor's quoted words credited to someone else).
-        # A term in quotation marks ("midnight regulation") is nobody's words: a version of a few
-        # words only cannot dispute a speaker.
+        # A term in quotation marks ("midnight regulation") is nobody's words, and three words
+        # ("he's great") are too few to tell whose: a version of such quotes disputes no speaker.
         versions = [[named[i] for i in v] for v in speakers]
         versions = [v for v in versions if any(len(words(m.text)) > TERM_WORDS for m in v)]
         verbatim = any(m.quote_kind != "indirect" for v in versions for m in v)
@@ -247,7 +247,8 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
                 outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
                 mentions=tuple(mentions),
                 label=lead.text,
-                about=_fullest_name(lead.speaker, story.actors) if lead in named else "",
+                about=_fullest_name(lead.speaker, [story.actors.get(a, ()) for a in dict.fromkeys(m.article_id for m in mentions)])
+                if lead in named else "",
                 variants=tuple(dict.fromkeys(m.text.strip(" .,") for m in short)) if len(texts) > 1 else (),
                 modality="happened",
             )
@@ -255,24 +256,19 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
     return entries, conflicts, launderings
 
 
-# Quoted words up to this many are a term or a phrase, not a statement (see quote_entries).
-TERM_WORDS = 3
-
-
-def _fullest_name(speaker: str | None, actors: Mapping[str, Sequence[Actor]]) -> str:
-    """The fullest name the story's articles give the person ``speaker`` names: "Vincent" is
-    "Vincent DelGiudice" when some article names him so. Only a name holding all of the speaker's
-    name words counts, and only when such names nest ("Clinton" stays "Clinton" beside both
-    "Bill Clinton" and "Hillary Clinton")."""
+def _fullest_name(speaker: str | None, actors: Sequence[Sequence[Actor]]) -> str:
+    """The fullest name the quoting articles (``actors``, one list per article) give the person
+    ``speaker`` names: "Vincent" is "Vincent DelGiudice" when one of them names him so. Only a
+    name holding all of the speaker's name words counts, and only when all such names are one
+    person ("Clinton" stays "Clinton" beside both "Bill Clinton" and "Hillary Clinton"); ties
+    go to the name most articles give, then to the first in alphabetical order."""
     own = set(name_words(speaker))
-    if not own:
+    fuller = Counter(a.name for acts in actors for a in acts
+                     if a.label == "PERSON" and own and own < set(name_words(a.name)))  # fmt: skip
+    if not fuller:
         return speaker or ""
-    fuller = {a.name for acts in actors.values() for a in acts
-              if a.label == "PERSON" and own < set(name_words(a.name))}  # fmt: skip
-    longest = max(fuller, key=lambda n: len(name_words(n)), default=None)
-    if longest is None or any(not set(name_words(n)) <= set(name_words(longest)) for n in fuller):
-        return speaker or ""
-    return longest
+    best = min(fuller, key=lambda n: (-len(name_words(n)), -fuller[n], n))
+    return best if all(same_person(n, best) for n in fuller) else speaker or ""
 
 
 def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:

@@ -45,10 +45,13 @@ _DETERMINERS = frozenset("the 's ’s his her its their our your my".split())
 _TIME_DETERMINERS = frozenset("last next this previous same following coming past".split())
 # Nouns that say when, tagged as nouns after a counted noun: "contests Saturday", "societies today".
 _WHEN_NOUNS = frozenset("today yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday sunday".split())
-_WHEN_WORDS = _WHEN_NOUNS | frozenset(
+# Months date something only when capitalised: "in the march" is a march, "in May" a date.
+_MONTHS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec morning afternoon evening night week weekend month year quarter half "
-    "decade century period season premarket".split()
+    "jun jul aug sep sept oct nov dec".split()
+)
+_WHEN_WORDS = _WHEN_NOUNS | frozenset(
+    "morning afternoon evening night week weekend month year quarter decade century premarket".split()
 )
 _ORDINALS = frozenset("first second third fourth fifth last next this past same previous".split())
 _PREPS = frozenset("in of for on into at from over across among between within to by".split())
@@ -57,11 +60,11 @@ _CLAUSE_END = frozenset(",;:.!?()\"“”")
 _SUBORDINATORS = frozenset("that because if while although though whereas when whether unless since".split())
 # Verbs whose object is the subject of the infinitive after it ("expected the deal to close").
 _CONTROL_VERBS = frozenset(
-    "expect want allow ask force urge need help cause require persuade enable order tell encourage "
-    "lead prompt push get like prefer leave permit forecast predict".split()
+    "expect want allow ask force urge need cause require persuade enable order tell encourage "
+    "prompt push prefer permit forecast predict".split()
 )
 # Verbs whose subject is a source of the figure, not what it is about ("analysts estimate 3%").
-_SOURCE_VERBS = frozenset("say tell estimate believe think hope fear put report show suggest project see".split())
+_SOURCE_VERBS = frozenset("say tell estimate believe think hope fear put suggest project".split())
 # What may stand between a verb and its object number: approximations and determiners.
 _BEFORE_NUMBER = frozenset(
     "a an the its their his her our your my some about around roughly nearly almost approximately just only "
@@ -69,7 +72,7 @@ _BEFORE_NUMBER = frozenset(
 )
 # Prepositions of a verb's amount: "rose by 3%", "fell to $27.40", "cut from 50", "finished with 23 points".
 _AMOUNT_PREPS = frozenset("by to from with".split())
-# Pronouns name no one by themselves; a relative one stands for the phrase before its comma.
+# Relative pronouns: one after a comma stands for the name before the comma ("Aldenbrook, which employs").
 _RELATIVES = frozenset("which who that".split())
 # What may sit between a subject and the number: the verb group ("is poised to drop", "plans
 # to hire", "has also climbed"), not a new clause.
@@ -287,6 +290,8 @@ def subject(s: TokenView, num_first: int) -> tuple[int, int] | None:
     if v > 0 and toks[v].text in ("'s", "’s"):
         return s.np_before(v)  # the possessor
     if v > 0 and toks[v].text.lower() in _AMOUNT_PREPS and _is_verb(toks[v - 1]):
+        if toks[v].text.lower() == "by" and v > 1 and toks[v - 2].lemma.lower() == "be":
+            return None  # "was passed by 52 senators": the agent of a passive, not an amount
         v -= 1
     if v < 0 or toks[v + 1].sent_start and v + 1 <= num_first - 1 or not _is_verb(toks[v]):
         return None
@@ -294,6 +299,8 @@ def subject(s: TokenView, num_first: int) -> tuple[int, int] | None:
         return None  # "officials expect 300 people to attend": the officials say so, the figure is not theirs
     while v > 0 and not toks[v].sent_start and (_is_verb(toks[v - 1]) or toks[v - 1].text.lower() in _VERB_GROUP or toks[v - 1].pos in ("ADV", "PART")):
         v -= 1
+        if toks[v].lemma.lower() in _SOURCE_VERBS:
+            return None  # "Vireo, which analysts say employs 8,000 people": the analysts' say-so
     if toks[v].text.lower() == "to":
         return None  # "announced plans to invest": whose plans is another clause's business
     if v > 0 and toks[v - 1].text.lower() in _RELATIVES:
@@ -301,7 +308,9 @@ def subject(s: TokenView, num_first: int) -> tuple[int, int] | None:
         name = s.np_before(comma) if comma > 0 and toks[comma].text == "," else None
         return name if name is not None and toks[name[1]].pos in (None, "PROPN") else None
     np = s.np_before(v)
-    if np is None:
+    while np is not None and _dates(toks[np[1]]):
+        np = (np[0], np[1] - 1) if np[1] > np[0] else None  # "Tesla last year delivered": not the year's
+    if np is None or _dates(toks[np[1]]):
         return None
     first = np[0]
     of = first - 1 - (first >= 2 and toks[first - 1].text.lower() in _DETERMINERS)
@@ -346,15 +355,20 @@ def _object_of_control(toks: list[Tok], num_first: int) -> bool:
     whose infinitive after it is the verb's, not the noun's: "expected the $2.4 billion deal to
     close" (the deal is not a "deal to close"; "a deal to buy Vireo" is)."""
     j = num_first - 1
-    while j >= 0 and (toks[j].pos in ("DET", "SYM") or toks[j].text.lower() in _DETERMINERS or toks[j].text in "$€£¥"):
+    while j >= 0 and (toks[j].pos in ("DET", "SYM") or toks[j].text.lower() in _BEFORE_NUMBER or toks[j].text in ("$", "€", "£", "¥")):
         j -= 1
     return j >= 0 and _is_verb(toks[j]) and toks[j].lemma.lower() in _CONTROL_VERBS
 
 
 def _says_when(phrase: list[Tok]) -> bool:
     """Whether a phrase only dates something ("on Friday", "in the fourth quarter", "in 2018")."""
-    words = [t.text.lower() for t in phrase if t.text.lower() not in _DETERMINERS]
-    return bool(words) and all(w in _WHEN_WORDS or w.isdigit() or w in _ORDINALS for w in words)
+    words = [t for t in phrase if t.text.lower() not in _DETERMINERS]
+    return bool(words) and all(_dates(t) for t in words)
+
+
+def _dates(t: Tok) -> bool:
+    low = t.text.lower()
+    return low in _WHEN_WORDS or low.isdigit() or low in _ORDINALS or low in _MONTHS and t.text[:1].isupper()
 
 
 def measures(s: TokenView, num_first: int, fig_end: int, noun: tuple[int, int] | None) -> tuple[int, int] | None:
