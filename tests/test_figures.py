@@ -412,6 +412,12 @@ def test_a_day_after_the_counted_noun_says_when(nlp):
     assert _one(text, nlp).text == "five states"
 
 
+def _valued(nlp, text, value):
+    """The one figure of ``text`` with this value."""
+    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == pytest.approx(value)]
+    return fig
+
+
 @pytest.mark.parametrize(
     "text,value,subject",
     [
@@ -432,10 +438,14 @@ def test_a_day_after_the_counted_noun_says_when(nlp):
         ("The bill was passed by 52 senators.", 52, ""),
         ("Vireo, which analysts say employs 8,000 people, rose.", 8000, ""),
         ("Apple reported 5% growth.", 5, "Apple"),
+        # through "with", adjectives and "all" before the number
+        ("Doug McDermott finished with 23 points on Saturday.", 23, "Doug McDermott"),
+        ("Seth Artino had a career-high 14 points.", 14, "Seth Artino"),
+        ("Echenique scored all 11 points of his in the second half.", 11, "Echenique"),
     ],
 )
 def test_subject_is_whose_figure_it_is(nlp, text, value, subject):
-    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == pytest.approx(value)]
+    fig = _valued(nlp, text, value)
     assert fig.subject == subject
     if subject:
         assert text[fig.subject_span[0] : fig.subject_span[1]] == subject
@@ -455,8 +465,7 @@ def test_subject_is_whose_figure_it_is(nlp, text, value, subject):
     ],
 )
 def test_measures_leave_out_when_and_another_verbs_infinitive(nlp, text, value, measures):
-    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == pytest.approx(value)]
-    assert fig.measures == measures
+    assert _valued(nlp, text, value).measures == measures
 
 
 @pytest.mark.parametrize("text,value", [
@@ -465,16 +474,6 @@ def test_measures_leave_out_when_and_another_verbs_infinitive(nlp, text, value, 
     ("He is a father of three.", 3),
 ])
 def test_a_parent_of_a_number_counts_children(nlp, text, value):
-    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == value]
+    fig = _valued(nlp, text, value)
     assert fig.unit == "people"
     assert "mother" in fig.measures or "father" in fig.measures
-
-
-@pytest.mark.parametrize("text,value,subject", [
-    ("Doug McDermott finished with 23 points on Saturday.", 23, "Doug McDermott"),
-    ("Seth Artino had a career-high 14 points.", 14, "Seth Artino"),
-    ("Echenique scored all 11 points of his in the second half.", 11, "Echenique"),
-])
-def test_subject_through_with_adjectives_and_all(nlp, text, value, subject):
-    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.value == value]
-    assert fig.subject == subject

@@ -319,18 +319,18 @@ def name_words_of(mentions) -> frozenset[str]:
     return frozenset(w for m in mentions for w in words(m.speaker or ""))
 
 
-def credits_someone(speaker: str | None, actors: Sequence[Actor], name_words: Collection[str] = ()) -> bool:
+def credits_someone(speaker: str | None, actors: Sequence[Actor], credited_words: Collection[str] = ()) -> bool:
     """True when words credited to ``speaker`` keep their attribution: a name (``is_named``), a
     definite singular description ("the convicted killer", "the judge": someone the article does
     not name), or a one-word name the model did not tag as a person ("Maral") that is part of a
-    name another outlet gives (``name_words``, lower case)."""
+    name another outlet gives (``credited_words``, lower case: ``name_words_of``)."""
     if is_named(speaker, actors):
         return True
     toks = words(speaker or "")
     if len(toks) >= 2 and toks[0] in ("the", "this", "that") and toks[-1] not in _GENERIC_HEADS \
             and not toks[-1].endswith("s"):
         return True
-    return len(toks) == 1 and (speaker or "")[:1].isupper() and toks[0] in name_words
+    return len(toks) == 1 and (speaker or "")[:1].isupper() and toks[0] in credited_words
 
 
 # ----------------------------------------------------------------- claims

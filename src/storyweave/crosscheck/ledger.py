@@ -236,6 +236,7 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
                 source = max(named, key=lambda m: (quote_similarity(m.text, u.text, story.vectors), -len(m.text)))
                 launderings.append(Laundering(fact_id=fact_id, named=source, unnamed=u, via="quotes"))
         lead = max(mentions, key=lambda m: (m in named, len(m.text)))
+        quoting = [story.actors.get(a, ()) for a in dict.fromkeys(m.article_id for m in mentions)]
         short = [m for m in mentions if len(words(m.text)) <= SHORT_QUOTE]
         texts = tuple(dict.fromkeys(" ".join(words(m.text)) for m in short))
         entries.append(
@@ -247,8 +248,7 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
                 outlets=tuple(dict.fromkeys(m.outlet for m in mentions)),
                 mentions=tuple(mentions),
                 label=lead.text,
-                about=_fullest_name(lead.speaker, [story.actors.get(a, ()) for a in dict.fromkeys(m.article_id for m in mentions)])
-                if lead in named else "",
+                about=_fullest_name(lead.speaker, quoting) if lead in named else "",
                 variants=tuple(dict.fromkeys(m.text.strip(" .,") for m in short)) if len(texts) > 1 else (),
                 modality="happened",
             )

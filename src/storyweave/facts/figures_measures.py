@@ -53,11 +53,9 @@ _MONTHS = frozenset(
 _WHEN_WORDS = _WHEN_NOUNS | frozenset(
     "morning afternoon evening night week weekend month year quarter decade century premarket".split()
 )
-_ORDINALS = frozenset("first second third fourth fifth last next this past same previous".split())
+_ORDINALS = _TIME_DETERMINERS | frozenset("first second third fourth fifth".split())
 _PREPS = frozenset("in of for on into at from over across among between within to by".split())
 _CLAUSE_END = frozenset(",;:.!?()\"“”")
-# Words that open a clause of their own: a subject before them governs another clause.
-_SUBORDINATORS = frozenset("that because if while although though whereas when whether unless since".split())
 # Verbs whose object is the subject of the infinitive after it ("expected the deal to close").
 _CONTROL_VERBS = frozenset(
     "expect want allow ask force urge need cause require persuade enable order tell encourage "
@@ -310,7 +308,7 @@ def subject(s: TokenView, num_first: int) -> tuple[int, int] | None:
     np = s.np_before(v)
     while np is not None and _dates(toks[np[1]]):
         np = (np[0], np[1] - 1) if np[1] > np[0] else None  # "Tesla last year delivered": not the year's
-    if np is None or _dates(toks[np[1]]):
+    if np is None:
         return None
     first = np[0]
     of = first - 1 - (first >= 2 and toks[first - 1].text.lower() in _DETERMINERS)
