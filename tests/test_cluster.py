@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from storyweave.cluster import StoryClusterer, build_stories, choose_headline
-from storyweave.cluster.features import lead, publication_day
+from storyweave.cluster.features import ArticleFeatures, latest_year, lead, publication_day
 from storyweave.cluster.online import processing_order
+from storyweave.cluster.similarity import FEATURE_NAMES, Profile, Vocabulary, pair_features, pair_matrix
 from storyweave.extract import extract
 from storyweave.ingest.files import iter_paths, read_path
 from storyweave.records import Article, RawDocument
@@ -114,6 +115,39 @@ def test_lead_is_title_plus_first_sentences():
     a = Article("a", "s", None, "o", "A title", (), None, "en", text, (), "m", 1.0)
     got = lead(a)
     assert got.startswith("A title. First sentence") and got.endswith(".") and len(got) <= 600
+
+
+def test_a_title_clipped_from_the_first_sentence_is_read_once():
+    text = "A Perth man has survived after spending two nights in an ice cave on Mount Cook. He is in hospital."
+    a = Article("a", "s", None, "o", "A Perth man has survived after…", (), None, "en", text, (), "m", 1.0)
+    assert lead(a) == text
+
+
+def test_the_latest_year_written_ignores_forecasts_after_the_publication_year():
+    text = "The 2008 crash was the worst since 1987; a review is due in 2014."
+    assert latest_year(text, None) == 2014
+    assert latest_year(text, publication_day("2013-09-16")) == 2008
+    assert latest_year("No year named.", publication_day("2013-09-16")) is None
+
+
+def _profile(written: int | None, published: str | None) -> Profile:
+    vector = np.ones(4, dtype=np.float32)
+    return Profile.of(ArticleFeatures(vector, {}, {}, {}, frozenset(), publication_day(published), written))
+
+
+def test_publication_years_are_compared_only_with_undated_articles():
+    """A dated stream shares its publication year; an undated text compares its written year with it."""
+    latest = [FEATURE_NAMES.index("latest_match"), FEATURE_NAMES.index("latest_clash")]
+    dated = _profile(None, "2013-09-15")
+    others = [_profile(None, "2013-09-16"), _profile(2013, None), _profile(2008, None), _profile(2013, "2013-09-16")]
+    want = [(0, 0), (1, 0), (0, 1), (0, 0)]
+    vocab = Vocabulary()
+    assert [tuple(pair_features(vocab, dated, b, 1.0)[latest]) for b in others] == want
+    matrix = pair_matrix(vocab, [dated, *others])
+    assert [tuple(matrix[0, j, latest]) for j in range(1, 5)] == want
+    written = _profile(2012, "2013-09-15")  # dated texts compare the years they name
+    assert [tuple(pair_features(vocab, written, b, 1.0)[latest]) for b in (others[3], others[0])] == [(0, 1), (0, 0)]
+    assert [tuple(pair_matrix(vocab, [written, b])[0, 1, latest]) for b in (others[3], others[0])] == [(0, 1), (0, 0)]
 
 
 def test_stories_carry_outlets_and_dates(corpus, corpus_run):

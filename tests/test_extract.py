@@ -178,6 +178,10 @@ _BODY = (
         (f"Sixers hire Cheeks\n\nFirst Published: June 13, 2013 4:59 PM EDT\n\n{_BODY}", "Sixers hire Cheeks", "2013-06-13"),
         (f"Sixers hire Cheeks\n\nFiled at 3 p.m., May 2, 2013\n\n{_BODY}", "Sixers hire Cheeks", "2013-05-02"),
         (f"Sixers hire Cheeks\n\nPublished: 04/05/2013\n\n{_BODY}", "Sixers hire Cheeks", None),  # day or month first?
+        # time stamps with words beside the date: no date line, but the body loses them and their date is the page's
+        (f"Sixers hire Cheeks\n\n8: 05am UK, Monday 16 September 2013\n\n{_BODY}", "Sixers hire Cheeks", "2013-09-16"),
+        (f"Sixers hire Cheeks\n\nMonday 16 September 2013 03. 31 BST\n\n{_BODY}", "Sixers hire Cheeks", "2013-09-16"),
+        (f"Sixers hire Cheeks\n\nBy Ann Lee | May 24, 2005\n\n{_BODY}", "Sixers hire Cheeks", "2005-05-24"),
     ],
 )  # fmt: skip
 def test_date_line_of_a_text_file_is_its_date_not_its_title(text, title, published):
@@ -187,8 +191,8 @@ def test_date_line_of_a_text_file_is_its_date_not_its_title(text, title, publish
     assert article.text == _BODY
 
 
-def test_date_in_prose_or_beside_a_byline_is_not_a_date_line():
-    text = f"Sixers hire Cheeks\n\nBy Ann Lee | May 24, 2005\n\nOn May 24, 2005 the Sixers hired a coach.\n\n{_BODY}"
+def test_date_in_prose_or_in_the_title_is_not_the_date():
+    text = f"Sixers hire Cheeks on May 24, 2005\n\nOn May 24, 2005 the Sixers hired a coach.\n\n{_BODY}"
     article = extract(RawDocument(source="cheeks.txt", content=text.encode(), kind="text"))
     assert isinstance(article, Article)
     assert article.published is None

@@ -85,10 +85,8 @@ class ArticleFeatures:
 
 def lead(article: Article, max_chars: int = LEAD_CHARS) -> str:
     """Title plus the first sentences of the body, cut at a sentence end."""
-    body = article.text.strip()
-    if article.title and body.startswith(article.title):
-        body = body[len(article.title) :].lstrip()
-    text = f"{article.title}. {body}" if article.title else body
+    title, body = _title_and_body(article)
+    text = f"{title}. {body}" if title else body
     if len(text) <= max_chars:
         return text
     cut = text[:max_chars]
@@ -120,9 +118,14 @@ def latest_year(text: str, day: float | None) -> int | None:
     events of the same kind years apart when no publication date is known
     (ECB+). Years after the publication year are forecasts and are ignored.
     """
-    cap = int(1970 + day / 365.25) if day is not None else 2100
+    cap = year_of_day(day) if day is not None else 2100
     years = [y for y in map(int, _TEXT_YEAR.findall(text)) if y <= cap]
     return max(years, default=None)
+
+
+def year_of_day(day: float) -> int:
+    """The calendar year of a ``publication_day``."""
+    return datetime.fromtimestamp(day * 86400, tz=timezone.utc).year
 
 
 def headline_only(text: str) -> bool:
@@ -168,8 +171,19 @@ def bags(doc) -> tuple[Counter, Counter, Counter, frozenset[int], frozenset[int]
 
 def _nlp_text(article: Article) -> str:
     """Title and body head for spaCy; the title once, even when the body repeats it."""
-    body = article.text[:NLP_CHARS]
-    return f"{article.title}\n{body}" if article.title and not body.startswith(article.title) else body
+    title, body = _title_and_body(article)
+    return f"{title}\n{body[:NLP_CHARS]}" if title else body[:NLP_CHARS]
+
+
+def _title_and_body(article: Article) -> tuple[str, str]:
+    """``(title, body)``, the title left empty when the body already opens with it, as with the
+    title extraction clipped from the first sentence of an untitled text ("A Perth man has
+    survived after…"): read twice, those words outweighed the rest of the lead."""
+    body = article.text.strip()
+    stem = article.title.rstrip("…").rstrip()
+    if stem and body.startswith(stem):
+        return "", body
+    return article.title, body
 
 
 def featurize(articles: Sequence[Article], nlp=None, embedder=None) -> list[ArticleFeatures]:

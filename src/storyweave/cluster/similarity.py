@@ -21,10 +21,10 @@ from typing import Mapping, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from .features import ArticleFeatures
+from .features import ArticleFeatures, year_of_day
 
 CHANNELS = ("lemmas", "names", "numbers")
-BAGS = (*CHANNELS, "years", "latest", "months", "weekdays")  # every Counter of a Profile
+BAGS = (*CHANNELS, "years", "latest", "written", "clock", "months", "weekdays")  # every Counter of a Profile
 FEATURE_NAMES = ("dense_centroid", "dense_best", "lemmas", "names", "numbers", "year_match", "year_clash",
                  "latest_match", "latest_clash", "month_match", "month_clash", "weekday_match", "weekday_clash",
                  "names_missing_a", "names_missing_b")  # fmt: skip
@@ -47,6 +47,8 @@ class Profile:
     numbers: Counter = field(default_factory=Counter)
     years: Counter = field(default_factory=Counter)
     latest: Counter = field(default_factory=Counter)  # latest year written, per member
+    written: Counter = field(default_factory=Counter)  # the same, per undated member (see _years)
+    clock: Counter = field(default_factory=Counter)  # publication year, per dated member
     months: Counter = field(default_factory=Counter)  # months named in dates, per member
     weekdays: Counter = field(default_factory=Counter)  # weekdays named in dates, per member
     size: int = 0
@@ -56,8 +58,10 @@ class Profile:
     @classmethod
     def of(cls, f: ArticleFeatures) -> "Profile":
         latest = Counter() if f.latest_year is None else Counter({f.latest_year: 1})
+        written = latest if f.day is None else Counter()
+        clock = Counter() if f.day is None else Counter({year_of_day(f.day): 1})
         return cls(f.vector.astype(np.float64), Counter(f.lemmas), Counter(f.names), Counter(f.numbers),
-                   Counter(f.years), latest, Counter(f.months), Counter(f.weekdays), 1)  # fmt: skip
+                   Counter(f.years), latest, written, clock, Counter(f.months), Counter(f.weekdays), 1)  # fmt: skip
 
     @property
     def centroid(self) -> np.ndarray:
@@ -171,6 +175,27 @@ def pair_features(vocab: Vocabulary, a: Profile, b: Profile, dense_best: float) 
     )
 
 
+def _years(a: Profile, b: Profile) -> tuple[int | None, int | None]:
+    """The years two profiles compare: the year each was most often written in.
+
+    When either side has undated members, a dated member's publication year
+    stands for its year of writing (the date line that named it has left the
+    body in extraction). Between dated members only the years their texts
+    name are compared: in a dated stream nearly every candidate shares its
+    publication year, which the models, fitted where a shared year is rare,
+    read as strong evidence (UCI headlines with every dated pair's publication
+    years compared: BCubed F1 0.817 -> 0.789), and their days already keep
+    distant events apart (STALE_DAYS).
+    """
+    if a.written or b.written:
+        return _most_common(a.written + a.clock), _most_common(b.written + b.clock)
+    return _most_common(a.latest), _most_common(b.latest)
+
+
+def _most_common(years: Counter) -> int | None:
+    return years.most_common(1)[0][0] if years else None
+
+
 def _agree(a: Counter, b: Counter) -> list[float]:
     """[both name some and share one, both name some and share none] for two bags of dates."""
     both = bool(a) and bool(b)
@@ -180,7 +205,7 @@ def _agree(a: Counter, b: Counter) -> list[float]:
 
 def _discrete(a: Profile, b: Profile) -> list[float]:
     """The date and missing-name features (FEATURE_NAMES from year_match on)."""
-    latest_a, latest_b = (p.latest.most_common(1)[0][0] if p.latest else None for p in (a, b))
+    latest_a, latest_b = _years(a, b)
     dated = latest_a is not None and latest_b is not None
     return [*_agree(a.years, b.years), float(dated and latest_a == latest_b), float(dated and latest_a != latest_b),
             *_agree(a.months, b.months), *_agree(a.weekdays, b.weekdays), _missing(a, b), _missing(b, a)]  # fmt: skip
@@ -201,9 +226,14 @@ def pair_matrix(vocab: Vocabulary, profiles: Sequence[Profile]) -> np.ndarray:
         matrix = _sparse([p.weights(vocab, name) for p in profiles], {})
         out[:, :, k] = (matrix @ matrix.T).toarray()
     out[:, :, 5:7] = _agree_matrix([p.years for p in profiles])
-    latest = np.array([p.latest.most_common(1)[0][0] if p.latest else np.nan for p in profiles])
-    dated = np.outer(~np.isnan(latest), ~np.isnan(latest))
-    same = latest[:, None] == latest[None, :]
+    by_text, by_clock = (np.array([_most_common(y) or np.nan for y in years]) for years in
+                         ([p.latest for p in profiles], [p.written + p.clock for p in profiles]))  # fmt: skip
+    undated = np.array([bool(p.written) for p in profiles])
+    mixed = undated[:, None] | undated[None, :]
+    first = np.where(mixed, by_clock[:, None], by_text[:, None])
+    second = np.where(mixed, by_clock[None, :], by_text[None, :])
+    dated = ~np.isnan(first) & ~np.isnan(second)
+    same = first == second
     out[:, :, 7], out[:, :, 8] = dated & same, dated & ~same
     out[:, :, 9:11] = _agree_matrix([p.months for p in profiles])
     out[:, :, 11:13] = _agree_matrix([p.weekdays for p in profiles])

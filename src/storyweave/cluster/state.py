@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # Bumped whenever ``dump`` changes what it writes (2: months named in dates,
 # merged stories kept as empty entries; 3: weekdays; 4: members a reseat moved).
-STATE_FORMAT = 4
+STATE_FORMAT = 5
 
 
 def dump(c: StoryClusterer) -> bytes:
@@ -80,5 +80,5 @@ def _bags(profile: Profile) -> dict:
 
 
 def _profile(body: dict, vector_sum: np.ndarray) -> Profile:
-    dates = (Counter({int(k): c for k, c in body[n].items()}) for n in ("years", "latest", "months", "weekdays"))
+    dates = (Counter({int(k): c for k, c in body[n].items()}) for n in ("years", "latest", "written", "clock", "months", "weekdays"))
     return Profile(vector_sum, *(Counter(body[n]) for n in CHANNELS), *dates, body["size"])

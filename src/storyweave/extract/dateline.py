@@ -9,7 +9,9 @@ leading line that is a date and nothing else is read as the article's date and
 dropped from the body, as the date an HTML page carries in its markup is.
 
 Only whole lines count: a date inside prose ("On May 24, 2005 the board
-met") or a line that also holds a byline or a headline is left alone. Times,
+met") or a line that also holds a byline or a headline is no date line
+(the text reader still takes the date of a byline or time stamp that the
+body drops: ``only_date``). Times,
 zones and the words pages put around a date ("Published on", "Last updated
 at", "|", "@") may surround it. Spaces that detokenised text puts inside
 times and abbreviations ("1: 12 PM", "p. m.") are allowed. A line holding two dates ("Published:
@@ -21,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["LEADING_LINES", "date_of_line", "split_date_lines"]
+__all__ = ["LEADING_LINES", "date_of_line", "only_date", "split_date_lines"]
 
 # Date lines sit among the first lines: above the headline, between it and the lead, after
 # the lead, or as a "Published: ..." and an "Updated: ..." line after a short standfirst
@@ -61,6 +63,16 @@ def date_of_line(line: str) -> tuple[bool, str | None]:
     if found is None or _AROUND.sub("", line[: found.start()] + " " + line[found.end() :]).strip():
         return False, None
     return True, _iso(found)
+
+
+def only_date(line: str) -> str | None:
+    """The day (ISO) of the one date ``line`` holds; None when it holds none, several or an ambiguous one.
+
+    For time stamps that carry words besides the date ("8: 05am UK, Monday 16
+    September 2013", "03. 31 BST"): they are no date line, but their date is
+    the page's."""
+    found = list(_DATE.finditer(line))
+    return _iso(found[0]) if len(found) == 1 else None
 
 
 def split_date_lines(paragraphs: list[str]) -> tuple[str | None, list[str]]:
