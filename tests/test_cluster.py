@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -148,6 +149,14 @@ def test_publication_years_are_compared_only_with_undated_articles():
     written = _profile(2012, "2013-09-15")  # dated texts compare the years they name
     assert [tuple(pair_features(vocab, written, b, 1.0)[latest]) for b in (others[3], others[0])] == [(0, 1), (0, 0)]
     assert [tuple(pair_matrix(vocab, [written, b])[0, 1, latest]) for b in (others[3], others[0])] == [(0, 1), (0, 0)]
+
+
+def test_absorbing_and_discarding_counts_each_year_once():
+    story, member = _profile(2008, None), _profile(2008, None)
+    story.absorb(member)
+    assert (story.latest, story.written) == (Counter({2008: 2}), Counter({2008: 2}))
+    story.discard(member)
+    assert (story.latest, story.written) == (Counter({2008: 1}), Counter({2008: 1}))
 
 
 def test_stories_carry_outlets_and_dates(corpus, corpus_run):

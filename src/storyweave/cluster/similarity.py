@@ -58,7 +58,7 @@ class Profile:
     @classmethod
     def of(cls, f: ArticleFeatures) -> "Profile":
         latest = Counter() if f.latest_year is None else Counter({f.latest_year: 1})
-        written = latest if f.day is None else Counter()
+        written = Counter(latest) if f.day is None else Counter()
         clock = Counter() if f.day is None else Counter({year_of_day(f.day): 1})
         return cls(f.vector.astype(np.float64), Counter(f.lemmas), Counter(f.names), Counter(f.numbers),
                    Counter(f.years), latest, written, clock, Counter(f.months), Counter(f.weekdays), 1)  # fmt: skip
