@@ -122,6 +122,11 @@ def test_a_title_clipped_from_the_first_sentence_is_read_once():
     text = "A Perth man has survived after spending two nights in an ice cave on Mount Cook. He is in hospital."
     a = Article("a", "s", None, "o", "A Perth man has survived after…", (), None, "en", text, (), "m", 1.0)
     assert lead(a) == text
+    spaced = Article("b", "s", None, "o", "A Perth man has survived after…", (), None, "en", text.replace(" ", "  ", 3), (),
+                     "m", 1.0)  # fmt: skip
+    assert lead(spaced) == spaced.text
+    fed = Article("c", "s", None, "o", "Fed", (), None, "en", "Federal Reserve holds rates.", (), "m", 1.0)
+    assert lead(fed) == "Fed. Federal Reserve holds rates."
 
 
 def test_the_latest_year_written_ignores_forecasts_after_the_publication_year():

@@ -191,6 +191,18 @@ def test_date_line_of_a_text_file_is_its_date_not_its_title(text, title, publish
     assert article.text == _BODY
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Flashback: the draft of June 28, 1988", "Read more: Sixers fired Ayers on Feb. 10, 2005",
+     "Sixers hire Cheeks on May 24 2005"],  # a caption, a teaser, the title again
+)  # fmt: skip
+def test_a_dated_line_that_says_more_than_a_stamp_does_not_date_the_text(line):
+    text = f"{line}\n\n{_BODY}"
+    article = extract(RawDocument(source="c.txt", content=text.encode(), kind="text",
+                                  metadata={"title": "Sixers hire Cheeks on May 24, 2005"}))  # fmt: skip
+    assert isinstance(article, Article) and article.published is None
+
+
 def test_date_in_prose_or_in_the_title_is_not_the_date():
     text = f"Sixers hire Cheeks on May 24, 2005\n\nOn May 24, 2005 the Sixers hired a coach.\n\n{_BODY}"
     article = extract(RawDocument(source="cheeks.txt", content=text.encode(), kind="text"))

@@ -180,8 +180,8 @@ def _title_and_body(article: Article) -> tuple[str, str]:
     title extraction clipped from the first sentence of an untitled text ("A Perth man has
     survived after…"): read twice, those words outweighed the rest of the lead."""
     body = article.text.strip()
-    stem = article.title.rstrip("…").rstrip()
-    if stem and body.startswith(stem):
+    stem = article.title.rstrip("…").split()
+    if stem and body.split(maxsplit=len(stem))[: len(stem)] == stem:  # words, not characters: "Fed" / "Federal"
         return "", body
     return article.title, body
 

@@ -166,7 +166,7 @@ def pair_features(vocab: Vocabulary, a: Profile, b: Profile, dense_best: float) 
 
     ``dense_best`` is the best cosine between a's vector and any member of b
     the ANN search returned (a story that drifted still has a close member).
-    Latest years compare a's most common one with b's most common one.
+    Which years of writing the two compare is ``_years``'s choice.
     """
     return np.array(
         [float(a.centroid @ b.centroid), dense_best]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .boilerplate import PROSE_WORDS, clean_lines, ends_sentence, is_boilerplate_line, is_stamp, words
-from .dateline import LEADING_LINES, only_date, split_date_lines
+from .boilerplate import PROSE_WORDS, clean_lines, ends_sentence, is_boilerplate_line, is_stamp, is_title_copy, words
+from .dateline import LEADING_LINES, split_date_lines, stamp_date
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -57,9 +57,10 @@ def extract_plain(text: str, title: str | None = None) -> tuple[str | None, list
     A declared ``title`` (from the source's metadata) wins; otherwise the first
     line is the title when it looks like one and a body follows it. Date lines
     among the first lines are not the title: they give ``day`` (ISO) and leave
-    the body (see :mod:`.dateline`); failing one, so does the one date of a
-    leading time stamp the body lost ("By Ann Lee | May 24, 2005", "8: 05am
-    UK, Monday 16 September 2013": :func:`.boilerplate.is_stamp`).
+    the body (see :mod:`.dateline`); failing one, so does the date of a
+    leading time stamp or byline the body dropped as a stamp ("By Ann Lee |
+    May 24, 2005", "8: 05am UK, Monday 16 September 2013":
+    :func:`.boilerplate.is_stamp`, :func:`.dateline.stamp_date`).
     """
     day, paragraphs = split_date_lines(split_paragraphs(text))
     if not title and len(paragraphs) > 1 and looks_like_title(paragraphs[0]):
@@ -67,8 +68,9 @@ def extract_plain(text: str, title: str | None = None) -> tuple[str | None, list
             title = paragraphs[0]
     body = clean_lines(paragraphs, title=title)
     if day is None:
-        lost = (p for p in paragraphs[:LEADING_LINES] if p != title and p not in body and is_stamp(p))
-        day = next(filter(None, map(only_date, lost)), None)
+        stamps = (p for p in paragraphs[:LEADING_LINES] if p not in body and is_stamp(p) and not is_boilerplate_line(p)
+                  and not (title and is_title_copy(p, title)))  # fmt: skip
+        day = next(filter(None, map(stamp_date, stamps)), None)
     return title, [unglue_sentences(p) for p in body], day
 
 
