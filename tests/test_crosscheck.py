@@ -264,6 +264,8 @@ def test_a_rewrite_whose_quote_names_the_speaker_has_not_laundered_it():
     ("Andrew Wetzler", "Janette Welzler", False),
     ("Andrew Wetzler", "Janette Wetzler", False),  # one surname, two first names
     ("Stephen King", "Stephen Colbert", False),  # "King" is a name here, not a title
+    ("Dave Gaskin", "Inspector Gaskin", True),  # a police rank leads the name
+    ("Insp Gaskin", "Det. Sgt. Dave Gaskin", True),
     ("J. Smith", "John Smith", True),
     ("", "", False),
 ])

@@ -120,6 +120,22 @@ def test_pronoun_and_surname_resolve_to_full_name(nlp):
     assert patient.speaker_role == "an economist at the Bundesbank"
 
 
+def test_ranks_are_titles_not_names(nlp):
+    text = (
+        "Inspector Dave Gaskin said the climber fell 600m on Saturday.\n\n"
+        '"The fall was unsurvivable," Insp Gaskin said. "Resources are tight," said Rev. Peter Wherry.\n\n'
+        "Charlotte Mayor Jennifer Roberts said the video should be released.\n\n"
+        'Kerr Putney, the Charlotte-Mecklenburg police chief, said he had seen it, and he said the footage '
+        '"supports what we\'ve heard" about what happened.'
+    )
+    speakers = {q.text.strip(_PUNCT): q.speaker for q in extract_quotes("x", text, nlp(text))}
+    assert speakers["the climber fell 600m on Saturday"] == "Dave Gaskin"
+    assert speakers["The fall was unsurvivable"] == "Dave Gaskin"
+    assert speakers["Resources are tight"] == "Peter Wherry"
+    assert speakers["the video should be released"] == "Jennifer Roberts"
+    assert speakers["supports what we've heard"] == "Kerr Putney"  # "Charlotte Mayor" is no one's name
+
+
 def test_unnamed_source_stays_as_written(nlp):
     text = "Analysts believe that the deal will collapse. According to officials, talks resume Friday."
     quotes = extract_quotes("x", text, nlp(text))

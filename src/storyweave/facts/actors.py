@@ -46,7 +46,9 @@ _TITLES = re.compile(
     r"president|prime|minister|premier|chancellor|secretary|general|vice|deputy|chief|executive|"
     r"senator|sen\.|rep\.|representative|gov\.|governor|mayor|king|queen|prince|princess|pope|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|professor|judge|justice|ceo|chairman|chairwoman|ambassador|"
-    r"foreign|defense|defence|state|finance|trade)\s+)+",
+    r"foreign|defense|defence|state|finance|trade|inspector|insp\.?|detective|det\.|sergeant|sgt\.?|"
+    r"superintendent|supt\.?|lieutenant|lt\.|captain|capt\.?|commander|commissioner|corporal|cpl\.|"
+    r"colonel|col\.|admiral|adm\.|sheriff|reverend|rev\.?)\s+)+",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"\s*['’]s?$")

@@ -31,8 +31,10 @@ TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. president
     prime minister secretary senator governor chancellor premier king queen prince
     professor lt. col. sgt. adm. judge justice chairman chief former vice deputy
-    foreign defense defence finance trade japanese american u.s. us""".split()
-)
+    foreign defense defence finance trade japanese american u.s. us
+    inspector insp insp. detective det. sergeant superintendent supt supt. lieutenant captain capt capt.
+    commander commissioner corporal cpl. colonel admiral sheriff mayor ambassador reverend rev rev.""".split()
+)  # ranks that are also surnames ("John Major", "John Constable") are left out: names drop these anywhere
 _PERSON_PRONOUNS = frozenset("he she him her i".split())
 _GROUP_PRONOUNS = frozenset(("they",))
 _MAX_NAME_WORDS = 4
@@ -67,6 +69,8 @@ class Speakers:
         ents = [e for e in doc.ents if e.label_ == "PERSON"]
         forms: dict[str, Counter] = {}
         for ent in ents:
+            if ent[-1].lower_ in TITLES:
+                continue  # a place and a title read as a name ("Charlotte Mayor"): no one's name
             words = _name_words(ent)
             if 0 < len(words) <= _MAX_NAME_WORDS:
                 forms.setdefault(words[-1].lower(), Counter())[" ".join(words)] += 1
