@@ -266,6 +266,9 @@ def test_a_rewrite_whose_quote_names_the_speaker_has_not_laundered_it():
     ("Stephen King", "Stephen Colbert", False),  # "King" is a name here, not a title
     ("Dave Gaskin", "Inspector Gaskin", True),  # a police rank leads the name
     ("Insp Gaskin", "Det. Sgt. Dave Gaskin", True),
+    ("Commissioner Ray Kelly", "Raymond Kelly", True),  # a short form of the first name
+    ("Al Kelly", "Alexander Kelly", False),
+    ("Al Gore", "Al Gorre", True),
     ("J. Smith", "John Smith", True),
     ("", "", False),
 ])
