@@ -136,6 +136,19 @@ def test_ranks_are_titles_not_names(nlp):
     assert speakers["supports what we've heard"] == "Kerr Putney"  # "Charlotte Mayor" is no one's name
 
 
+def test_a_person_in_apposition_speaks_for_the_description_before_them(nlp):
+    text = (
+        "That put them into the playoffs.\n"
+        '"Would we have done it without him? " Colts interim coach Bruce Arians asked.\n\n'
+        "Her lawyer, Mark Heller, said prosecutors have not approved the deal yet.\n\n"
+        "Presidential candidates Hillary Clinton and Donald Trump cited the figure last week."
+    )
+    speakers = {q.text.strip(_PUNCT + "? "): q.speaker for q in extract_quotes("x", text, nlp(text))}
+    assert speakers["Would we have done it without him"] == "Bruce Arians"
+    assert speakers["prosecutors have not approved the deal yet"] == "Mark Heller"
+    assert speakers["the figure last week"] == "Presidential candidates"  # two people named together
+
+
 def test_unnamed_source_stays_as_written(nlp):
     text = "Analysts believe that the deal will collapse. According to officials, talks resume Friday."
     quotes = extract_quotes("x", text, nlp(text))

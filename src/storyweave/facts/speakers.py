@@ -120,7 +120,7 @@ class Speakers:
     def resolve(self, head) -> Speaker:
         """The speaker for a source whose head token is ``head``, without the quotation marks and
         punctuation a bad parse can leave at the mention's edges ('" Maral')."""
-        found = self._resolve(_antecedent_of_relative(head) or head)
+        found = self._resolve(_antecedent_of_relative(head) or _person_in_apposition(head) or head)
         name = found.name.strip(_EDGE_MARKS) if found.name else found.name
         if name == found.name:
             return found
@@ -189,6 +189,20 @@ def _group_antecedent(pronoun):
     for tok in reversed(pronoun.doc[start : pronoun.i]):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.head.lemma_.lower() in SPEECH:
             return tok
+    return None
+
+
+def _person_in_apposition(head):
+    """The one person a description or a name that is no person's introduces through appositions:
+    "her lawyer, Mark Heller, said" speaks for Mark Heller, and "Colts interim coach Bruce Arians
+    asked" (parsed Colts <- coach <- Arians) for the coach, not the team. Two people named together
+    ("Presidential candidates Hillary Clinton and Donald Trump cited") stay the group."""
+    if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ == "PERSON":
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        for tok in (appos, *(c for c in appos.children if c.dep_ == "appos")):
+            if tok.ent_type_ == "PERSON" and not any(c.dep_ == "conj" for c in tok.children):
+                return tok
     return None
 
 
