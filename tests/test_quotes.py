@@ -132,6 +132,8 @@ def test_ranks_are_titles_not_names(nlp):
     assert speakers["the climber fell 600m on Saturday"] == "Dave Gaskin"
     assert speakers["The fall was unsurvivable"] == "Dave Gaskin"
     assert speakers["Resources are tight"] == "Peter Wherry"
+    more = "District Attorney David Soares said the case was strong. Attorney General Roy Cooper said it was not."
+    assert {q.speaker for q in extract_quotes("y", more, nlp(more))} == {"David Soares", "Roy Cooper"}
     assert speakers["the video should be released"] == "Jennifer Roberts"
     assert speakers["supports what we've heard"] == "Kerr Putney"  # "Charlotte Mayor" is no one's name
 

@@ -48,7 +48,7 @@ _TITLES = re.compile(
     r"mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|professor|judge|justice|ceo|chairman|chairwoman|ambassador|"
     r"foreign|defense|defence|state|finance|trade|inspector|insp\.?|detective|det\.|sergeant|sgt\.?|"
     r"superintendent|supt\.?|lieutenant|lt\.|captain|capt\.?|commander|commissioner|corporal|cpl\.|"
-    r"colonel|col\.|admiral|adm\.|sheriff|reverend|rev\.?)\s+)+",
+    r"colonel|col\.|admiral|adm\.|sheriff|reverend|rev\.?|attorney|district)\s+)+",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"\s*['’]s?$")

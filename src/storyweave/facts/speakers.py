@@ -33,7 +33,8 @@ TITLES = frozenset(
     professor lt. col. sgt. adm. judge justice chairman chief former vice deputy
     foreign defense defence finance trade japanese american u.s. us
     inspector insp insp. detective det. sergeant superintendent supt supt. lieutenant captain capt capt.
-    commander commissioner corporal cpl. colonel admiral sheriff mayor ambassador reverend rev rev.""".split()
+    commander commissioner corporal cpl. colonel general attorney admiral sheriff mayor ambassador reverend rev
+    rev.""".split()
 )  # ranks that are also surnames ("John Major", "John Constable") are left out: names drop these anywhere
 _PERSON_PRONOUNS = frozenset("he she him her i".split())
 _GROUP_PRONOUNS = frozenset(("they",))
