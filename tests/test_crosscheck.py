@@ -266,8 +266,7 @@ def test_a_rewrite_whose_quote_names_the_speaker_has_not_laundered_it():
     ("Stephen King", "Stephen Colbert", False),  # "King" is a name here, not a title
     ("Dave Gaskin", "Inspector Gaskin", True),  # a police rank leads the name
     ("Insp Gaskin", "Det. Sgt. Dave Gaskin", True),
-    ("Commissioner Ray Kelly", "Raymond Kelly", True),  # a short form of the first name
-    ("Al Kelly", "Alexander Kelly", False),
+    ("Paul Smith", "Paula Smith", False),  # a name opening another is no short form of it
     ("Al Gore", "Al Gorre", True),
     ("J. Smith", "John Smith", True),
     ("", "", False),

@@ -134,6 +134,8 @@ def test_ranks_are_titles_not_names(nlp):
     assert speakers["Resources are tight"] == "Peter Wherry"
     more = "District Attorney David Soares said the case was strong. Attorney General Roy Cooper said it was not."
     assert {q.speaker for q in extract_quotes("y", more, nlp(more))} == {"David Soares", "Roy Cooper"}
+    king = "Paul Ryan criticized the remarks on Sunday. Steve King defended them on Monday. He said the critics were wrong."
+    assert {q.speaker for q in extract_quotes("z", king, nlp(king))} <= {"Steve", "Steve King"}  # not Paul Ryan
     assert speakers["the video should be released"] == "Jennifer Roberts"
     assert speakers["supports what we've heard"] == "Kerr Putney"  # "Charlotte Mayor" is no one's name
 
@@ -149,6 +151,11 @@ def test_a_person_in_apposition_speaks_for_the_description_before_them(nlp):
     assert speakers["Would we have done it without him"] == "Bruce Arians"
     assert speakers["prosecutors have not approved the deal yet"] == "Mark Heller"
     assert speakers["the figure last week"] == "Presidential candidates"  # two people named together
+    more = ("The father of the suspect, John Doe, said his son was ill. Relatives of the dead man, Tom Roe, "
+            "said he was kind. The group's founder, Ann Lee, and its director said the plan had failed.")
+    speakers = {q.text.strip(_PUNCT): q.speaker for q in extract_quotes("y", more, nlp(more))}
+    assert "John Doe" not in speakers.values() and "Tom Roe" not in speakers.values()
+    assert speakers["the plan had failed"] != "Ann Lee"
 
 
 def test_unnamed_source_stays_as_written(nlp):

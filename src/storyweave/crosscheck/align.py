@@ -279,10 +279,6 @@ def is_named(speaker: str | None, actors: Sequence[Actor]) -> bool:
     return len(toks) >= 2 and all(t[:1].isupper() for t in speaker.split()[-2:])
 
 
-# Letters a short first name needs to stand for a longer one it opens: "Ray" / "Raymond", not "Al" / "Alexander".
-_SHORT_FORM = 3
-
-
 def same_person(a: str | None, b: str | None) -> bool:
     """Whether two speaker names may be one person as outlets write them: titles aside, the same
     surname, one name's words all inside the other's ("Vincent" / "Judge Vincent DelGiudice"),
@@ -304,10 +300,9 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 
 def _same_first_name(a: str, b: str) -> bool:
-    """First names agree: an initial with a name ("J" / "John"), a short form that opens the long
-    one ("Ray" / "Raymond", "Chris" / "Christopher")."""
-    short, long = sorted((a, b), key=len)
-    return a == b or long.startswith(short) and (len(short) == 1 or len(short) >= _SHORT_FORM)
+    """First names agree, an initial agreeing with a name ("J" / "John"). A name that opens
+    another is no short form of it: Paul / Paula, Eric / Erica, Daniel / Danielle."""
+    return a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]
 
 
 def name_words(name: str | None) -> list[str]:

@@ -27,15 +27,19 @@ from spacy.strings import hash_string
 
 from .quotes_lexicon import SPEECH
 
-TITLES = frozenset(
+# Police, military and civic ranks; those that are also surnames ("John Major", "John Constable")
+# are left out, since names drop title words wherever they stand.
+RANKS = frozenset(
+    """inspector insp insp. detective det. sergeant superintendent supt supt. lieutenant captain capt capt.
+    commander commissioner corporal cpl. colonel general attorney admiral sheriff mayor ambassador reverend rev
+    rev.""".split()
+)
+TITLES = RANKS | frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. president
     prime minister secretary senator governor chancellor premier king queen prince
     professor lt. col. sgt. adm. judge justice chairman chief former vice deputy
-    foreign defense defence finance trade japanese american u.s. us
-    inspector insp insp. detective det. sergeant superintendent supt supt. lieutenant captain capt capt.
-    commander commissioner corporal cpl. colonel general attorney admiral sheriff mayor ambassador reverend rev
-    rev.""".split()
-)  # ranks that are also surnames ("John Major", "John Constable") are left out: names drop these anywhere
+    foreign defense defence finance trade japanese american u.s. us""".split()
+)
 _PERSON_PRONOUNS = frozenset("he she him her i".split())
 _GROUP_PRONOUNS = frozenset(("they",))
 _MAX_NAME_WORDS = 4
@@ -70,8 +74,8 @@ class Speakers:
         ents = [e for e in doc.ents if e.label_ == "PERSON"]
         forms: dict[str, Counter] = {}
         for ent in ents:
-            if ent[-1].lower_ in TITLES:
-                continue  # a place and a title read as a name ("Charlotte Mayor"): no one's name
+            if ent[-1].lower_ in RANKS:
+                continue  # a place and a rank read as a name ("Charlotte Mayor"); "Steve King" is a name
             words = _name_words(ent)
             if 0 < len(words) <= _MAX_NAME_WORDS:
                 forms.setdefault(words[-1].lower(), Counter())[" ".join(words)] += 1
@@ -196,9 +200,16 @@ def _group_antecedent(pronoun):
 def _person_in_apposition(head):
     """The one person a description or a name that is no person's introduces through appositions:
     "her lawyer, Mark Heller, said" speaks for Mark Heller, and "Colts interim coach Bruce Arians
-    asked" (parsed Colts <- coach <- Arians) for the coach, not the team. Two people named together
-    ("Presidential candidates Hillary Clinton and Donald Trump cited") stay the group."""
-    if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ == "PERSON":
+    asked" (parsed Colts <- coach <- Arians) for the coach, not the team.
+
+    Left alone: a plural ("Relatives of the dead man, John Doe, said": the relatives speak), a
+    description with a phrase of its own ("The father of the suspect, John Doe": the parse cannot
+    tell whose name it is), and people named together ("The group's founder, Tom Jones, and its
+    director", "Presidential candidates Hillary Clinton and Donald Trump").
+    """
+    if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ == "PERSON" or (head.tag_ == "NNS" and head.is_lower):
+        return None
+    if any(c.dep_ in ("prep", "conj") for c in head.children):
         return None
     for appos in (c for c in head.children if c.dep_ == "appos"):
         for tok in (appos, *(c for c in appos.children if c.dep_ == "appos")):
