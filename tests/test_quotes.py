@@ -147,8 +147,10 @@ def test_a_person_in_apposition_speaks_for_the_description_before_them(nlp):
         "Her lawyer, Mark Heller, said prosecutors have not approved the deal yet.\n\n"
         "Presidential candidates Hillary Clinton and Donald Trump cited the figure last week."
     )
-    speakers = {q.text.strip(_PUNCT + "? "): q.speaker for q in extract_quotes("x", text, nlp(text))}
+    quotes = extract_quotes("x", text, nlp(text))
+    speakers = {q.text.strip(_PUNCT + "? "): q.speaker for q in quotes}
     assert speakers["Would we have done it without him"] == "Bruce Arians"
+    assert {q.speaker_role for q in quotes if q.speaker == "Mark Heller"} == {"Her lawyer"}
     assert speakers["prosecutors have not approved the deal yet"] == "Mark Heller"
     assert speakers["the figure last week"] == "Presidential candidates"  # two people named together
     more = ("The father of the suspect, John Doe, said his son was ill. Relatives of the dead man, Tom Roe, "

@@ -125,7 +125,11 @@ class Speakers:
     def resolve(self, head) -> Speaker:
         """The speaker for a source whose head token is ``head``, without the quotation marks and
         punctuation a bad parse can leave at the mention's edges ('" Maral')."""
-        found = self._resolve(_antecedent_of_relative(head) or _person_in_apposition(head) or head)
+        person = _person_in_apposition(head)
+        found = self._resolve(_antecedent_of_relative(head) or person or head)
+        if person is not None and not found.role and head.ent_type_ not in ("GPE", "LOC"):  # "her lawyer", not a dateline
+            described = self.text[head.left_edge.idx : person.left_edge.idx].strip(" ,;:-–—")
+            found = Speaker(found.name, found.span, described or None)
         name = found.name.strip(_EDGE_MARKS) if found.name else found.name
         if name == found.name:
             return found
