@@ -140,6 +140,18 @@ def test_ranks_are_titles_not_names(nlp):
     assert speakers["supports what we've heard"] == "Kerr Putney"  # "Charlotte Mayor" is no one's name
 
 
+def test_words_before_a_full_name_are_a_title_unless_they_are_the_persons(nlp):
+    text = (
+        "Sean Payton spoke to reporters on Monday.\n\n"
+        '"We have gone through this before," Head Coach Sean Payton said.\n\n'
+        "Holtz Eakin said the plan was costly. Holtz Eakin said it was complex.\n\n"
+        '"This is not reform," Douglas Holtz Eakin said.'
+    )
+    speakers = {q.text.strip(_PUNCT): q.speaker for q in extract_quotes("x", text, nlp(text))}
+    assert speakers["We have gone through this before"] == "Sean Payton"
+    assert speakers["This is not reform"] == "Douglas Holtz Eakin"
+
+
 def test_a_person_in_apposition_speaks_for_the_description_before_them(nlp):
     text = (
         "That put them into the playoffs.\n"

@@ -107,12 +107,20 @@ class Speakers:
         return self.doc.text
 
     def canonical(self, span) -> str | None:
-        """The full name a name mention stands for ("Smith" -> "Sheila Smith")."""
+        """The full name a name mention stands for ("Smith" -> "Sheila Smith"; "Head Coach Sean
+        Payton" -> "Sean Payton": words the model did not read as the person's, before the full
+        name, are a title the lists lack, while "Douglas Holtz Eakin" keeps its first name)."""
         words = _name_words(span)
         if not words:
             return None
         full = self._full.get(words[-1].lower())
-        if full and set(w.lower() for w in words) <= set(full.lower().split()):
+        if not full:
+            return " ".join(words)
+        known = set(full.lower().split())
+        if {w.lower() for w in words} <= known:
+            return full
+        titled = " ".join(words).lower().endswith(" " + full.lower()) and len(known) > 1
+        if titled and {t.lower_ for t in span if t.ent_type_ == "PERSON"} <= known:
             return full
         return " ".join(words)
 
