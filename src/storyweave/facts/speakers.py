@@ -27,8 +27,9 @@ from spacy.strings import hash_string
 
 from .quotes_lexicon import SPEECH
 
-# Police, military and civic ranks; those that are also surnames ("John Major", "John Constable")
-# are left out, since names drop title words wherever they stand.
+# Police, military and civic ranks. Names drop title words wherever they stand, so ranks that are
+# well-known surnames ("John Major", "John Constable") are left out; "Mayor" and "Sergeant" are far
+# more often ranks in news than surnames (Federico Mayor loses his: a known cost).
 RANKS = frozenset(
     """inspector insp insp. detective det. sergeant superintendent supt supt. lieutenant captain capt capt.
     commander commissioner corporal cpl. colonel general attorney admiral sheriff mayor ambassador reverend rev
