@@ -120,6 +120,11 @@ def test_pronoun_and_surname_resolve_to_full_name(nlp):
     assert patient.speaker_role == "an economist at the Bundesbank"
 
 
+def _speaker_of_each_quote(nlp, text: str) -> dict[str, str | None]:
+    """Each quote's words (trimmed of marks and punctuation) -> its speaker."""
+    return {q.text.strip(_PUNCT): q.speaker for q in extract_quotes("x", text, nlp(text))}
+
+
 def test_ranks_are_titles_not_names(nlp):
     text = (
         "Inspector Dave Gaskin said the climber fell 600m on Saturday.\n\n"
@@ -128,16 +133,16 @@ def test_ranks_are_titles_not_names(nlp):
         'Kerr Putney, the Charlotte-Mecklenburg police chief, said he had seen it, and he said the footage '
         '"supports what we\'ve heard" about what happened.'
     )
-    speakers = {q.text.strip(_PUNCT): q.speaker for q in extract_quotes("x", text, nlp(text))}
+    speakers = _speaker_of_each_quote(nlp, text)
     assert speakers["the climber fell 600m on Saturday"] == "Dave Gaskin"
     assert speakers["The fall was unsurvivable"] == "Dave Gaskin"
     assert speakers["Resources are tight"] == "Peter Wherry"
-    more = "District Attorney David Soares said the case was strong. Attorney General Roy Cooper said it was not."
-    assert {q.speaker for q in extract_quotes("y", more, nlp(more))} == {"David Soares", "Roy Cooper"}
-    king = "Paul Ryan criticized the remarks on Sunday. Steve King defended them on Monday. He said the critics were wrong."
-    assert {q.speaker for q in extract_quotes("z", king, nlp(king))} <= {"Steve", "Steve King"}  # not Paul Ryan
     assert speakers["the video should be released"] == "Jennifer Roberts"
     assert speakers["supports what we've heard"] == "Kerr Putney"  # "Charlotte Mayor" is no one's name
+    more = "District Attorney David Soares said the case was strong. Attorney General Roy Cooper said it was not."
+    assert set(_speaker_of_each_quote(nlp, more).values()) == {"David Soares", "Roy Cooper"}
+    king = "Paul Ryan criticized the remarks on Sunday. Steve King defended them on Monday. He said the critics were wrong."
+    assert set(_speaker_of_each_quote(nlp, king).values()) <= {"Steve", "Steve King"}  # not Paul Ryan
 
 
 def test_words_before_a_full_name_are_a_title_unless_they_are_the_persons(nlp):
@@ -147,7 +152,7 @@ def test_words_before_a_full_name_are_a_title_unless_they_are_the_persons(nlp):
         "Holtz Eakin said the plan was costly. Holtz Eakin said it was complex.\n\n"
         '"This is not reform," Douglas Holtz Eakin said.'
     )
-    speakers = {q.text.strip(_PUNCT): q.speaker for q in extract_quotes("x", text, nlp(text))}
+    speakers = _speaker_of_each_quote(nlp, text)
     assert speakers["We have gone through this before"] == "Sean Payton"
     assert speakers["This is not reform"] == "Douglas Holtz Eakin"
 
@@ -167,7 +172,7 @@ def test_a_person_in_apposition_speaks_for_the_description_before_them(nlp):
     assert speakers["the figure last week"] == "Presidential candidates"  # two people named together
     more = ("The father of the suspect, John Doe, said his son was ill. Relatives of the dead man, Tom Roe, "
             "said he was kind. The group's founder, Ann Lee, and its director said the plan had failed.")
-    speakers = {q.text.strip(_PUNCT): q.speaker for q in extract_quotes("y", more, nlp(more))}
+    speakers = _speaker_of_each_quote(nlp, more)
     assert "John Doe" not in speakers.values() and "Tom Roe" not in speakers.values()
     assert speakers["the plan had failed"] != "Ann Lee"
 
