@@ -29,7 +29,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LEMMA, LENGTH, POS, SPACY
 
 from .doc_columns import names
-from .units import JOB_NOUNS, PEOPLE_NOUNS
+from .units import CURRENCY_PREFIX, JOB_NOUNS, PEOPLE_NOUNS
 
 _NP_POS = frozenset(("ADJ", "NOUN", "PROPN"))
 _STOP = frozenset(
@@ -281,7 +281,7 @@ def subject(s: TokenView, num_first: int) -> tuple[int, int] | None:
     toks = s.toks
     v = num_first - 1
     while v >= 0 and not toks[v + 1].sent_start and (
-        toks[v].text.lower() in _BEFORE_NUMBER or toks[v].text in ("$", "€", "£", "¥") or toks[v].pos == "ADJ"
+        toks[v].text.lower() in _BEFORE_NUMBER or toks[v].text in CURRENCY_PREFIX or toks[v].pos == "ADJ"
         or toks[v].text == "-" and v > 0 and toks[v - 1].end == toks[v].start
     ):
         v -= 2 if toks[v].text == "-" else 1  # "a career-high 14 points": the hyphen's first word too
@@ -353,7 +353,7 @@ def _object_of_control(toks: list[Tok], num_first: int) -> bool:
     whose infinitive after it is the verb's, not the noun's: "expected the $2.4 billion deal to
     close" (the deal is not a "deal to close"; "a deal to buy Vireo" is)."""
     j = num_first - 1
-    while j >= 0 and (toks[j].pos in ("DET", "SYM") or toks[j].text.lower() in _BEFORE_NUMBER or toks[j].text in ("$", "€", "£", "¥")):
+    while j >= 0 and (toks[j].pos in ("DET", "SYM") or toks[j].text.lower() in _BEFORE_NUMBER or toks[j].text in CURRENCY_PREFIX):
         j -= 1
     return j >= 0 and _is_verb(toks[j]) and toks[j].lemma.lower() in _CONTROL_VERBS
 
