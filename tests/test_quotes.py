@@ -325,6 +325,16 @@ def test_source_is_the_mention_at_the_cue(nlp):
     assert _by_cue(text, nlp(text))["declare"][0] == "Reince Priebus"
 
 
+def test_a_wire_dateline_is_not_part_of_the_source(nlp):
+    """The parse hangs a dateline on the subject, either before its head or as the head with the
+    speaker in apposition; the source is the speaker's own phrase either way."""
+    text = "RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says the NFL has gone soft."
+    assert _by_cue(text, nlp(text))["says"][0] == "Republican presidential hopeful Donald Trump"
+    text = "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday said the media had made an issue of it."
+    assert _by_cue(text, nlp(text))["said"][0] == "Gov. Mike Pence"
+    assert [q.speaker for q in extract_quotes("x", text, nlp(text))] == ["Mike Pence"]
+
+
 def test_source_extent_model(nlp):
     """The learned extent keeps an apposition that names the speaker and leaves out a relative
     clause that holds an attribution of its own."""

@@ -29,7 +29,7 @@ from functools import lru_cache
 from .doc_columns import DocColumns
 from .quotes_learned import cue_features_at, is_candidate_at, load_cue_model
 from .quotes_lexicon import BELIEF, CUE_LEMMAS, SOURCE_DOCUMENTS, SPEECH, WEAK, cue_lexicon_class
-from .quotes_ranges import SUBJECT_DEPS, content_range, has_quote, minus, source_range, token_range, trim
+from .quotes_ranges import SUBJECT_DEPS, content_range, has_quote, minus, past_dateline, source_range, token_range, trim
 
 # Speech verbs whose direct object is the thing said ("denied the report", "asked a question").
 _OBJECT_CONTENT = frozenset(
@@ -329,6 +329,11 @@ def _in_document(prep) -> Attribution | None:
 
 
 def _source_of(verb):
+    """The token a verb's source phrase hangs on, a dateline the parse made its subject set aside."""
+    return past_dateline(_nearest_source(verb))
+
+
+def _nearest_source(verb):
     node = verb
     for _ in range(4):
         relayed = _relay_parts(node) if node is not verb else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .quotes_learned import load_source_model, source_child_features, source_children
 from .quotes_lexicon import BELIEF, CUE_LEMMAS, SPEECH
 
-__all__ = ["SUBJECT_DEPS", "content_range", "has_quote", "minus", "source_range", "token_range", "trim"]
+__all__ = ["SUBJECT_DEPS", "content_range", "has_quote", "minus", "past_dateline", "source_range", "token_range", "trim"]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -40,11 +40,40 @@ def source_range(head) -> tuple[int, int]:
                 b -= 1  # the model decides commas itself; the rule drops them
             break
     doc = head.doc
+    dash = _dateline_dash(doc, a, head.i + 1)
+    if dash is not None and dash < head.i:
+        a = dash + 1
     while a < head.i and (doc[a].is_quote or doc[a].is_space):
         a += 1
     while b > head.i + 1 and (doc[b - 1].is_quote or doc[b - 1].is_space):
         b -= 1
     return (a, b)
+
+
+_DASHES = frozenset(("—", "–", "-", "--"))
+
+
+def _dateline_dash(doc, a: int, b: int) -> int | None:
+    """The dash that ends a wire dateline opening tokens a..b, if they open with one: "RENO, Nev.
+    (AP) — Republican hopeful Donald Trump", "LA CROSSE, Wisc. — Gov. Mike Pence". A dateline
+    opens in capitals or closes on the agency's bracket, and a dash ends it."""
+    for d in range(a + 1, b - 1):
+        if doc[d].text in _DASHES:
+            if doc[d - 1].text == ")" or (doc[a].is_upper and doc[a].is_alpha and len(doc[a]) > 1):
+                return d
+            return None
+    return None
+
+
+def past_dateline(head):
+    """The source head once a dateline the parse took for the subject is set aside: in "LA CROSSE,
+    Wisc. — Gov. Mike Pence said" the parse hangs Pence on the city; the speaker is Pence."""
+    if head is None:
+        return None
+    dash = _dateline_dash(head.doc, *token_range(head))
+    if dash is None or dash < head.i:
+        return head  # no dateline, or one source_range cuts off the front of the phrase
+    return next((c for c in head.rights if c.i > dash), head)
 
 
 # What may follow an object as part of what is attributed: "praised the Saudis *for their
