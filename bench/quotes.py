@@ -30,6 +30,10 @@ Scores, for content and for source separately:
   marks; discontinuous gold spans are compared fragment by fragment
   (a content "A ... B" split around its cue counts two fragments).
 
+``--oracle-cues`` is a diagnostic, not a result: the cue model is replaced by one that
+knows the gold cue heads of each text (every annotator's), so the scores say what the
+source and content rules make of perfect cue decisions, the ceiling of a better cue model.
+
 Speed: sentences per second through the whole analysis (NER, segmentation and
 the parse, the cost of the stage) and through the attribution rules alone.
 
@@ -48,6 +52,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from storyweave.facts.quotes import attributions  # noqa: E402
+from storyweave.facts.quotes_learned import CueModel, load_cue_model  # noqa: E402
 from storyweave.nlp import load_nlp  # noqa: E402
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -131,6 +136,25 @@ class Score:
         return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
 
 
+class _Every(frozenset):
+    """Every lemma: the gold cue model scores any token."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+class GoldCues(CueModel):
+    """A cue model that knows the answer: the tokens heading a gold cue span of one text."""
+
+    def __init__(self, heads: set[int]):
+        shipped = load_cue_model()
+        super().__init__({}, shipped.threshold, shipped.veto, _Every())
+        self.heads = heads
+
+    def probability_at(self, cols, i: int, lexicon_class: str) -> float:
+        return 1.0 if i in self.heads else 0.0
+
+
 def full_parse(nlp, text: str):
     """The whole pipeline on every sentence, with a sentence start after every line break."""
     doc = nlp.make_doc(text)
@@ -142,7 +166,7 @@ def full_parse(nlp, text: str):
     return doc
 
 
-def run_split(split_dir: Path, nlp, limit: int | None, parse: str):
+def run_split(split_dir: Path, nlp, limit: int | None, parse: str, oracle: bool = False):
     texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
     anns: dict[str, list[Path]] = {}
     for ann in sorted((split_dir / "attributions").glob("*.ann")):
@@ -159,7 +183,13 @@ def run_split(split_dir: Path, nlp, limit: int | None, parse: str):
     parse_s = time.perf_counter() - t0
     n_sents = sum(1 for d in docs for _ in d.sents)
     t0 = time.perf_counter()
-    predicted = [attributions(d) for d in docs]
+    if oracle:
+        from train_attribution import cue_heads, gold_cues
+
+        models = [GoldCues(cue_heads(d, gold_cues(anns.get(p.stem, [])))) for p, d in zip(texts, docs)]
+    else:
+        models = [None] * len(docs)
+    predicted = [attributions(d, cue_model=m) for d, m in zip(docs, models)]
     find_s = time.perf_counter() - t0
     for path, text, atts in zip(texts, raw, predicted):
         pred = {
@@ -179,14 +209,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", nargs="+", default=None, help="default: train and dev when present, else every folder")
     ap.add_argument("--limit", type=int, default=None, help="first N texts per split (for quick runs)")
     ap.add_argument("--parse", choices=("selective", "full"), default="selective")
+    ap.add_argument("--oracle-cues", action="store_true", help="diagnostic: gold cue heads instead of the cue model")
     args = ap.parse_args(argv)
     splits = args.split or [s for s in ("train", "dev") if (args.data / s).is_dir()]
     splits = splits or sorted(p.name for p in args.data.iterdir() if (p / "text").is_dir())
     nlp = load_nlp()
     last = None
     for split in splits:
-        scores, parse_rate, find_rate, n = run_split(args.data / split, nlp, args.limit, args.parse)
-        print(f"== {split}: {n} texts; analysis {parse_rate:.0f} sentences/s, attribution rules {find_rate:.0f} sentences/s ({args.parse} parse)")
+        scores, parse_rate, find_rate, n = run_split(args.data / split, nlp, args.limit, args.parse, args.oracle_cues)
+        print(f"== {split}: {n} texts; analysis {parse_rate:.0f} sentences/s, attribution rules {find_rate:.0f} sentences/s ({args.parse} parse{', gold cues' if args.oracle_cues else ''})")
         for role, score in scores.items():
             for key, label in (("ov", "overlap"), ("sp", "span"), ("ex", "exact")):
                 p, r, f = score.prf(key)

@@ -70,6 +70,15 @@ def gold_cues(ann_paths: list[Path]) -> list[tuple[int, int]]:
     return frags
 
 
+def cue_heads(doc, cues: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that head a cue span: inside it, with their syntactic head outside it."""
+    heads = set()
+    for tok in doc:
+        if any(a <= tok.idx < b and (not (a <= tok.head.idx < b) or tok.head.i == tok.i) for a, b in cues):
+            heads.add(tok.i)
+    return heads
+
+
 def examples(job: tuple[str, list[tuple[int, int]]]) -> list[tuple[list[str], int]]:
     """(features, label) for every candidate token of one analysed text."""
     from storyweave.facts.pipeline import analyse
@@ -77,12 +86,11 @@ def examples(job: tuple[str, list[tuple[int, int]]]) -> list[tuple[list[str], in
     text, cues = job
     doc = analyse(text)
     inner = [q.inner for q in find_quoted(text)]
-    out, cols = [], DocColumns(doc)  # once per text, as the cue scorer does
+    out, cols, heads = [], DocColumns(doc), cue_heads(doc, cues)  # columns once per text, as the cue scorer does
     for tok in doc:
         if not is_candidate_at(cols, tok.i):
             continue
-        within = [(a, b) for a, b in cues if a <= tok.idx < b]
-        label = int(any(not (a <= tok.head.idx < b) or tok.head.i == tok.i for a, b in within))
+        label = int(tok.i in heads)
         in_quote = any(a <= tok.idx < b for a, b in inner)
         out.append((cue_features_at(cols, tok.i, in_quote, cue_lexicon_class(tok.lemma_.lower())), label))
     return out

@@ -39,7 +39,7 @@ from ..records import Quote, Span
 from .quotes_attributed import Attributed, overlaps, to_chars
 from .quotes_content import rest_of_sentence, skip_complementizer
 from .quotes_cues import find_attributions
-from .quotes_learned import SOURCE_FILTERED, attribution_features, load_filter_model
+from .quotes_learned import SOURCE_FILTERED, CueModel, attribution_features, load_filter_model
 from .quotes_lexicon import CUE_FORMS, lower_words
 from .quotes_lone import adjacent_cue, announcer, colon_attribution, dash_quotes, is_direct, line_colons, stands_alone
 from .quotes_marks import Quoted, find_quoted
@@ -61,13 +61,15 @@ def needs_parse(sentence_text: str) -> bool:
     return any(w in CUE_FORMS for w in lower_words(sentence_text))
 
 
-def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = True, text: str | None = None) -> list[Attributed]:
+def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = True, text: str | None = None,
+                 cue_model: CueModel | None = None) -> list[Attributed]:  # fmt: skip
     """Attributions of a parsed doc, content widened to whole quotations and lone quotations attached;
     ``filtered`` lets the learned filter drop unlikely ones (off only for training it). ``text`` is
-    the doc's text when the caller has it (``Doc.text`` joins every token again on each access)."""
+    the doc's text when the caller has it (``Doc.text`` joins every token again on each access).
+    ``cue_model`` replaces the shipped cue model (for benchmark diagnostics)."""
     text = doc.text if text is None else text
     quoted = find_quoted(text) if quoted is None else quoted
-    found = [to_chars(doc, text, a) for a in find_attributions(doc, [q.inner for q in quoted])]
+    found = [to_chars(doc, text, a) for a in find_attributions(doc, [q.inner for q in quoted], cue_model)]
     found = [a for a in found if a.content or a.source]
     out: list[Attributed] = []
     for att in found:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .doc_columns import DocColumns
-from .quotes_learned import cue_features_at, is_candidate_at, load_cue_model
+from .quotes_learned import CueModel, is_candidate_at, load_cue_model
 from .quotes_lexicon import BELIEF, CUE_LEMMAS, SOURCE_DOCUMENTS, SPEECH, WEAK, cue_lexicon_class
 from .quotes_ranges import SUBJECT_DEPS, content_range, has_quote, minus, past_dateline, source_range, token_range, trim
 
@@ -68,17 +68,18 @@ class Attribution:
 
 
 
-def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Attribution]:
+def find_attributions(doc, quoted_inner: list[tuple[int, int]] = (), model: CueModel | None = None) -> list[Attribution]:
     """Every attribution of a parsed doc, in text order (unparsed tokens are skipped).
 
     A cue with a source but no content ("Hall noted concerns", "Jeffrey Hall
     remarked on ...") is kept with an empty content: it announces the speaker
     of a quotation that follows on its own. Cue words inside a quotation
     (character spans ``quoted_inner``) are the speaker's words, not the
-    reporter's attribution, and are skipped.
+    reporter's attribution, and are skipped. ``model`` replaces the shipped cue model
+    (``bench/quotes.py --oracle-cues`` passes one that knows the gold cues).
     """
     found = []
-    model = load_cue_model()
+    model = load_cue_model() if model is None else model
     cols = DocColumns(doc)
     names, lowered = cols.names, cols.lowered
     inner = sorted(quoted_inner)
@@ -91,7 +92,7 @@ def find_attributions(doc, quoted_inner: list[tuple[int, int]] = ()) -> list[Att
         lemma, word, pos = lowered[cols.lemma[i]], names[cols.lower[i]], names[cols.pos[i]]
         scored = model is not None and lemma in model.lemmas and is_candidate_at(cols, i)
         # the cue model's probability, computed only in the branches that read it
-        prob = (lambda: model.probability(cue_features_at(cols, i, False, cue_lexicon_class(lemma)))) if scored else None
+        prob = (lambda: model.probability_at(cols, i, cue_lexicon_class(lemma))) if scored else None
         if word == "according" and any(names[cols.lower[c]] == "to" for c in cols.children(i)):
             att = _according_to(tok)
         elif word == "in" and names[cols.dep[i]] == "prep" and names[cols.pos[cols.head[i]]] in ("VERB", "AUX"):

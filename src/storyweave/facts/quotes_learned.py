@@ -141,6 +141,10 @@ class CueModel:
     def probability(self, feats: list[str]) -> float:
         return _probability(self.weights, feats)
 
+    def probability_at(self, cols: DocColumns, i: int, lexicon_class: str) -> float:
+        """The probability that token ``i`` heads a cue (outside any quotation)."""
+        return self.probability(cue_features_at(cols, i, False, lexicon_class))
+
     def to_json(self) -> str:
         data = {"threshold": self.threshold, "veto": self.veto, "lemmas": sorted(self.lemmas), "weights": self.weights}
         return json.dumps(data, sort_keys=True, indent=0)
