@@ -325,6 +325,18 @@ def test_source_is_the_mention_at_the_cue(nlp):
     assert _by_cue(text, nlp(text))["declare"][0] == "Reince Priebus"
 
 
+def test_a_speaking_i_is_never_a_person_the_quotation_names(nlp):
+    """An "I" outside quotation marks is a quotation's later line whose marks the copy lost: it is
+    the witness quoted before, not the driver the quotation mentions."""
+    text = ('Dana Whitfield, a passenger on the bus, told reporters the driver never slowed down.\n'
+            'The bus left the depot at seven with twelve people on board.\n'
+            'It crossed the river a few minutes later.\n'
+            '"I was sitting right behind the driver, Peter Okafor, when the bus hit the rail.\n'
+            'I honestly thought we were going over the bridge.\n'
+            'Then everything went quiet."\n')
+    assert _speaker_of_each_quote(nlp, text)["we were going over the bridge"] == "Dana Whitfield"
+
+
 def test_a_wire_dateline_is_not_part_of_the_source(nlp):
     """The parse hangs a dateline on the subject, either before its head or as the head with the
     speaker in apposition; the source is the speaker's own phrase either way."""

@@ -106,9 +106,9 @@ def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = T
 
 def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     """Direct, partial and indirect quotes of one article with resolved speakers."""
-    speakers = Speakers(doc, text)
-    quotes: list[Quote] = []
     quoted = find_quoted(text)
+    speakers = Speakers(doc, text, [q.outer for q in quoted])
+    quotes: list[Quote] = []
     reported = [a for a in attributions(doc, quoted, text=text) if a.cue_class in ("speech", "belief") and a.source_head is not None]
     cue_of: dict[Quote, int] = {}
     outers = {id(att): [o for o in reported if o is not att and any(a <= att.cue[0] < b for a, b in o.content)]

@@ -20,6 +20,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Sequence
 
 import numpy
 from spacy.attrs import IS_TITLE, LOWER
@@ -64,10 +65,12 @@ class Speaker:
 class Speakers:
     """Speaker resolution over one parsed article."""
 
-    def __init__(self, doc, text: str | None = None):
+    def __init__(self, doc, text: str | None = None, quoted: Sequence[tuple[int, int]] = ()):
+        """``quoted``: character spans of the article's quotations, whose names never speak as "I"."""
         self.doc = doc
         if text is not None:
             self.text = text  # the doc's text as the caller has it (fills the cached property)
+        self._quoted = sorted(quoted)
         self._full: dict[str, str] = {}  # surname -> full name
         self._roles: dict[str, str] = {}  # full name -> role at introduction
         self._titles: dict[str, set[str]] = {}  # full name -> title words ("president")
@@ -178,17 +181,26 @@ class Speakers:
         return Speaker(self.text[start:end], (start, end), _role(head))
 
     def _antecedent(self, pronoun) -> str | None:
-        """The last person named before the pronoun, preferring the subject of a recent sentence."""
-        k = bisect.bisect_left(self._mentions, (pronoun.i, "", False))
-        if not k:
+        """The last person named before the pronoun, preferring the subject of a recent sentence.
+        A speaking "I" (a quotation's later paragraph whose marks the copy lost) is never a
+        person the quotations name: in '"... I noticed Mrs. Horton fall down. / I honestly
+        thought ...' the "I" is the witness quoted, not Mrs. Horton."""
+        mentions = self._mentions[: bisect.bisect_left(self._mentions, (pronoun.i, "", False))]
+        if pronoun.lower_ == "i":
+            mentions = [m for m in mentions if not self._in_quotation(self.doc[m[0]].idx)]
+        if not mentions:
             return None
         window_start = _sentence_start(pronoun, back=_PRONOUN_REACH)
-        for i, name, subject in reversed(self._mentions[:k]):
+        for i, name, subject in reversed(mentions):
             if i < window_start:
                 break
             if subject:
                 return name
-        return self._mentions[k - 1][1]
+        return mentions[-1][1]
+
+    def _in_quotation(self, char: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
+        return k >= 0 and char < self._quoted[k][1]
 
     def _by_role(self, noun: str) -> str | None:
         """The one person introduced with this role or title ("the professor", "the president")."""
