@@ -216,11 +216,13 @@ def is_boilerplate_line(line: str) -> bool:
     return is_ui_string(line) or is_tag_line(line) or is_footer(line) or is_call_to_act(line) or is_promo(line)
 
 
-def clean_lines(lines: list[str], title: str | None = None) -> list[str]:
+def clean_lines(lines: list[str], title: str | None = None, stamps: list[str] | None = None) -> list[str]:
     """Drop boilerplate lines; cut comment sections and teaser lists.
 
     ``title`` is the article's title: copies of it among the first lines are
-    dropped (pages and text dumps repeat the headline above the body).
+    dropped (pages and text dumps repeat the headline above the body). Lines
+    dropped as time stamps or bylines are appended to ``stamps`` when given:
+    the text reader reads a date from them.
     """
     lines = [line.strip() for line in lines if line.strip()]
     if title:
@@ -240,7 +242,11 @@ def clean_lines(lines: list[str], title: str | None = None) -> list[str]:
         if normalise_ui(line) in _TAG_HEADINGS and i + 1 < len(lines) and not ends_sentence(lines[i + 1]):
             i += 2  # a "Tags" heading and the keyword list under it
             continue
-        if not is_boilerplate_line(line) and not (len(kept) < _STAMP_ZONE and is_stamp(line)):
-            kept.append(line)
+        if not is_boilerplate_line(line):
+            if len(kept) < _STAMP_ZONE and is_stamp(line):
+                if stamps is not None:
+                    stamps.append(line)
+            else:
+                kept.append(line)
         i += 1
     return kept

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .boilerplate import PROSE_WORDS, clean_lines, ends_sentence, is_boilerplate_line, is_stamp, is_title_copy, words
-from .dateline import LEADING_LINES, split_date_lines, stamp_date
+from .boilerplate import PROSE_WORDS, clean_lines, ends_sentence, is_boilerplate_line, words
+from .dateline import split_date_lines, stamp_date
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -66,10 +66,9 @@ def extract_plain(text: str, title: str | None = None) -> tuple[str | None, list
     if not title and len(paragraphs) > 1 and looks_like_title(paragraphs[0]):
         if len(words(paragraphs[1])) >= _TITLE_MAX_WORDS or len(paragraphs) > 2:
             title = paragraphs[0]
-    body = clean_lines(paragraphs, title=title)
+    stamps: list[str] = []
+    body = clean_lines(paragraphs, title=title, stamps=stamps)
     if day is None:
-        stamps = (p for p in paragraphs[:LEADING_LINES] if p not in body and is_stamp(p) and not is_boilerplate_line(p)
-                  and not (title and is_title_copy(p, title)))  # fmt: skip
         day = next(filter(None, map(stamp_date, stamps)), None)
     return title, [unglue_sentences(p) for p in body], day
 
