@@ -32,7 +32,9 @@ Scores, for content and for source separately:
 
 ``--oracle-cues`` is a diagnostic, not a result: the cue model is replaced by one that
 knows the gold cue heads of each text (every annotator's), so the scores say what the
-source and content rules make of perfect cue decisions, the ceiling of a better cue model.
+source and content rules make of perfect cue decisions, the ceiling of a better cue model
+("according to" and "in" keep their own rules, and sentences the selective parse skips stay
+unparsed: ``--parse full`` lifts that).
 
 Speed: sentences per second through the whole analysis (NER, segmentation and
 the parse, the cost of the stage) and through the attribution rules alone.
@@ -137,10 +139,14 @@ class Score:
 
 
 class _Every(frozenset):
-    """Every lemma: the gold cue model scores any token."""
+    """Every lemma: the gold cue model scores any token. (Not empty, so that it is not equal to
+    the empty set of "no model" in the cue scorer's per-lemma-set cache.)"""
 
     def __contains__(self, item) -> bool:
         return True
+
+
+_EVERY = _Every(("<every lemma>",))
 
 
 class GoldCues(CueModel):
@@ -148,7 +154,7 @@ class GoldCues(CueModel):
 
     def __init__(self, heads: set[int]):
         shipped = load_cue_model()
-        super().__init__({}, shipped.threshold, shipped.veto, _Every())
+        super().__init__({}, shipped.threshold, shipped.veto, _EVERY)
         self.heads = heads
 
     def probability_at(self, cols, i: int, lexicon_class: str) -> float:

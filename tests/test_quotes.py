@@ -335,6 +335,11 @@ def test_a_speaking_i_is_never_a_person_the_quotation_names(nlp):
             'I honestly thought we were going over the bridge.\n'
             'Then everything went quiet."\n')
     assert _speaker_of_each_quote(nlp, text)["we were going over the bridge"] == "Dana Whitfield"
+    # a name that speaks inside a quotation whose closing mark is lost is still a speaker
+    text = ('The bus left the depot at seven with twelve people on board.\n'
+            '"We were all asleep, said Dana Whitfield, a passenger on the bus.\n'
+            'I honestly thought we were going over the bridge.\n')
+    assert _speaker_of_each_quote(nlp, text)["we were going over the bridge"] == "Dana Whitfield"
 
 
 def test_a_wire_dateline_is_not_part_of_the_source(nlp):
@@ -345,6 +350,15 @@ def test_a_wire_dateline_is_not_part_of_the_source(nlp):
     text = "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday said the media had made an issue of it."
     assert _by_cue(text, nlp(text))["said"][0] == "Gov. Mike Pence"
     assert [q.speaker for q in extract_quotes("x", text, nlp(text))] == ["Mike Pence"]
+    # hyphens, capitals and dashes that open no dateline
+    for text, source, speaker in (
+        ("AFL-CIO President Richard Trumka said the plan would fail.", "AFL-CIO President Richard Trumka", "Richard Trumka"),
+        ("GOP front-runner Donald Trump said the plan would fail.", "GOP front-runner Donald Trump", "Donald Trump"),
+        ("NBC's Chuck Todd — who moderated the debate — said the questions were fair.", "NBC's Chuck Todd", "Chuck Todd"),
+        ("GOP Sen. Ted Cruz, R-Texas, said the bill was dead.", "GOP Sen. Ted Cruz, R-Texas,", "Ted Cruz"),
+    ):
+        assert _by_cue(text, nlp(text))["said"][0] == source
+        assert [q.speaker for q in extract_quotes("x", text, nlp(text))] == [speaker]
 
 
 def test_source_extent_model(nlp):

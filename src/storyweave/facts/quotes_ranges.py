@@ -56,13 +56,33 @@ _DASHES = frozenset(("—", "–", "-", "--"))
 def _dateline_dash(doc, a: int, b: int) -> int | None:
     """The dash that ends a wire dateline opening tokens a..b, if they open with one: "RENO, Nev.
     (AP) — Republican hopeful Donald Trump", "LA CROSSE, Wisc. — Gov. Mike Pence". A dateline
-    opens in capitals or closes on the agency's bracket, and a dash ends it."""
+    opens a paragraph with a place in capitals or closes on an agency's bracket, and a dash (not
+    a hyphen inside a word: "AFL-CIO", "Seitz-Wald") ends it. "NBC's Chuck Todd — who ... —" and
+    "Sen. Susan Collins (R) — a moderate —" are no datelines."""
+    if a > 0 and "\n" not in doc[a - 1].text + doc[a - 1].whitespace_:
+        return None
     for d in range(a + 1, b - 1):
-        if doc[d].text in _DASHES:
-            if doc[d - 1].text == ")" or (doc[a].is_upper and doc[a].is_alpha and len(doc[a]) > 1):
-                return d
-            return None
+        tok = doc[d]
+        if tok.text not in _DASHES or (tok.text == "-" and not (doc[d - 1].whitespace_ and tok.whitespace_)):
+            continue
+        return d if _agency_bracket(doc, a, d) or _place_in_capitals(doc, a, d) else None
     return None
+
+
+def _agency_bracket(doc, a: int, d: int) -> bool:
+    """Tokens a..d end on a bracketed agency name: "(AP)", "(Reuters)", not "(R)"."""
+    return d - 3 >= a and doc[d - 3].text == "(" and doc[d - 1].text == ")" and len(doc[d - 2]) > 1 and doc[d - 2].text[0].isupper()
+
+
+def _place_in_capitals(doc, a: int, d: int) -> bool:
+    """Tokens a..d open on words in capitals up to a comma, a bracket or the dash: "LA CROSSE,",
+    "WASHINGTON", "ST. LOUIS"; not "GOP Sen." or "NBC's"."""
+    lead = []
+    for tok in doc[a:d]:
+        if tok.text in (",", "("):
+            break
+        lead.append(tok)
+    return bool(lead) and all(t.text.isupper() and t.text.rstrip(".").isalpha() and len(t.text) > 1 for t in lead)
 
 
 def past_dateline(head):
@@ -73,7 +93,7 @@ def past_dateline(head):
     dash = _dateline_dash(head.doc, *token_range(head))
     if dash is None or dash < head.i:
         return head  # no dateline, or one source_range cuts off the front of the phrase
-    return next((c for c in head.rights if c.i > dash), head)
+    return next((c for c in head.rights if c.i > dash and c.dep_ == "appos"), head)
 
 
 # What may follow an object as part of what is attributed: "praised the Saudis *for their

@@ -66,7 +66,7 @@ class Speakers:
     """Speaker resolution over one parsed article."""
 
     def __init__(self, doc, text: str | None = None, quoted: Sequence[tuple[int, int]] = ()):
-        """``quoted``: character spans of the article's quotations, whose names never speak as "I"."""
+        """``quoted``: character spans of the article's quotations (see ``_quoted_mention``)."""
         self.doc = doc
         if text is not None:
             self.text = text  # the doc's text as the caller has it (fills the cached property)
@@ -74,7 +74,8 @@ class Speakers:
         self._full: dict[str, str] = {}  # surname -> full name
         self._roles: dict[str, str] = {}  # full name -> role at introduction
         self._titles: dict[str, set[str]] = {}  # full name -> title words ("president")
-        self._mentions: list[tuple[int, str, bool]] = []  # (token index, full name, is subject)
+        # (token index, full name, is subject, is quoted: inside a quotation and not speaking there)
+        self._mentions: list[tuple[int, str, bool, bool]] = []
         ents = [e for e in doc.ents if e.label_ == "PERSON"]
         forms: dict[str, Counter] = {}
         for ent in ents:
@@ -92,7 +93,7 @@ class Speakers:
             # every surname, whatever label the model gave it this time ("Trump" is
             # sometimes ORG or NOUN), counts as a mention for pronoun resolution
             if not (tok.dep_ == "compound" and tok.head.lower_ in self._full):
-                self._mentions.append((tok.i, self._full[tok.lower_], _is_subject(tok)))
+                self._mentions.append((tok.i, self._full[tok.lower_], _is_subject(tok), self._quoted_mention(tok)))
         for ent in ents:
             name = self.canonical(ent)
             if name:
@@ -169,8 +170,7 @@ class Speakers:
         if known and head.is_title and (head.ent_type_ == "PERSON" or known[-1].lower() in self._full):
             name = self.canonical(mention)
             first = next(t for t in mention if t.text.lower() not in TITLES or t.i == head.i)
-            self._mentions.append((head.i, name, True))
-            self._mentions.sort()
+            bisect.insort(self._mentions, (head.i, name, True, self._quoted_mention(head)))
             return Speaker(name, (first.idx, mention.end_char), _role(head) or self._roles.get(name))
         if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.children):
             name = self._by_role(head.lemma_.lower())
@@ -183,24 +183,28 @@ class Speakers:
     def _antecedent(self, pronoun) -> str | None:
         """The last person named before the pronoun, preferring the subject of a recent sentence.
         A speaking "I" (a quotation's later paragraph whose marks the copy lost) is never a
-        person the quotations name: in '"... I noticed Mrs. Horton fall down. / I honestly
-        thought ...' the "I" is the witness quoted, not Mrs. Horton."""
-        mentions = self._mentions[: bisect.bisect_left(self._mentions, (pronoun.i, "", False))]
-        if pronoun.lower_ == "i":
-            mentions = [m for m in mentions if not self._in_quotation(self.doc[m[0]].idx)]
-        if not mentions:
-            return None
+        person a quotation names without speaking there: in '"... I noticed Mrs. Horton fall
+        down. / I honestly thought ...' the "I" is the witness quoted, not Mrs. Horton."""
+        first_person = pronoun.lower_ == "i"
         window_start = _sentence_start(pronoun, back=_PRONOUN_REACH)
-        for i, name, subject in reversed(mentions):
+        latest = None
+        for j in range(bisect.bisect_left(self._mentions, (pronoun.i,)) - 1, -1, -1):
+            i, name, subject, quoted = self._mentions[j]
+            if first_person and quoted:
+                continue
+            latest = latest or name
             if i < window_start:
                 break
             if subject:
                 return name
-        return mentions[-1][1]
+        return latest
 
-    def _in_quotation(self, char: int) -> bool:
-        k = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
-        return k >= 0 and char < self._quoted[k][1]
+    def _quoted_mention(self, tok) -> bool:
+        """A name inside a quotation that is not the subject of a speech verb there (the "said
+        Dana Whitfield" of a quotation whose closing mark is lost still speaks)."""
+        k = bisect.bisect_right(self._quoted, (tok.idx, float("inf"))) - 1
+        inside = k >= 0 and tok.idx < self._quoted[k][1]
+        return inside and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH)
 
     def _by_role(self, noun: str) -> str | None:
         """The one person introduced with this role or title ("the professor", "the president")."""
