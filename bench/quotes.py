@@ -20,8 +20,12 @@ Scores, for content and for source separately:
   and single punctuation marks, by character offset); per document, precision
   is |predicted tokens ∩ gold tokens| / |predicted tokens| and recall is the
   same over gold tokens, both summed over documents (micro), F1 their harmonic
-  mean. Citron sums per quote pair; we use token sets, which never counts a
-  token twice and so is slightly stricter.
+  mean. Citron sums per quote pair; we use token sets, which never count a
+  token twice (see **citron** below for how far apart the two are).
+- **citron**: Citron's own count (``CitronCount``): overlaps summed over every predicted x gold
+  attribution pair. It double-counts tokens that several attributions share, so it runs well
+  above the token-set overlap on PolNeAR; printed so the figures can be set beside Citron's
+  published ones, never as the headline.
 - **span** (stricter): a predicted span matches a gold span of the same type
   when they share at least one token; matching is one-to-one, greedy by
   largest token overlap; P/R/F1 over span counts.
@@ -61,26 +65,28 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _TRIM = " \t\n.,;:!?\"'“”‘’`()[]—–-"
 
 
-def read_gold(ann: Path) -> dict[str, list[tuple[tuple[int, int], ...]]]:
-    """Source and Content spans of the attribution events of one .ann file."""
-    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+def read_events(ann: Path) -> list[dict[str, tuple[tuple[int, int], ...]]]:
+    """Per attribution event of one .ann file, its Source and Content fragments (empty when absent)."""
+    spans: dict[str, tuple[tuple[int, int], ...]] = {}
     events = []
     for line in ann.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
-            kind, _, offsets = parts[1].partition(" ")
-            frags = tuple(tuple(int(x) for x in frag.split()) for frag in offsets.split(";") if frag.strip())
-            spans[parts[0]] = (kind, frags)
+            _, _, offsets = parts[1].partition(" ")
+            spans[parts[0]] = tuple(tuple(int(x) for x in frag.split()) for frag in offsets.split(";") if frag.strip())
         elif line.startswith("E") and len(parts) >= 2:
             events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    return [{role: spans.get(ev.get(role), ()) for role in ("Source", "Content")}
+            for ev in events if any(k.startswith("Attribution") for k in ev)]  # fmt: skip
+
+
+def read_gold(ann: Path) -> dict[str, list[tuple[tuple[int, int], ...]]]:
+    """Source and Content spans of the attribution events of one .ann file, each span once."""
     gold: dict[str, list] = {"Source": [], "Content": []}
-    for ev in events:
-        if not any(k.startswith("Attribution") for k in ev):
-            continue
-        for role in gold:
-            tid = ev.get(role)
-            if tid in spans and spans[tid][1] not in gold[role]:
-                gold[role].append(spans[tid][1])
+    for event in read_events(ann):
+        for role, frags in event.items():
+            if frags and frags not in gold[role]:
+                gold[role].append(frags)
     return gold
 
 
@@ -161,6 +167,31 @@ class GoldCues(CueModel):
         return 1.0 if i in self.heads else 0.0
 
 
+class CitronCount:
+    """Overlap counted as Citron's evaluate script counts it (``citron/metrics.py``): per
+    document, every predicted attribution against every gold one, overlapping tokens summed over
+    all those pairs; lengths summed per attribution. Nothing is matched one to one, so a token that
+    two gold attributions share (a source of two cues, a content nested in another) counts once per
+    pair, and recall or precision can exceed what any pairing gives. Printed for comparison with
+    Citron's published figures only; the headline is the token-set overlap of ``Score``."""
+
+    def __init__(self):
+        self.c = Counter()
+
+    def add(self, text: str, pred: list[dict], gold: list[dict]) -> None:
+        for role in ("Source", "Content"):
+            ptoks = [tokens(text, p[role]) for p in pred]
+            gtoks = [tokens(text, g[role]) for g in gold]
+            self.c[role, "hit"] += sum(len(p & g) for p in ptoks for g in gtoks)
+            self.c[role, "pred"] += sum(map(len, ptoks))
+            self.c[role, "gold"] += sum(map(len, gtoks))
+
+    def prf(self, role: str) -> tuple[float, float, float]:
+        hit, pred, gold = self.c[role, "hit"], self.c[role, "pred"], self.c[role, "gold"]
+        p, r = (hit / pred if pred else 0.0), (hit / gold if gold else 0.0)
+        return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
+
+
 def full_parse(nlp, text: str):
     """The whole pipeline on every sentence, with a sentence start after every line break."""
     doc = nlp.make_doc(text)
@@ -178,6 +209,7 @@ def run_split(split_dir: Path, nlp, limit: int | None, parse: str, oracle: bool 
     for ann in sorted((split_dir / "attributions").glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
     scores = {"Content": Score(), "Source": Score()}
+    citron = CitronCount()
     raw = [p.read_text(encoding="utf-8") for p in texts]
     t0 = time.perf_counter()
     if parse == "full":
@@ -202,11 +234,13 @@ def run_split(split_dir: Path, nlp, limit: int | None, parse: str, oracle: bool 
             "Content": [a.content for a in atts],
             "Source": list({(a.source,) for a in atts if a.source}),
         }
+        pred_events = [{"Source": (a.source,) if a.source else (), "Content": a.content} for a in atts]
         for ann in anns.get(path.stem, []):
             gold = read_gold(ann)
             for role, score in scores.items():
                 score.add(text, pred[role], gold[role])
-    return scores, n_sents / parse_s, n_sents / find_s, len(texts)
+            citron.add(text, pred_events, read_events(ann))
+    return scores, citron, n_sents / parse_s, n_sents / find_s, len(texts)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -222,12 +256,14 @@ def main(argv: list[str] | None = None) -> None:
     nlp = load_nlp()
     last = None
     for split in splits:
-        scores, parse_rate, find_rate, n = run_split(args.data / split, nlp, args.limit, args.parse, args.oracle_cues)
+        scores, citron, parse_rate, find_rate, n = run_split(args.data / split, nlp, args.limit, args.parse, args.oracle_cues)
         print(f"== {split}: {n} texts; analysis {parse_rate:.0f} sentences/s, attribution rules {find_rate:.0f} sentences/s ({args.parse} parse{', gold cues' if args.oracle_cues else ''})")
         for role, score in scores.items():
             for key, label in (("ov", "overlap"), ("sp", "span"), ("ex", "exact")):
                 p, r, f = score.prf(key)
                 print(f"{role.lower():8s} {label:8s} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+            p, r, f = citron.prf(role)
+            print(f"{role.lower():8s} {'citron':8s} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}  (Citron's pair-summed count)")
         last = scores
     print(f"content-f1 {last['Content'].prf('ov')[2]:.1f} source-f1 {last['Source'].prf('ov')[2]:.1f}")
 

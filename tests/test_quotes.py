@@ -419,6 +419,27 @@ def test_polnear_floor():
     assert content >= 82.5 and source >= 74, (content, source)
 
 
+def test_citron_count_sums_over_every_pair_and_the_headline_does_not():
+    """Citron's count credits a source two gold attributions share once per pair; the token-set
+    overlap that heads the benchmark credits it once."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_quotes", ROOT / "bench" / "quotes.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    text = "Smith said taxes rise and argued that costs fall."
+    smith, rise, fall = ((0, 5),), ((11, 22),), ((40, 49),)
+    gold = [{"Source": smith, "Content": rise}, {"Source": smith, "Content": fall}]
+    pred = [{"Source": smith, "Content": rise}, {"Source": smith, "Content": fall}]
+    citron = bench.CitronCount()
+    citron.add(text, pred, gold)
+    assert citron.prf("Source")[0] == 200.0  # 4 overlaps over 2 predicted tokens
+    assert citron.prf("Content")[2] == 100.0
+    score = bench.Score()
+    score.add(text, [smith], [smith])
+    assert score.prf("ov")[2] == 100.0
+
+
 def test_gold_cue_diagnostic_reaches_the_rules_ceiling():
     """--oracle-cues hands the rules the gold cue heads: sources come out far better than with the
     model's cues (this slice: 86.3 against 77.8), so the diagnostic really replaces the model."""
