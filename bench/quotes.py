@@ -34,6 +34,9 @@ Scores, for content and for source separately:
   marks; discontinuous gold spans are compared fragment by fragment
   (a content "A ... B" split around its cue counts two fragments).
 
+``--agreement`` scores the annotators instead of the system: on texts several people annotated,
+the first annotation against each other one, in both counts (the human ceiling of each).
+
 ``--oracle-cues`` is a diagnostic, not a result: the cue model is replaced by one that
 knows the gold cue heads of each text (every annotator's), so the scores say what the
 source and content rules make of perfect cue decisions, the ceiling of a better cue model
@@ -203,11 +206,35 @@ def full_parse(nlp, text: str):
     return doc
 
 
-def run_split(split_dir: Path, nlp, limit: int | None, parse: str, oracle: bool = False):
-    texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
+def annotations(split_dir: Path) -> dict[str, list[Path]]:
+    """Text name -> its .ann files (``NAME_ANNOTATOR.ann``), in annotator order."""
     anns: dict[str, list[Path]] = {}
     for ann in sorted((split_dir / "attributions").glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    return anns
+
+
+def agreement(split_dir: Path) -> None:
+    """Annotators scored against each other: on every text several people annotated, the first
+    one's attributions as the prediction against each other's, in both counts."""
+    scores, citron, pairs = {"Content": Score(), "Source": Score()}, CitronCount(), 0
+    for name, anns in annotations(split_dir).items():
+        text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        first, first_events = read_gold(anns[0]), read_events(anns[0])
+        for other in anns[1:]:
+            pairs += 1
+            gold = read_gold(other)
+            for role, score in scores.items():
+                score.add(text, first[role], gold[role])
+            citron.add(text, first_events, read_events(other))
+    print(f"== {split_dir.name}: annotator agreement over {pairs} pairs of annotations of one text")
+    for role, score in scores.items():
+        print(f"{role.lower():8s} overlap F1 {score.prf('ov')[2]:5.1f}  citron F1 {citron.prf(role)[2]:5.1f}")
+
+
+def run_split(split_dir: Path, nlp, limit: int | None, parse: str, oracle: bool = False):
+    texts = sorted((split_dir / "text").glob("*.txt"))[:limit]
+    anns = annotations(split_dir)
     scores = {"Content": Score(), "Source": Score()}
     citron = CitronCount()
     raw = [p.read_text(encoding="utf-8") for p in texts]
@@ -250,9 +277,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N texts per split (for quick runs)")
     ap.add_argument("--parse", choices=("selective", "full"), default="selective")
     ap.add_argument("--oracle-cues", action="store_true", help="diagnostic: gold cue heads instead of the cue model")
+    ap.add_argument("--agreement", action="store_true", help="score the annotators against each other instead")
     args = ap.parse_args(argv)
     splits = args.split or [s for s in ("train", "dev") if (args.data / s).is_dir()]
     splits = splits or sorted(p.name for p in args.data.iterdir() if (p / "text").is_dir())
+    if args.agreement:
+        for split in splits:
+            agreement(args.data / split)
+        return
     nlp = load_nlp()
     last = None
     for split in splits:
