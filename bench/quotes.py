@@ -1,6 +1,7 @@
 """Attribution benchmark on brat-standoff data laid out like PolNeAR.
 
-Usage: python bench/quotes.py --data DIR [--split train dev] [--limit N]
+Usage: python bench/quotes.py --data DIR [--split train dev] [--limit N] [--parse selective|full]
+                              [--oracle-cues] [--agreement]
 
 DIR holds one folder per split (train/, dev/, ...), each with ``text/NAME.txt``
 and ``attributions/NAME_ANNOTATOR.ann``; a text annotated by several people has
@@ -15,17 +16,18 @@ or on a full parse with the same line-break sentence starts (``--parse full``).
 
 Scores, for content and for source separately:
 
-- **overlap** (the headline; the Citron metric, so comparable to Citron's
-  PARC 3.0 figures): spans are turned into sets of word tokens (``\\w+`` runs
+- **overlap** (the headline; Citron's token-overlap metric without its double count):
+  spans are turned into sets of word tokens (``\\w+`` runs
   and single punctuation marks, by character offset); per document, precision
   is |predicted tokens ∩ gold tokens| / |predicted tokens| and recall is the
   same over gold tokens, both summed over documents (micro), F1 their harmonic
   mean. Citron sums per quote pair; we use token sets, which never count a
   token twice (see **citron** below for how far apart the two are).
-- **citron**: Citron's own count (``CitronCount``): overlaps summed over every predicted x gold
-  attribution pair. It double-counts tokens that several attributions share, so it runs well
-  above the token-set overlap on PolNeAR; printed so the figures can be set beside Citron's
-  published ones, never as the headline.
+- **citron**: Citron's own count (``CitronCount``, as ``citron/metrics.py`` sums it, on the
+  tokens above rather than spaCy's): overlaps summed over every predicted x gold attribution
+  pair. It double-counts tokens that several attributions share, so it runs well above the
+  token-set overlap on PolNeAR (two annotations of one text can score over 100); printed so the
+  figures can be set beside Citron's published ones, never as the headline.
 - **span** (stricter): a predicted span matches a gold span of the same type
   when they share at least one token; matching is one-to-one, greedy by
   largest token overlap; P/R/F1 over span counts.
