@@ -342,6 +342,19 @@ def test_a_speaking_i_is_never_a_person_the_quotation_names(nlp):
     assert _speaker_of_each_quote(nlp, text)["we were going over the bridge"] == "Dana Whitfield"
 
 
+def test_a_hyphenated_name_stays_whole(nlp):
+    """"Seitz-Wald", "Jean-Luc", "Ki-moon": one word of the name, and a surname-only mention or a
+    pronoun still finds the full name."""
+    text = ("MSNBC reporter Alex Seitz-Wald said the plan would fail. Seitz-Wald added that it was late.\n\n"
+            "Jean-Luc Mélenchon said the vote was rigged.\n\n"
+            "U.N. Secretary-General Ban Ki-moon condemned the test.\n\n"
+            '"We must break this spiral," he told reporters.')
+    speakers = _speaker_of_each_quote(nlp, text)
+    assert speakers["the plan would fail"] == speakers["it was late"] == "Alex Seitz-Wald"
+    assert speakers["the vote was rigged"] == "Jean-Luc Mélenchon"
+    assert speakers["We must break this spiral"] == "Ban Ki-moon"
+
+
 def test_a_wire_dateline_is_not_part_of_the_source(nlp):
     """The parse hangs a dateline on the subject, either before its head or as the head with the
     speaker in apposition; the source is the speaker's own phrase either way."""

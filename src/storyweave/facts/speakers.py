@@ -83,7 +83,7 @@ class Speakers:
                 continue  # a place and a rank read as a name ("Charlotte Mayor"); "Steve King" is a name
             words = _name_words(ent)
             if 0 < len(words) <= _MAX_NAME_WORDS:
-                forms.setdefault(words[-1].lower(), Counter())[" ".join(words)] += 1
+                forms.setdefault(_surname(words[-1]), Counter())[" ".join(words)] += 1
         # The full form: the most frequent name of two words or more (a tag line
         # "Donald Trump Shigeru Ishiba" is one entity once), else the longest.
         for key, counts in forms.items():
@@ -118,11 +118,11 @@ class Speakers:
         words = _name_words(span)
         if not words:
             return None
-        full = self._full.get(words[-1].lower())
+        full = self._full.get(_surname(words[-1]))
         if not full:
             return " ".join(words)
-        known = set(full.lower().split())
-        if {w.lower() for w in words} <= known:
+        known = set(full.lower().replace("-", " ").split())
+        if {part for w in words for part in w.lower().split("-")} <= known:
             return full
         titled = " ".join(words).lower().endswith(" " + full.lower()) and len(known) > 1
         if titled and {t.lower_ for t in span if t.ent_type_ == "PERSON"} <= known:
@@ -132,7 +132,7 @@ class Speakers:
     def canonical_text(self, name: str) -> str:
         """The full name for a name given as plain text (a dash signature)."""
         words = [w for w in name.split() if w.lower() not in TITLES]
-        full = self._full.get(words[-1].lower()) if words else None
+        full = self._full.get(_surname(words[-1])) if words else None
         return full if full and set(words) <= set(full.split()) else " ".join(words) or name
 
     def resolve(self, head) -> Speaker:
@@ -167,7 +167,7 @@ class Speakers:
         start, end = _name_chain(head)
         mention = doc[start:end]
         known = _name_words(mention)
-        if known and head.is_title and (head.ent_type_ == "PERSON" or known[-1].lower() in self._full):
+        if known and head.is_title and (head.ent_type_ == "PERSON" or _surname(known[-1]) in self._full):
             name = self.canonical(mention)
             first = next(t for t in mention if t.text.lower() not in TITLES or t.i == head.i)
             bisect.insort(self._mentions, (head.i, name, True, self._quoted_mention(head)))
@@ -285,15 +285,34 @@ def _sentence_start(tok, back: int) -> int:
 
 
 def _name_words(span) -> list[str]:
-    words = [t.text for t in span if t.pos_ in ("PROPN", "X", "NOUN", "ADJ") or t.is_title]
+    """The words of a name as written, a hyphenated one ("Seitz-Wald", "Ocasio-Cortez") whole."""
+    pieces: list[tuple[str, object]] = []  # (word, its last token)
+    for t in span:
+        joined = pieces and t.i > span.start and not t.doc[t.i - 1].whitespace_
+        if joined and (t.text == "-" or pieces[-1][0].endswith("-")) and not (t.text == "-" and t.whitespace_):
+            pieces[-1] = (pieces[-1][0] + t.text, t)
+        else:
+            pieces.append((t.text, t))
+    words = [w.rstrip("-") for w, t in pieces if t.pos_ in ("PROPN", "X", "NOUN", "ADJ") or t.is_title]
     words = [w for w in words if w.lower() not in TITLES and w.lower() not in ("'s", "’s")]
     return [w for w in words if w[:1].isupper()]
+
+
+def _surname(word: str) -> str:
+    """The key a name is known by: its last word lower-cased, the last capitalised part of a
+    hyphenated one ("Seitz-Wald" -> "wald", "Ki-moon" -> "ki"), the title-case token a later
+    surname-only mention matches."""
+    parts = word.split("-")
+    return next((p for p in reversed(parts) if p[:1].isupper()), parts[-1]).lower()
 
 
 def _name_chain(head) -> tuple[int, int] | None:
     """Token range of a proper name: the head and its compound/flat modifiers."""
     parts = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
     start = parts[0].i if parts else head.i
+    doc = head.doc
+    while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2  # the first half of a hyphenated name: "Jean-Luc", "Ocasio-Cortez"
     return (start, head.i + 1)
 
 
