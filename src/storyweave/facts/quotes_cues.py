@@ -68,18 +68,18 @@ class Attribution:
 
 
 
-def find_attributions(doc, quoted_inner: list[tuple[int, int]] = (), model: CueModel | None = None) -> list[Attribution]:
+def find_attributions(doc, quoted_inner: list[tuple[int, int]] = (), cue_model: CueModel | None = None) -> list[Attribution]:
     """Every attribution of a parsed doc, in text order (unparsed tokens are skipped).
 
     A cue with a source but no content ("Hall noted concerns", "Jeffrey Hall
     remarked on ...") is kept with an empty content: it announces the speaker
     of a quotation that follows on its own. Cue words inside a quotation
     (character spans ``quoted_inner``) are the speaker's words, not the
-    reporter's attribution, and are skipped. ``model`` replaces the shipped cue model
+    reporter's attribution, and are skipped. ``cue_model`` replaces the shipped one
     (``bench/quotes.py --oracle-cues`` passes one that knows the gold cues).
     """
     found = []
-    model = load_cue_model() if model is None else model
+    model = load_cue_model() if cue_model is None else cue_model
     cols = DocColumns(doc)
     names, lowered = cols.names, cols.lowered
     inner = sorted(quoted_inner)

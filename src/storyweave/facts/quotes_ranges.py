@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .quotes_learned import load_source_model, source_child_features, source_children
 from .quotes_lexicon import BELIEF, CUE_LEMMAS, SPEECH
+from .speakers import is_word_hyphen
 
 __all__ = ["SUBJECT_DEPS", "content_range", "has_quote", "minus", "past_dateline", "source_range", "token_range", "trim"]
 
@@ -63,7 +64,7 @@ def _dateline_dash(doc, a: int, b: int) -> int | None:
         return None
     for d in range(a + 1, b - 1):
         tok = doc[d]
-        if tok.text not in _DASHES or (tok.text == "-" and not (doc[d - 1].whitespace_ and tok.whitespace_)):
+        if tok.text not in _DASHES or is_word_hyphen(tok):
             continue
         return d if _agency_bracket(doc, a, d) or _place_in_capitals(doc, a, d) else None
     return None

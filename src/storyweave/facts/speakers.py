@@ -284,12 +284,16 @@ def _sentence_start(tok, back: int) -> int:
     return sent.start
 
 
+def is_word_hyphen(tok) -> bool:
+    """A "-" inside a word ("Seitz-Wald", "AFL-CIO"), not a dash between words."""
+    return tok.text == "-" and tok.i > 0 and not tok.whitespace_ and not tok.doc[tok.i - 1].whitespace_
+
+
 def _name_words(span) -> list[str]:
     """The words of a name as written, a hyphenated one ("Seitz-Wald", "Ocasio-Cortez") whole."""
     pieces: list[tuple[str, object]] = []  # (word, its last token)
     for t in span:
-        joined = pieces and t.i > span.start and not t.doc[t.i - 1].whitespace_
-        if joined and (t.text == "-" or pieces[-1][0].endswith("-")) and not (t.text == "-" and t.whitespace_):
+        if pieces and (is_word_hyphen(t) or t.i > span.start and is_word_hyphen(t.doc[t.i - 1])):
             pieces[-1] = (pieces[-1][0] + t.text, t)
         else:
             pieces.append((t.text, t))
@@ -311,7 +315,7 @@ def _name_chain(head) -> tuple[int, int] | None:
     parts = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
     start = parts[0].i if parts else head.i
     doc = head.doc
-    while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+    while start >= 2 and is_word_hyphen(doc[start - 1]) and doc[start - 2].is_alpha:
         start -= 2  # the first half of a hyphenated name: "Jean-Luc", "Ocasio-Cortez"
     return (start, head.i + 1)
 
