@@ -61,3 +61,15 @@ def test_provenance_index_saved_with_every_edge_across_batches(tmp_path):
     index = ProvenanceIndex.from_bytes(store.blob(PROVENANCE_INDEX))
     assert len(index) == len(rows)
     assert len(store.derivations()) >= 60
+
+
+def test_the_store_in_an_ingested_directory_is_not_read_as_input(tmp_path):
+    # `storyweave run .` with the database in ".": its file and SQLite's -wal/-shm beside it are the
+    # store, not articles; naming the database itself is a rejection that says so
+    (tmp_path / "a.txt").write_text("Harbour bridge reopens\n\n" + "The bridge reopened on Monday after repairs. " * 20)
+    store = open_store(str(tmp_path / "here.db"))
+    report = ingest([tmp_path], store)
+    assert len(report.added) == 1 and report.rejected == []
+    report = ingest([tmp_path / "here.db"], store)
+    assert [(r.source, r.reason) for r in report.rejected] == [(str(tmp_path / "here.db"), "own-store")]
+    store.close()

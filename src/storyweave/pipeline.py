@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable
 
 from .engine import Engine, LocalEngine
@@ -45,11 +46,19 @@ def _noop(task: str, done: int, total: int) -> None:
     pass
 
 
-def _expand(paths: Iterable[str | os.PathLike]) -> list:
-    """Files under local paths, and URLs as given (a URL may be a page, a feed or a sitemap)."""
+def _expand(paths: Iterable[str | os.PathLike], skip: frozenset[Path] = frozenset()) -> list:
+    """Files under local paths, and URLs as given (a URL may be a page, a feed or a sitemap).
+
+    ``skip`` are the store's own files: passed over in a directory that holds them
+    (`storyweave run .` with the database in "."), rejected when named."""
     out: list = []
     for p in paths:
-        out += [str(p)] if is_url(str(p)) else list(iter_paths([p]))
+        if is_url(str(p)):
+            out.append(str(p))
+        elif Path(p).resolve() in skip:
+            out.append(Rejected(str(p), "ingest", "own-store", "this is the store's own database file"))
+        else:
+            out += [f for f in iter_paths([p]) if isinstance(f, Rejected) or f.resolve() not in skip]
     return out
 
 
@@ -59,7 +68,7 @@ def ingest(
     """Read, extract and store articles from files, directories, URLs, feeds and sitemaps."""
     progress = progress or _noop
     report = RunReport()
-    sources = _expand(paths)
+    sources = _expand(paths, store.own_files())
     position = store.next_position()
     articles: list[Article] = []
     rejected: list[Rejected] = []

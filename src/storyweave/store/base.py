@@ -10,6 +10,7 @@ from __future__ import annotations
 import abc
 import contextlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..records import Article, ArticleFacts, Derivation, Rejected, Story
@@ -113,6 +114,11 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def close(self) -> None: ...
+
+    def own_files(self) -> frozenset[Path]:
+        """The files the store itself keeps on disk (resolved), which ingesting a directory that
+        holds them must pass over: a database server's keep none here."""
+        return frozenset()
 
     def __enter__(self) -> "Store":
         return self

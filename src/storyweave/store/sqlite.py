@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import StoreError
@@ -54,3 +55,8 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         self.db.close()
+
+    def own_files(self) -> frozenset[Path]:
+        """The database file and the journal files SQLite writes beside it."""
+        main = Path(self.path).resolve()
+        return frozenset(main.with_name(main.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
