@@ -342,6 +342,19 @@ def test_a_speaking_i_is_never_a_person_the_quotation_names(nlp):
     assert _speaker_of_each_quote(nlp, text)["we were going over the bridge"] == "Dana Whitfield"
 
 
+def test_a_speech_pronoun_is_never_a_person_the_quotation_names(nlp):
+    """A speaker talks about others: the "he" of a quotation naming the dead man is the senator of
+    the paragraph before, and the "she" of one praising a colleague is the one who spoke before."""
+    text = ("Senator Ben Sasse wrote to the prison director in August.\n\n"
+            "Sasse said the charges against the two guards are overdue.\n\n"
+            '"Heads needed to roll the day Jeffrey Epstein died," he said.\n\n'
+            "Susan Sarandon appeared on the program on Monday.\n\n"
+            '"I think Bernie Sanders would encourage people to vote," she said.')
+    speakers = _speaker_of_each_quote(nlp, text)
+    assert speakers["Heads needed to roll the day Jeffrey Epstein died"] == "Ben Sasse"
+    assert speakers["I think Bernie Sanders would encourage people to vote"] == "Susan Sarandon"
+
+
 def test_a_hyphenated_name_stays_whole(nlp):
     """"Seitz-Wald", "Jean-Luc", "Ki-moon": one word of the name, and a surname-only mention or a
     pronoun still finds the full name."""
