@@ -355,6 +355,19 @@ def test_a_speech_pronoun_is_never_a_person_the_quotation_names(nlp):
     assert speakers["I think Bernie Sanders would encourage people to vote"] == "Susan Sarandon"
 
 
+def test_a_main_verbs_subject_outranks_a_clauses_in_earlier_sentences(nlp):
+    """The "he" after a sentence is its main subject, not someone a clause inside it names; in
+    the pronoun's own sentence the nearest subject still wins."""
+    text = ("Defense lawyer Montell Figgins spoke outside the court.\n\n"
+            "Figgins declined to address whether Thomas slept on the night Epstein died. "
+            '"They were severely short-staffed at all times," he said.\n\n'
+            "Retired general Michael Flynn said Donald Trump was right when he said that "
+            '"the generals have been reduced to rubble."')
+    speakers = _speaker_of_each_quote(nlp, text)
+    assert speakers["They were severely short-staffed at all times"].endswith("Figgins")
+    assert speakers["the generals have been reduced to rubble"] == "Donald Trump"
+
+
 def test_a_hyphenated_name_stays_whole(nlp):
     """"Seitz-Wald", "Jean-Luc", "Ki-moon": one word of the name, and a surname-only mention or a
     pronoun still finds the full name."""
