@@ -310,6 +310,15 @@ def test_passive_report_and_statement_on_its_own_line(nlp):
     assert _by_cue(text, nlp(text))["stated"] == ("Dr. Ward", ["The senator has failed the people of Arizona."])
 
 
+def test_a_quotation_after_a_dash_is_all_the_cue_after_it_reports(nlp):
+    """The writer's clause before the dash frames the quotation; a clause the quotation continues
+    without one is the speaker's too."""
+    text = 'Yet Sondland has already amended his testimony once — "I now do recall," he said.'
+    assert _by_cue(text, nlp(text))["said"] == ("he", ['"I now do recall,"'])
+    text = 'Yet Trump is also a "change agent," the senator said.'
+    assert _by_cue(text, nlp(text))["said"][1] == ['Yet Trump is also a "change agent,"']
+
+
 def test_source_is_the_mention_at_the_cue(nlp):
     """Source shapes from the PolNeAR train/ source error breakdown (bench/quotes.py)."""
     from storyweave.facts.pipeline import analyse

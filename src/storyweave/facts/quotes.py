@@ -41,7 +41,8 @@ from .quotes_content import rest_of_sentence, skip_complementizer
 from .quotes_cues import find_attributions
 from .quotes_learned import SOURCE_FILTERED, CueModel, attribution_features, load_filter_model
 from .quotes_lexicon import CUE_FORMS, lower_words
-from .quotes_lone import adjacent_cue, announcer, colon_attribution, dash_quotes, is_direct, line_colons, stands_alone
+from .quotes_lone import (adjacent_cue, announcer, colon_attribution, dash_quotes, framed_quotation, is_direct, line_colons,
+                          stands_alone)
 from .quotes_marks import Quoted, find_quoted
 from .speakers import Speakers
 
@@ -75,7 +76,7 @@ def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = T
     for att in found:
         inside = tuple(q for q in quoted if any(overlaps(q.outer, c) for c in att.content))
         content = tuple(_widen(c, inside) for c in att.content)
-        out.append(replace(att, content=content, quoted=inside))
+        out.append(framed_quotation(text, replace(att, content=content, quoted=inside)))
     covered = [c for a in out for c in a.content]
     starts = [s.start_char for s in doc.sents]
     for q in quoted:

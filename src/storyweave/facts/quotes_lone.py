@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..records import Quote
 from .quotes_attributed import Attributed
 from .quotes_lexicon import CUE_FORMS, SOURCE_DOCUMENTS, lower_words
 from .quotes_marks import Quoted
 
-__all__ = ["adjacent_cue", "announcer", "colon_attribution", "dash_quotes", "is_direct", "line_colons", "stands_alone"]
+__all__ = ["adjacent_cue", "announcer", "colon_attribution", "dash_quotes", "framed_quotation", "is_direct", "line_colons",
+           "stands_alone"]
 
 # A dash attribution after a quotation: '"...," – Shigeru Ishiba'.
 _DASH_SPEAKER = re.compile(r"\s*[,.]?\s*[–—-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
@@ -59,6 +61,8 @@ def is_direct(text: str, q: Quoted) -> bool:
 # from the cue before it ('said Tuesday, "..."', 'told CNN in October: "..."').
 _GAP_AFTER = re.compile(r"[ \t,]*")
 _GAP_BEFORE = re.compile(r"[^.!?\n\"“”]{0,40}[,:][ \t]*")
+# The end of a writer's clause that frames the quotation after it ("amended his testimony once — ").
+_FRAME_END = re.compile(r"\w[^\n]*[—–:]\s*$")
 
 
 def adjacent_cue(text: str, atts: list[Attributed], q: Quoted) -> Attributed | None:
@@ -73,6 +77,24 @@ def adjacent_cue(text: str, atts: list[Attributed], q: Quoted) -> Attributed | N
         if att.cue[1] <= q.outer[0] and _GAP_BEFORE.fullmatch(text, att.cue[1], q.outer[0]):
             return att
     return None
+
+
+def framed_quotation(text: str, att: Attributed) -> Attributed:
+    """The quotation alone as the content of the cue right after it, when the parse also hung the
+    writer's clause before a dash or colon on the cue: in 'Sondland has already amended his
+    testimony once — "I now do recall," he said' Sondland said "I now do recall", not that he
+    amended his testimony. A clause the quotation continues without a dash ('Trump is also a
+    "change agent," he said') stays: there the speaker said the whole of it. (PolNeAR train/: 15
+    contents change, overlap F1 unchanged at 86.4 / 78.2; without the dash-or-colon condition 190
+    change and content recall falls 85.2 -> 84.9.)"""
+    start = min(att.cue[0], att.source[0]) if att.source else att.cue[0]
+    for q in att.quoted:
+        if q.outer[1] <= start and _GAP_AFTER.fullmatch(text, q.outer[1], start):
+            first = min(a for a, _ in att.content)
+            if _FRAME_END.search(text, first, q.outer[0]):
+                return replace(att, content=tuple((max(a, q.outer[0]), b) for a, b in att.content if b > q.outer[0]))
+            break
+    return att
 
 
 def announcer(starts: list[int], atts: list[Attributed], q: Quoted) -> Attributed | None:
