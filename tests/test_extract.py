@@ -148,6 +148,18 @@ def test_html_page_body_and_metadata():
     assert 0 < article.extraction_confidence <= 1
 
 
+def test_meta_tags_after_an_early_head_close_still_name_the_outlet():
+    # a <noscript> pixel closes the head early; the og: tags the page meant for its head land in the
+    # body, where trafilatura does not look, and the outlet fell back to the file's name
+    page = PAGE.replace('<meta property="og:site_name" content="The Coastal Gazette">', "").replace(
+        "</head><body>", '<noscript></noscript></head><body><img src="https://pixel.example/p.gif">'
+        '<meta property="og:site_name" content="The Coastal Gazette">'
+        '<meta property="og:url" content="https://www.coastal-gazette.example/news/tide-barrier">')
+    article = extract(RawDocument(source="4f1c9e2b.html", content=page.encode("utf-8"), kind="html"))
+    assert isinstance(article, Article), article
+    assert article.outlet == "The Coastal Gazette"
+
+
 def test_declared_metadata_wins():
     raw = RawDocument(
         source="feed.json#3",

@@ -39,6 +39,7 @@ _CONFIDENCE = {
     "fallback-lxml": 0.35,
 }
 _FULL_LENGTH_WORDS = 150  # a body this long earns the method's full confidence
+_DOMAIN_LIKE = re.compile(r"[\w-]+(\.[\w-]+)+")
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.I)
 
 
@@ -68,6 +69,10 @@ def extract_html(html: str, url: str | None = None, title: str | None = None) ->
     n = len(words(" ".join(paragraphs)))
     confidence = _CONFIDENCE[method] * min(1.0, n / _FULL_LENGTH_WORDS) if n else 0.0
     lang = _HTML_LANG.search(html[:5000])
+    sitename, page_url = getattr(meta, "sitename", None), getattr(meta, "url", None)
+    if not sitename or _DOMAIN_LIKE.fullmatch(sitename):  # a host name: trafilatura's name for a site the head does not name
+        graph = _open_graph(html)
+        sitename, page_url = graph.get("og:site_name") or sitename, page_url or graph.get("og:url")
     return HtmlExtraction(
         paragraphs=paragraphs,
         method=method,
@@ -75,11 +80,29 @@ def extract_html(html: str, url: str | None = None, title: str | None = None) ->
         title=title,
         author=getattr(meta, "author", None),
         date=getattr(meta, "date", None),
-        sitename=getattr(meta, "sitename", None),
-        url=getattr(meta, "url", None),
+        sitename=sitename,
+        url=page_url,
         language=lang.group(1).lower() if lang else None,
         raw_paragraphs=raw,
     )
+
+
+def _open_graph(html: str) -> dict[str, str]:
+    """The page's ``og:*`` meta tags wherever they stand, first value of each. trafilatura reads
+    metadata from the head; a page whose head closes early (a tracking pixel in a ``<noscript>``
+    there) leaves its meta tags in the body, and without them the outlet was the downloaded
+    file's name (1 of the 181 scrapinghub pages). Read only when trafilatura found no site name
+    or only a host name."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, etree.LxmlError):
+        return {}
+    found: dict[str, str] = {}
+    for tag in tree.xpath("//meta[starts-with(@property, 'og:')]"):
+        value = (tag.get("content") or "").strip()
+        if value:
+            found.setdefault(tag.get("property"), value)
+    return found
 
 
 def _fallbacks(html: str, url: str | None, precise: list[str]) -> tuple[str, list[str]]:
