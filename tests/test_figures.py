@@ -210,6 +210,12 @@ def test_second_half_is_not_a_share():
     assert extract_figures("t", "Sales grew in the second half of the year.") == []
 
 
+def test_number_words_that_make_no_number_together_are_not_summed():
+    # a slip in the copy ("three four times") is not seven; compounds still add up
+    assert all(f.value != 7 for f in extract_figures("t", "He scored just three four times in his first 18 games."))
+    assert _one("The county has two hundred forty-three polling stations.").value == 243
+
+
 def test_from_to_range_across_words():
     fig = _one("Bitcoin fell from $36,040 at 10.45pm last night to $34,935.")
     assert (fig.value, fig.value_to, fig.unit) == (36040, 34935, "USD")

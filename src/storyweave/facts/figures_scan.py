@@ -166,7 +166,9 @@ class Raw:
 
 
 def parse_words(text: str) -> float | None:
-    """'twenty-eight thousand six hundred forty-two' -> 28642.0; 'a dozen' -> 12."""
+    """'twenty-eight thousand six hundred forty-two' -> 28642.0; 'a dozen' -> 12; None for words
+    that make no number together: a number word adds only below a round hundred, or a unit after
+    a ten ("he scored just three four times" is a slip, not seven)."""
     total, current, seen = 0, 0, False
     for w in re.split(r"[\s-]+", text.lower()):
         if w in ("and", ""):
@@ -176,6 +178,9 @@ def parse_words(text: str) -> float | None:
         elif w == "dozen":
             current = max(current, 1) * 12
         elif w in WORD_VALUES:
+            below = current % 100
+            if below and not (below >= 20 and below % 10 == 0 and WORD_VALUES[w] < 10):
+                return None
             current += WORD_VALUES[w]
         elif w == "hundred":
             current = max(current, 1) * 100
