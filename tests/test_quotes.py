@@ -377,6 +377,12 @@ def test_a_main_verbs_subject_outranks_a_clauses_in_earlier_sentences(nlp):
     assert speakers["the generals have been reduced to rubble"] == "Donald Trump"
 
 
+def test_an_age_is_not_a_role(nlp):
+    text = "Zach Parise, 35, said the team was confident. Ryan Suter, 34, a veteran defenseman, said it was not."
+    roles = {q.text: q.speaker_role for q in extract_quotes("x", text, nlp(text))}
+    assert roles == {"the team was confident": None, "it was not": "a veteran defenseman"}
+
+
 def test_a_hyphenated_name_stays_whole(nlp):
     """"Seitz-Wald", "Jean-Luc", "Ki-moon": one word of the name, and a surname-only mention or a
     pronoun still finds the full name."""

@@ -353,7 +353,8 @@ def _name_chain(head) -> tuple[int, int] | None:
 
 
 def _role(head) -> str | None:
-    appos = next((c for c in head.children if c.dep_ in _ROLE_DEPS), None)
+    """The apposition that describes the speaker; an age ("Parise, 35, said") describes no role."""
+    appos = next((c for c in head.children if c.dep_ in _ROLE_DEPS and any(t.is_alpha for t in c.subtree)), None)
     if appos is None:
         return None
     tokens = [t for t in appos.subtree]
