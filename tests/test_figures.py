@@ -216,6 +216,16 @@ def test_number_words_that_make_no_number_together_are_not_summed():
     assert _one("The county has two hundred forty-three polling stations.").value == 243
 
 
+def test_untagged_count_stops_at_what_the_plural_noun_does():
+    # a sentence without digits is not parsed; the word rules still end the counted noun at the participle
+    from storyweave.facts.pipeline import analyse
+
+    text = "The car comes with six safety systems including automatic emergency braking."
+    assert [(f.text, f.unit) for f in extract_figures("t", text, analyse(text))] == [("six safety systems", "system")]
+    text = "The mayor thanked dozens of local elected officials."
+    assert [f.text for f in extract_figures("t", text, analyse(text))] == ["dozens of local elected officials"]
+
+
 def test_from_to_range_across_words():
     fig = _one("Bitcoin fell from $36,040 at 10.45pm last night to $34,935.")
     assert (fig.value, fig.value_to, fig.unit) == (36040, 34935, "USD")
