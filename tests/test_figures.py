@@ -226,6 +226,11 @@ def test_untagged_count_stops_at_what_the_plural_noun_does():
     assert [f.text for f in extract_figures("t", text, analyse(text))] == ["dozens of local elected officials"]
 
 
+def test_a_screen_resolution_is_not_thousands():
+    assert extract_figures("t", "Deals run from 4K TVs and robot vacuums to Instant Pots.") == []
+    assert [(f.value, f.unit) for f in extract_figures("t", "She earns $4K a month.")] == [(4000.0, "USD/month")]
+
+
 def test_from_to_range_across_words():
     fig = _one("Bitcoin fell from $36,040 at 10.45pm last night to $34,935.")
     assert (fig.value, fig.value_to, fig.unit) == (36040, 34935, "USD")

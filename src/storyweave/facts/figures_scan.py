@@ -119,6 +119,9 @@ _GLUED_TO_WORD = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|per\b|/|\Z)")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
+# "4K TVs", "8K video": a K glued to a digit before a screen word names a resolution, not thousands.
+_RESOLUTION_K = re.compile(r"K[ -](?i:tvs?|televisions?|video|resolution|displays?|monitors?|screens?|hdr|uhd|"
+                           r"streaming|content|cameras?|footage|ultra|blu-ray)\b")
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
 _TIMES = re.compile(r"x(?![A-Za-z0-9²×])")
 _AND_A_HALF = re.compile(r"(?i)[ -]and[ -]a[ -]half\b")
@@ -310,6 +313,8 @@ def scan(text: str) -> list[Raw]:
             continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
         if unit == "GBP-penny" and value in _VIDEO_LINES:
             continue  # "1080p" is a video resolution, not pence
+        if currency is None and m.group("digits") and _RESOLUTION_K.match(text, m.end()):
+            continue
         if unit in MONEY_SENSE and (scale >= 1e6 or _MONEY_BEFORE.search(text, max(0, m.start() - _CLAUSE), m.start())):
             unit = MONEY_SENSE[unit]  # "3 million pounds" and "tickets cost 50 pounds" are money
         bound = _BOUND_AFTER.match(text, end)  # "200-plus stores", "20 or so people"
