@@ -231,6 +231,14 @@ def test_a_screen_resolution_is_not_thousands():
     assert [(f.value, f.unit) for f in extract_figures("t", "She earns $4K a month.")] == [(4000.0, "USD/month")]
 
 
+def test_a_number_word_inside_a_name_counts_nothing():
+    assert extract_figures("t", "Sales were hurt by our One Home Depot strategic investments.") == []
+    assert extract_figures("t", "It recalled the Three Mile Island accident.") == []
+    # a headline capitalises its words anyway, and a sentence's first word is no name
+    assert [f.value for f in extract_figures("t", "Poll: Trump Leads in Three-Way Contest")] == [3.0]
+    assert [f.value for f in extract_figures("t", "One Republican senator said no.")] == [1.0]
+
+
 def test_from_to_range_across_words():
     fig = _one("Bitcoin fell from $36,040 at 10.45pm last night to $34,935.")
     assert (fig.value, fig.value_to, fig.unit) == (36040, 34935, "USD")

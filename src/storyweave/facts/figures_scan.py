@@ -119,6 +119,9 @@ _GLUED_TO_WORD = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|per\b|/|\Z)")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
+_IN_NAME = re.compile(r"[A-Z][a-z]+[ -][A-Z]")
+_AFTER_LOWER_WORD = re.compile(r"\b[a-z]+[ ]\Z")
+_LONG_WORD = re.compile(r"\b[A-Za-z]{4,}")
 # "4K TVs", "8K video": a K glued to a digit before a screen word names a resolution, not thousands.
 _RESOLUTION_K = re.compile(r"K[ -](?i:tvs?|televisions?|video|resolution|displays?|monitors?|screens?|hdr|uhd|"
                            r"streaming|content|cameras?|footage|ultra|blu-ray)\b")
@@ -271,6 +274,19 @@ def read_per(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def _in_name(text: str, start: int) -> bool:
+    """A capitalised number word after a lower-case word and before another capitalised word is
+    part of a name in running text: "our One Home Depot investments", "the Three Mile Island
+    accident", "Zero Hedge". A headline capitalises its words anyway ("Trump Leads in Three-Way
+    Contest"): there the number counts."""
+    if not (_IN_NAME.match(text, start) and _AFTER_LOWER_WORD.search(text, 0, start)):
+        return False
+    end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
+    long_words = _LONG_WORD.findall(line)
+    return sum(w[0].isupper() for w in long_words) * 2 <= len(long_words)
+
+
 def scan(text: str) -> list[Raw]:
     """Every number-like hit in ``text`` with its value, unit and span."""
     out: list[Raw] = []
@@ -287,7 +303,7 @@ def scan(text: str) -> list[Raw]:
         else:
             value = parse_words(m.group("words"))
             num_start = m.start("words")
-            if value is None:
+            if value is None or _in_name(text, num_start):
                 continue
         tail = _AND_A_HALF.match(text, m.end())
         if tail:
