@@ -232,10 +232,12 @@ def test_a_screen_resolution_is_not_thousands():
 
 
 def test_a_number_word_inside_a_name_counts_nothing():
-    assert extract_figures("t", "Sales were hurt by our One Home Depot strategic investments.") == []
-    assert extract_figures("t", "It recalled the Three Mile Island accident.") == []
+    from storyweave.facts.figures_scan import scan
+
+    for text in ("Sales were hurt by our One Home Depot strategic investments.", "It recalled the Three Mile Island accident."):
+        assert scan(text) == [], text
     # a headline capitalises its words anyway, and a sentence's first word is no name
-    assert [f.value for f in extract_figures("t", "Poll: Trump Leads in Three-Way Contest")] == [3.0]
+    assert [r.value for r in scan("Poll: Trump Leads in Three-Way Contest")] == [3.0]
     assert [f.value for f in extract_figures("t", "One Republican senator said no.")] == [1.0]
 
 

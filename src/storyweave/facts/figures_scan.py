@@ -122,6 +122,7 @@ _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
 _IN_NAME = re.compile(r"[A-Z][a-z]+[ -][A-Z]")
 _AFTER_LOWER_WORD = re.compile(r"\b[a-z]+[ ]\Z")
 _LONG_WORD = re.compile(r"\b[A-Za-z]{4,}")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’]*[ -])*[A-Z][\w'’]*")
 # "4K TVs", "8K video": a K glued to a digit before a screen word names a resolution, not thousands.
 _RESOLUTION_K = re.compile(r"K[ -](?i:tvs?|televisions?|video|resolution|displays?|monitors?|screens?|hdr|uhd|"
                            r"streaming|content|cameras?|footage|ultra|blu-ray)\b")
@@ -278,11 +279,12 @@ def _in_name(text: str, start: int) -> bool:
     """A capitalised number word after a lower-case word and before another capitalised word is
     part of a name in running text: "our One Home Depot investments", "the Three Mile Island
     accident", "Zero Hedge". A headline capitalises its words anyway ("Trump Leads in Three-Way
-    Contest"): there the number counts."""
+    Contest"): there, told by the rest of its line, the number counts."""
     if not (_IN_NAME.match(text, start) and _AFTER_LOWER_WORD.search(text, 0, start)):
         return False
     end = text.find("\n", start)
-    line = text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
+    name_end = _CAPITALISED_RUN.match(text, start).end()
+    line = text[text.rfind("\n", 0, start) + 1 : start] + text[name_end : end if end >= 0 else len(text)]
     long_words = _LONG_WORD.findall(line)
     return sum(w[0].isupper() for w in long_words) * 2 <= len(long_words)
 
