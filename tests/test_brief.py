@@ -129,7 +129,7 @@ def test_cli_brief_json_from_store(records, db_path):
 
 
 def test_summary_candidates_stand_alone():
-    from storyweave.brief.summary import about_itself, first_person, inside_quote, quotes_balanced, trimmed
+    from storyweave.brief.summary import about_itself, first_person, inside_quote, leans_back, quotes_balanced, trimmed
 
     assert quotes_balanced('He said "no" twice.') and quotes_balanced("“Yes,” she said.")
     assert not quotes_balanced("Five days is realistic if the weather holds,” he said.")
@@ -149,6 +149,9 @@ def test_summary_candidates_stand_alone():
     assert not first_person("He fought in World War I and came home.")
     assert not first_person("A crash closed I-95 for hours.")
     assert not first_person("Smith said ‘we will win’ after the match.")
+    assert leans_back("Additionally, the presence of 54,000 US troops exemplifies the alliance.")
+    assert leans_back("In addition, Tokyo pledged to buy more gas.") and leans_back("They met on Friday.")
+    assert not leans_back("Alsop said the talks went well.") and not leans_back("Yesterday the talks ended.")
 
 
 

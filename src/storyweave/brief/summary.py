@@ -35,7 +35,12 @@ SAME_ARTICLE_PENALTY = 0.4
 # lost to a background sentence on the bridge's traffic.
 LEAD_BONUS = 1.0
 
-_ANAPHOR = re.compile(r"^(this|that|these|those|it|its|he|she|his|her|they|their|such|but|and)\b", re.I)
+# Openers that lean on the sentence before: a pronoun, or a connective that adds to, contrasts
+# with or concludes from it ("Additionally, the presence of ...", "However, ...").
+_ANAPHOR = re.compile(r"^(?:this|that|these|those|it|its|he|she|his|her|they|their|such|but|and|additionally|"
+                      r"moreover|furthermore|also|however|meanwhile|nevertheless|nonetheless|still|yet|instead|"
+                      r"thus|therefore|hence|likewise|similarly|besides|in addition|as a result|by contrast|"
+                      r"on the other hand|in turn)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|We|me|us|my|our|Our|My)\b")
 # "I", not a numeral after a name ("World War I", "Charles I") nor a road ("I-95")
 _I = re.compile(r"(?:^|(?<=\s))(?:(\S+)\s+)?I\b(?![-\d])")
@@ -79,6 +84,11 @@ def inside_quote(text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def leans_back(sentence: str) -> bool:
+    """The sentence opens on the one before it: a pronoun or a connective ("Additionally, ...")."""
+    return bool(_ANAPHOR.match(sentence))
+
+
 def first_person(sentence: str) -> bool:
     """"I" or "we" outside quotation marks: a source speaking ("We had a game, and I was trying
     to help the team"), its quotation marks a paragraph away; reporters do not write so."""
@@ -105,7 +115,7 @@ def _candidate(ev: Evidence, s: Statement) -> Span | None:
     n = len(words(sentence))
     if not (MIN_WORDS <= n <= MAX_WORDS) or not _END.search(sentence):
         return None
-    if _ANAPHOR.match(sentence) or sentence[:1] in "\"'“‘" or first_person(sentence):
+    if leans_back(sentence) or sentence[:1] in "\"'“‘" or first_person(sentence):
         return None  # needs the sentence before it, or is a source's words without their speaker
     article = ev.articles[s.article_id]
     if not quotes_balanced(sentence) or inside_quote(article.text, span[0]) or about_itself(sentence, article.outlet):
