@@ -212,6 +212,17 @@ def test_a_toll_revised_across_sentences_stays_a_conflict():
     assert any(c.kind == "value" and {m.value for m in c.sides} == {14, 17} for c in ledger.conflicts)
 
 
+def test_yards_for_different_numbers_of_catches_are_not_one_figure():
+    """Per-game and season totals share a unit and a predicate; the counts they are "for" differ."""
+    ledger = _ledger_of({
+        "a": "In the first meeting with the Steelers this season, Jackson was held to just two catches for 25 yards.",
+        "b": "Jackson enjoyed the best of his four NFL seasons in 2008 with 59 catches for 1,098 yards.",
+        "c": "Jackson finished the 2008 season with 59 catches for 1,089 yards.",
+    })
+    sides = [{m.value for m in c.sides} for c in ledger.conflicts if c.kind == "value"]
+    assert {1098, 1089} in sides and not any(25 in s for s in sides)
+
+
 @pytest.mark.parametrize("a,b,conflict", [
     ('"The bridge will reopen within a week," Mayor Jan Olsen said.',
      '"The bridge will reopen within a week," engineer Petra Lind said.', True),

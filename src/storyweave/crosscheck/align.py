@@ -184,7 +184,9 @@ def rival_pairs(
     change; both forecasts or both reports; not a prediction and its outcome
     (``foretold`` holds the (expected, outcome) sentence pairs the expectations
     module linked: "within five days" against "eleven days" is its business);
-    and no two different days named (share moves on Friday and Monday are two facts).
+    no two different days named (share moves on Friday and Monday are two facts), and not
+    counted per different numbers of something ("two catches for 25 yards", "59 catches for
+    1,098 yards").
     """
     pairs = {}
     for i in range(len(figs)):
@@ -198,6 +200,8 @@ def rival_pairs(
                 continue
             if ca.days and cb.days and not ca.days & cb.days:
                 continue
+            if ca.anchor and cb.anchor and ca.anchor != cb.anchor:
+                continue  # yards for two catches and for 59 catches: two measures
             sim = vectors.cos(ca.predicate, cb.predicate)
             if ca.predicate and cb.predicate and sim >= RIVAL_PREDICATE:
                 pairs[(i, j)] = sim

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..facts.figures_scan import parse_words
 from ..records import Figure, Span, Statement
 
 _NOUNS = ("NOUN", "PROPN")
@@ -53,11 +54,35 @@ def _verb_words(verb, skip) -> list[str]:
     return out
 
 
+def _root(doc, start: int, end: int):
+    """The figure's head token: the one inside ``start:end`` whose head is outside (None if no token)."""
+    inside = [t for t in doc if start <= t.idx < end]
+    return next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0]) if inside else None
+
+
+def _anchor(doc, start: int, end: int) -> str:
+    """The count on the noun a figure is "for": "two catches for 25 yards" -> "2" ("" if none).
+    Yards for two catches and yards for 59 catches measure different things, not one thing twice."""
+    root = _root(doc, start, end)
+    if root is None or root.head.dep_ != "prep" or root.head.lower_ not in ("for", "of", "in", "on"):
+        return ""
+    prep = root.head
+    # the noun the preposition hangs on, or the one just before it when the parse hung it on the verb
+    # ("held to just two catches for 25 yards")
+    nouns = [n for n in (prep.head, doc[prep.i - 1] if prep.i else prep) if n.pos_ in _NOUNS]
+    counts = [c for n in nouns for c in n.children if c.dep_ == "nummod" and c.like_num]
+    if not counts:
+        return ""
+    word = counts[0].lower_.replace(",", "")
+    value = float(word) if word.replace(".", "", 1).isdigit() else parse_words(word)
+    return "" if value is None else f"{value:g}"
+
+
 def _predicate(doc, start: int, end: int) -> str:
     inside = [t for t in doc if start <= t.idx < end]
     if not inside:
         return ""
-    root = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
+    root = _root(doc, start, end)
     out = [t.lemma_.lower() for t in inside if t.pos_ in _NOUNS]
     # Clauses on the counted noun: "people who died in hospital", "people taken to hospital".
     for t in inside:
@@ -88,6 +113,7 @@ class FigureContext:
 
     predicate: str  # e.g. "people kill"; "" when the figure has no sentence
     days: frozenset[str]  # day names and dates of its sentence
+    anchor: str  # the count of the noun the figure is for ("2" in "two catches for 25 yards"), see _anchor
     sentence: tuple[str, Span] | None  # (article id, span) of the statement holding it
 
 
@@ -100,10 +126,11 @@ def contexts(figures: Sequence[Figure], sentences: Sequence[Statement | None]) -
     out = []
     for fig, s in zip(figures, sentences):
         if s is None:
-            out.append(FigureContext("", frozenset(), None))
+            out.append(FigureContext("", frozenset(), "", None))
             continue
         start, end = fig.span[0] - s.span[0], fig.span[1] - s.span[0]
-        out.append(FigureContext(_predicate(docs[s.text], start, end), _days(s.text), (s.article_id, s.span)))
+        doc = docs[s.text]
+        out.append(FigureContext(_predicate(doc, start, end), _days(s.text), _anchor(doc, start, end), (s.article_id, s.span)))
     return out
 
 
