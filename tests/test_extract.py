@@ -11,7 +11,7 @@ from storyweave import ids
 from storyweave.extract import MAX_BYTES, extract
 from storyweave.extract.boilerplate import clean_lines
 from storyweave.extract.decode import decode
-from storyweave.extract.text import unglue_sentences
+from storyweave.extract.text import rejoin_contractions, unglue_sentences
 from storyweave.records import Article, RawDocument, Rejected
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -71,6 +71,12 @@ def test_glued_sentences_split_but_abbreviations_kept():
     assert unglue_sentences("his parliament.Trump and Ishiba") == "his parliament. Trump and Ishiba"
     assert unglue_sentences("the U.S.Army and Node.js") == "the U.S.Army and Node.js"
     assert "parliament. Trump" in seed("004").text or "parliament.Trump" not in seed("004").text
+
+
+def test_contractions_spaced_apart_are_rejoined():
+    text = "The City Attorney ’ s office said the case hadn ’ t been submitted."
+    assert rejoin_contractions(text) == "The City Attorney’s office said the case hadn’t been submitted."
+    assert rejoin_contractions("Chargers ' Jackson will play.") == "Chargers ' Jackson will play."
 
 
 def test_line_rules_keep_prose_and_tables():

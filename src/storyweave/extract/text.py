@@ -19,6 +19,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # The word before the dot must end in two lowercase letters or three capitals,
 # so abbreviations with one letter between dots ("U.S.Army") are left alone.
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[A-Z]{3}))([.!?][\"”’)]?)(?=[A-Z][a-z])")
+# A contraction or possessive that tokenised copy spaced apart: "hadn ’ t", "Attorney ’ s office".
+_SPLIT_CONTRACTION = re.compile(r"(?<=\w) ([’']) (t|s|re|ve|ll|d|m)\b")
 _TITLE_MAX_WORDS = 20  # longer first lines are lead paragraphs (seed 004's summary line is 45 words)
 _TITLE_BAD_END = re.compile(r"[.,;:]$")
 # Share of lines inside multi-line blocks that must end mid-sentence before the
@@ -39,6 +41,12 @@ def split_paragraphs(text: str) -> list[str]:
 def unglue_sentences(line: str) -> str:
     """Insert the missing space in "parliament.Trump" so sentence splitters see two sentences."""
     return _GLUED.sub(r"\1 ", line)
+
+
+def rejoin_contractions(line: str) -> str:
+    """"hadn ’ t" -> "hadn’t": detokenised copy (ECB+ is written so) hides a negation from the
+    tagger, and the same sentence from two outlets read once as denied and once as happened."""
+    return _SPLIT_CONTRACTION.sub(r"\1\2", line)
 
 
 def looks_like_title(line: str) -> bool:
@@ -70,7 +78,7 @@ def extract_plain(text: str, title: str | None = None) -> tuple[str | None, list
     body = clean_lines(paragraphs, title=title, stamps=stamps)
     if day is None:
         day = next(filter(None, map(stamp_date, stamps)), None)
-    return title, [unglue_sentences(p) for p in body], day
+    return title, [rejoin_contractions(unglue_sentences(p)) for p in body], day
 
 
 def fallback_title(paragraphs: list[str]) -> str:
