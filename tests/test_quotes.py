@@ -383,6 +383,18 @@ def test_an_age_is_not_a_role(nlp):
     assert roles == {"the team was confident": None, "it was not": "a veteran defenseman"}
 
 
+def test_a_name_opening_an_unparsed_sentence_is_its_subject():
+    """The selective parse skips a sentence with no quotation, cue or number; its opening name still
+    outranks an earlier sentence's subject for the "he" that follows."""
+    from storyweave.facts.pipeline import analyse
+
+    text = ("Highway Patrol Officer Brad Baehr said Vincent Jackson was cited for driving on probation.\n"
+            "Jackson issued a statement released through the team.\n"
+            '"I was stopped by an officer," he said.')
+    quotes = extract_quotes("x", text, analyse(text))
+    assert {q.text: q.speaker for q in quotes}["I was stopped by an officer,"] == "Vincent Jackson"
+
+
 def test_a_hyphenated_name_stays_whole(nlp):
     """"Seitz-Wald", "Jean-Luc", "Ki-moon": one word of the name, and a surname-only mention or a
     pronoun still finds the full name."""

@@ -15,7 +15,10 @@ changed 54 speakers on 552 texts (PolNeAR dev and 150 train texts, 300 ECB+
 texts, seeds, sample corpus, 3 web pages), each checked by hand: 41 to the
 right person, 1 to a wrong one (a stray mark made a paragraph look quoted),
 12 wrong before and after. Among earlier sentences a main verb's subject
-outranks a clause's (``Speakers._antecedent``). Sources that name nobody ("An official", "Experts") stay as
+outranks a clause's (``Speakers._antecedent``), and in a sentence the selective
+parse skipped, a name that opens it counts as its subject (22 speakers change
+on the same texts: 20 to the right person, 1 to a wrong one, 1 wrong before
+and after). Sources that name nobody ("An official", "Experts") stay as
 written: that is what a reader can check.
 """
 
@@ -296,7 +299,13 @@ def _title_tokens(doc, lower_forms) -> list:
 
 def _subject_rank(tok) -> int:
     """_MAIN_SUBJECT for the subject of a sentence's main verb (or of a verb conjoined with it),
-    _CLAUSE_SUBJECT for the subject of a clause inside it, 0 for any other mention."""
+    _CLAUSE_SUBJECT for the subject of a clause inside it, 0 for any other mention. In a sentence
+    the selective parse skipped (no quotation, cue or number: "Jackson issued a statement
+    released through the team."), a name that opens the sentence is taken as its subject."""
+    if not tok.dep_:  # a sentence the selective parse skipped: a name that opens it is its subject
+        opens = all(t.is_title for t in tok.doc[tok.sent.start : tok.i])
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return _MAIN_SUBJECT if opens and not (nxt is not None and nxt.lower_ in ("'s", "’s")) else 0
     while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass"):
