@@ -395,6 +395,14 @@ def test_a_name_opening_an_unparsed_sentence_is_its_subject():
     assert {q.text: q.speaker for q in quotes}["I was stopped by an officer,"] == "Vincent Jackson"
 
 
+def test_office_words_before_a_name_are_titles(nlp):
+    text = ('"For a while now hibernation has been proposed as a game-changing tool," explains SciSpacE Team '
+            'Leader Jennifer Ngo-Anh.\n\n"The fire is contained," Fire Director Jon Owen said.')
+    speakers = _speaker_of_each_quote(nlp, text)
+    assert speakers["For a while now hibernation has been proposed as a game-changing tool"] == "Jennifer Ngo-Anh"
+    assert speakers["The fire is contained"] == "Jon Owen"
+
+
 def test_a_hyphenated_name_stays_whole(nlp):
     """"Seitz-Wald", "Jean-Luc", "Ki-moon": one word of the name, and a surname-only mention or a
     pronoun still finds the full name."""

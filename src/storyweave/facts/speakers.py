@@ -48,7 +48,8 @@ TITLES = RANKS | frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. president
     prime minister secretary senator governor chancellor premier king queen prince
     professor lt. col. sgt. adm. judge justice chairman chief former vice deputy
-    foreign defense defence finance trade japanese american u.s. us""".split()
+    foreign defense defence finance trade japanese american u.s. us
+    leader majority minority whip speaker senate house team coach director spokesman spokeswoman spokesperson""".split()
 )
 _PERSON_PRONOUNS = frozenset("he she him her i".split())
 _GROUP_PRONOUNS = frozenset(("they",))
