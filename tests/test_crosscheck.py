@@ -221,6 +221,10 @@ def test_yards_for_different_numbers_of_catches_are_not_one_figure():
     })
     sides = [{m.value for m in c.sides} for c in ledger.conflicts if c.kind == "value"]
     assert {1098, 1089} in sides and not any(25 in s for s in sides)
+    # the count of a place or occasion ("in three attacks") is a rival figure itself, not a scope
+    ledger = _ledger_of({"a": "Gunmen killed 10 people in three coordinated attacks on Friday.",
+                         "b": "Gunmen killed 12 people in four coordinated attacks on Friday."})
+    assert any({m.value for m in c.sides} == {3, 4} for c in ledger.conflicts if c.kind == "value")
 
 
 @pytest.mark.parametrize("a,b,conflict", [

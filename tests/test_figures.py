@@ -212,7 +212,8 @@ def test_second_half_is_not_a_share():
 
 def test_number_words_that_make_no_number_together_are_not_summed():
     # a slip in the copy ("three four times") is not seven; compounds still add up
-    assert all(f.value != 7 for f in extract_figures("t", "He scored just three four times in his first 18 games."))
+    figures = extract_figures("t", "He scored just three four times in his first 18 games.")
+    assert [f.value for f in figures] == [18.0]
     assert _one("The county has two hundred forty-three polling stations.").value == 243
 
 
@@ -224,10 +225,14 @@ def test_untagged_count_stops_at_what_the_plural_noun_does():
     assert [(f.text, f.unit) for f in extract_figures("t", text, analyse(text))] == [("six safety systems", "system")]
     text = "The mayor thanked dozens of local elected officials."
     assert [f.text for f in extract_figures("t", text, analyse(text))] == ["dozens of local elected officials"]
+    text = "The city built three bus parking lots."  # "bus" is no plural
+    assert [f.text for f in extract_figures("t", text, analyse(text))] == ["three bus parking lots"]
 
 
 def test_a_screen_resolution_is_not_thousands():
     assert extract_figures("t", "Deals run from 4K TVs and robot vacuums to Instant Pots.") == []
+    assert extract_figures("t", "Deals run from 4k TVs to robot vacuums.") == []
+    assert [f.value for f in extract_figures("t", "The maker sold 500K TVs last year.")] == [500000.0]
     assert [(f.value, f.unit) for f in extract_figures("t", "She earns $4K a month.")] == [(4000.0, "USD/month")]
 
 

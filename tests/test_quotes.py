@@ -317,6 +317,8 @@ def test_a_quotation_after_a_dash_is_all_the_cue_after_it_reports(nlp):
     assert _by_cue(text, nlp(text))["said"] == ("he", ['"I now do recall,"'])
     text = 'Yet Trump is also a "change agent," the senator said.'
     assert _by_cue(text, nlp(text))["said"][1] == ['Yet Trump is also a "change agent,"']
+    text = 'Yet Sondland has already amended his testimony once -- "I now do recall," he said.'
+    assert _by_cue(text, nlp(text))["said"] == ("he", ['"I now do recall,"'])
 
 
 def test_source_is_the_mention_at_the_cue(nlp):
@@ -393,6 +395,11 @@ def test_a_name_opening_an_unparsed_sentence_is_its_subject():
             '"I was stopped by an officer," he said.')
     quotes = extract_quotes("x", text, analyse(text))
     assert {q.text: q.speaker for q in quotes}["I was stopped by an officer,"] == "Vincent Jackson"
+    # an opening clause is no subject: "After Smith left, ..."
+    text = ('Senator Tom Jones and Governor Mary Smith toured the plant.\n'
+            'After Smith left, Jones stayed behind.\n"It is a bad deal," he said.')
+    quotes = extract_quotes("x", text, analyse(text))
+    assert {q.text: q.speaker for q in quotes}["It is a bad deal,"] != "Mary Smith"
 
 
 def test_office_words_before_a_name_are_titles(nlp):

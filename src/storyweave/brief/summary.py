@@ -35,12 +35,13 @@ SAME_ARTICLE_PENALTY = 0.4
 # lost to a background sentence on the bridge's traffic.
 LEAD_BONUS = 1.0
 
-# Openers that lean on the sentence before: a pronoun, or a connective that adds to, contrasts
-# with or concludes from it ("Additionally, the presence of ...", "However, ...").
-_ANAPHOR = re.compile(r"^(?:this|that|these|those|it|its|he|she|his|her|they|their|such|but|and|additionally|"
-                      r"moreover|furthermore|also|however|meanwhile|nevertheless|nonetheless|still|yet|instead|"
-                      r"thus|therefore|hence|likewise|similarly|besides|in addition|as a result|by contrast|"
-                      r"on the other hand|in turn)\b", re.I)
+# Openers that lean on the sentence before: a pronoun, or a connective set off by its comma that
+# adds to, contrasts with or concludes from it ("Additionally, the presence of ...", "However, ...";
+# not "In addition to the troops ...", "Still photographs show ...").
+_ANAPHOR = re.compile(r"^(?:(?:this|that|these|those|it|its|he|she|his|her|they|their|such|but|and)\b|"
+                      r"(?:additionally|moreover|furthermore|also|however|meanwhile|nevertheless|nonetheless|"
+                      r"still|yet|instead|thus|therefore|hence|likewise|similarly|besides|in addition|"
+                      r"as a result|by contrast|on the other hand|in turn),)", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|We|me|us|my|our|Our|My)\b")
 # "I", not a numeral after a name ("World War I", "Charles I") nor a road ("I-95")
 _I = re.compile(r"(?:^|(?<=\s))(?:(\S+)\s+)?I\b(?![-\d])")

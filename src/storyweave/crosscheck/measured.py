@@ -54,18 +54,17 @@ def _verb_words(verb, skip) -> list[str]:
     return out
 
 
-def _root(doc, start: int, end: int):
-    """The figure's head token: the one inside ``start:end`` whose head is outside (None if no token)."""
-    inside = [t for t in doc if start <= t.idx < end]
+def _root(inside: list, start: int, end: int):
+    """The figure's head token: the one of ``inside`` (its tokens) whose head is outside ``start:end``."""
     return next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0]) if inside else None
 
 
 def _anchor(doc, start: int, end: int) -> str:
     """The count on the noun a figure is "for": "two catches for 25 yards" -> "2" ("" if none).
     Yards for two catches and yards for 59 catches measure different things, not one thing twice."""
-    root = _root(doc, start, end)
-    if root is None or root.head.dep_ != "prep" or root.head.lower_ not in ("for", "of", "in", "on"):
-        return ""
+    root = _root([t for t in doc if start <= t.idx < end], start, end)
+    if root is None or root.head.dep_ != "prep" or root.head.lower_ != "for":
+        return ""  # "10 people in three attacks": "in" says where, and its count is a rival figure itself
     prep = root.head
     # the noun the preposition hangs on, or the one just before it when the parse hung it on the verb
     # ("held to just two catches for 25 yards")
@@ -74,7 +73,10 @@ def _anchor(doc, start: int, end: int) -> str:
     if not counts:
         return ""
     word = counts[0].lower_.replace(",", "")
-    value = float(word) if word.replace(".", "", 1).isdigit() else parse_words(word)
+    try:
+        value = float(word)
+    except ValueError:
+        value = parse_words(word)
     return "" if value is None else f"{value:g}"
 
 
@@ -82,7 +84,7 @@ def _predicate(doc, start: int, end: int) -> str:
     inside = [t for t in doc if start <= t.idx < end]
     if not inside:
         return ""
-    root = _root(doc, start, end)
+    root = _root(inside, start, end)
     out = [t.lemma_.lower() for t in inside if t.pos_ in _NOUNS]
     # Clauses on the counted noun: "people who died in hospital", "people taken to hospital".
     for t in inside:

@@ -160,6 +160,10 @@ def _is_noun(t: Tok) -> bool:
     return _is_np_word(t) and not low.endswith(("ed", "ing")) or low in PEOPLE_NOUNS or low in JOB_NOUNS
 
 
+# Singular nouns that end in s ("bus", "campus", "crisis", "news", "series"), and "-ss" words.
+_SINGULAR_S = ("ss", "us", "is", "news", "series", "species", "means")
+
+
 def _after_plural(noun: Tok, t: Tok) -> bool:
     """Without tags, an -ing or -ed word after a plural noun starts what the counted noun does or
     has done to it ("systems including", "children holding candles", "officers suffered"), where
@@ -167,7 +171,7 @@ def _after_plural(noun: Tok, t: Tok) -> bool:
     "top trending subjects"). On 552 texts (PolNeAR, ECB+, seeds, sample corpus): 5 figures
     change, each to the counted noun alone ("two hurricanes", not "two hurricanes spinning close")."""
     low, word = noun.text.lower(), t.text.lower()
-    plural = low in PEOPLE_NOUNS or (low.endswith("s") and not low.endswith("ss"))
+    plural = low in PEOPLE_NOUNS or (noun.text.islower() and low.endswith("s") and not low.endswith(_SINGULAR_S))
     return plural and word.endswith(("ing", "ed")) and word not in PEOPLE_NOUNS
 
 

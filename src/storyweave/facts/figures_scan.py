@@ -121,10 +121,12 @@ _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
 _IN_NAME = re.compile(r"[A-Z][a-z]+[ -][A-Z]")
 _AFTER_LOWER_WORD = re.compile(r"\b[a-z]+[ ]\Z")
+_LINE_REACH = 300  # characters read each side of the name to tell a headline from running text
 _LONG_WORD = re.compile(r"\b[A-Za-z]{4,}")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’]*[ -])*[A-Z][\w'’]*")
 # "4K TVs", "8K video": a K glued to a digit before a screen word names a resolution, not thousands.
-_RESOLUTION_K = re.compile(r"K[ -](?i:tvs?|televisions?|video|resolution|displays?|monitors?|screens?|hdr|uhd|"
+_RESOLUTIONS = frozenset((2.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0))
+_RESOLUTION_K = re.compile(r"[Kk][ -](?i:tvs?|televisions?|video|resolution|displays?|monitors?|screens?|hdr|uhd|"
                            r"streaming|content|cameras?|footage|ultra|blu-ray)\b")
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
 _TIMES = re.compile(r"x(?![A-Za-z0-9²×])")
@@ -280,11 +282,12 @@ def _in_name(text: str, start: int) -> bool:
     part of a name in running text: "our One Home Depot investments", "the Three Mile Island
     accident", "Zero Hedge". A headline capitalises its words anyway ("Trump Leads in Three-Way
     Contest"): there, told by the rest of its line, the number counts."""
-    if not (_IN_NAME.match(text, start) and _AFTER_LOWER_WORD.search(text, 0, start)):
+    if not (_IN_NAME.match(text, start) and _AFTER_LOWER_WORD.search(text, max(0, start - 40), start)):
         return False
-    end = text.find("\n", start)
+    end = text.find("\n", start, start + _LINE_REACH)
     name_end = _CAPITALISED_RUN.match(text, start).end()
-    line = text[text.rfind("\n", 0, start) + 1 : start] + text[name_end : end if end >= 0 else len(text)]
+    line = text[max(text.rfind("\n", 0, start) + 1, start - _LINE_REACH) : start]
+    line += text[name_end : end if end >= 0 else start + _LINE_REACH]
     long_words = _LONG_WORD.findall(line)
     return sum(w[0].isupper() for w in long_words) * 2 <= len(long_words)
 
@@ -331,7 +334,8 @@ def scan(text: str) -> list[Raw]:
             continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
         if unit == "GBP-penny" and value in _VIDEO_LINES:
             continue  # "1080p" is a video resolution, not pence
-        if currency is None and m.group("digits") and _RESOLUTION_K.match(text, m.end()):
+        digits = m.group("digits") or ""
+        if currency is None and digits.isdigit() and value in _RESOLUTIONS and _RESOLUTION_K.match(text, m.end()):
             continue
         if unit in MONEY_SENSE and (scale >= 1e6 or _MONEY_BEFORE.search(text, max(0, m.start() - _CLAUSE), m.start())):
             unit = MONEY_SENSE[unit]  # "3 million pounds" and "tickets cost 50 pounds" are money

@@ -62,7 +62,7 @@ def is_direct(text: str, q: Quoted) -> bool:
 _GAP_AFTER = re.compile(r"[ \t,]*")
 _GAP_BEFORE = re.compile(r"[^.!?\n\"“”]{0,40}[,:][ \t]*")
 # The end of a writer's clause that frames the quotation after it ("amended his testimony once — ").
-_FRAME_END = re.compile(r"\w[^\n]*[—–:]\s*$")
+_FRAME_END = re.compile(r"\w[^\n]*(?:[—–:]|\s--?)\s*$")
 
 
 def adjacent_cue(text: str, atts: list[Attributed], q: Quoted) -> Attributed | None:

@@ -86,7 +86,7 @@ class Speakers:
         self._roles: dict[str, str] = {}  # full name -> role at introduction
         self._titles: dict[str, set[str]] = {}  # full name -> title words ("president")
         # (token index, full name, subject rank (_subject_rank), is quoted: inside a quotation and not speaking there)
-        self._mentions: list[tuple[int, str, bool, bool]] = []
+        self._mentions: list[tuple[int, str, int, bool]] = []
         ents = [e for e in doc.ents if e.label_ == "PERSON"]
         forms: dict[str, Counter] = {}
         for ent in ents:
@@ -302,9 +302,10 @@ def _subject_rank(tok) -> int:
     """_MAIN_SUBJECT for the subject of a sentence's main verb (or of a verb conjoined with it),
     _CLAUSE_SUBJECT for the subject of a clause inside it, 0 for any other mention. In a sentence
     the selective parse skipped (no quotation, cue or number: "Jackson issued a statement
-    released through the team."), a name that opens the sentence is taken as its subject."""
+    released through the team."), a name that opens the sentence, after nothing but titles, is
+    taken as its subject ("After Smith left, ..." opens with a clause)."""
     if not tok.dep_:  # a sentence the selective parse skipped: a name that opens it is its subject
-        opens = all(t.is_title for t in tok.doc[tok.sent.start : tok.i])
+        opens = all(t.ent_type_ == "PERSON" or t.lower_ in TITLES for t in tok.doc[tok.sent.start : tok.i])
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return _MAIN_SUBJECT if opens and not (nxt is not None and nxt.lower_ in ("'s", "’s")) else 0
     while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
