@@ -214,6 +214,11 @@ def test_number_words_that_make_no_number_together_are_not_summed():
     # a slip in the copy ("three four times") is not seven; compounds still add up
     figures = extract_figures("t", "He scored just three four times in his first 18 games.")
     assert [f.value for f in figures] == [18.0]
+    # a number before a compound modifier counts the noun: "five ten-year bonds" is five
+    from storyweave.facts.pipeline import analyse
+
+    text = "The bank sold five ten-year bonds."
+    assert [(f.value, f.unit) for f in extract_figures("t", text, analyse(text))] == [(5.0, "bond")]
     assert _one("The county has two hundred forty-three polling stations.").value == 243
 
 

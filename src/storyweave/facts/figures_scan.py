@@ -292,6 +292,24 @@ def _in_name(text: str, start: int) -> bool:
     return sum(w[0].isupper() for w in long_words) * 2 <= len(long_words)
 
 
+def _words_prefix(text: str, start: int, end: int) -> tuple[float | None, int]:
+    """The value of the longest run of number words from ``start`` that make one number, and where
+    it ends, when the rest is a number that compounds the next word: "five ten-year bonds" is five
+    (the bonds are ten-year), not fifteen and not nothing. "eighteen and twenty" and "three four
+    times" (a list, a slip) give no number."""
+    if text[end : end + 1] != "-":
+        return None, end
+    ends = [w.end() for w in _WORD.finditer(text, start, end)]
+    for stop in reversed(ends[:-1]):  # the whole run did not parse
+        value = parse_words(text[start:stop])
+        if value is not None:
+            return value, stop
+    return None, end
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
 def scan(text: str) -> list[Raw]:
     """Every number-like hit in ``text`` with its value, unit and span."""
     out: list[Raw] = []
@@ -302,24 +320,27 @@ def scan(text: str) -> list[Raw]:
         if pre == "R" and not _RAND_AMOUNT.match(text, m.end("pre")):
             continue  # "R2-D2", "R5 road": a bare "R" is the rand only before a written-out amount
         currency = (CURRENCY_PREFIX.get(pre) or _LOWER_PREFIX[pre]) if pre else None
+        number_end = m.end()
         if m.group("digits"):
             value = float(m.group("digits").replace(",", ""))
             num_start = m.start("digits")
         else:
-            value = parse_words(m.group("words"))
             num_start = m.start("words")
+            value = parse_words(m.group("words"))
+            if value is None:
+                value, number_end = _words_prefix(text, num_start, m.end("words"))
             if value is None or _in_name(text, num_start):
                 continue
-        tail = _AND_A_HALF.match(text, m.end())
+        tail = _AND_A_HALF.match(text, number_end)
         if tail:
             value += 0.5  # "two and a half years", "3 and a half million"
         elif m.group("digits"):
-            tail = _SCIENTIFIC.match(text, m.end())
+            tail = _SCIENTIFIC.match(text, number_end)
             if tail:  # "6.022 x 10^23", "1.2×10−7", "5E6"
                 power = next(g for g in tail.group("exp", "sup", "neg", "e") if g)
                 value *= 10.0 ** int(power.translate(_EXPONENT_DIGITS))
             elif m.group("digits").isdigit():
-                tail = _MIXED.match(text, m.end())
+                tail = _MIXED.match(text, number_end)
                 if tail:  # "3½ minutes", "a 3 1/2-inch advantage"
                     glyph = tail.group("glyph")
                     value += _GLYPHS[glyph] if glyph else int(tail.group("top")) / int(tail.group("bottom"))
@@ -327,15 +348,15 @@ def scan(text: str) -> list[Raw]:
             value = -value
         if _GLUED_TO_WORD.search(text, max(0, m.start() - 8), m.start()):
             continue  # "COVID-19", "X-Pro3"; but "sub-300", "minus-1.4" and "10-20" stay
-        scale, end, unit = _read_scale(text, tail.end() if tail else m.end(), currency is not None)
+        scale, end, unit = _read_scale(text, tail.end() if tail else number_end, currency is not None)
         if unit is None:
             unit, end = _read_unit(text, end, currency)
-        if unit is None and scale == 1.0 and end == m.end() and text[end : end + 1].isalpha():
+        if unit is None and scale == 1.0 and end == number_end and text[end : end + 1].isalpha():
             continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
         if unit == "GBP-penny" and value in _VIDEO_LINES:
             continue  # "1080p" is a video resolution, not pence
         digits = m.group("digits") or ""
-        if currency is None and digits.isdigit() and value in _RESOLUTIONS and _RESOLUTION_K.match(text, m.end()):
+        if currency is None and digits.isdigit() and value in _RESOLUTIONS and _RESOLUTION_K.match(text, number_end):
             continue
         if unit in MONEY_SENSE and (scale >= 1e6 or _MONEY_BEFORE.search(text, max(0, m.start() - _CLAUSE), m.start())):
             unit = MONEY_SENSE[unit]  # "3 million pounds" and "tickets cost 50 pounds" are money
