@@ -410,6 +410,13 @@ def test_office_words_before_a_name_are_titles(nlp):
     assert speakers["The fire is contained"] == "Jon Owen"
 
 
+def test_a_name_modifying_a_subject_is_no_subject(nlp):
+    text = ("Donald Trump won the primary in New York.\n\nCongressman Chris Collins spoke to reporters in Buffalo.\n\n"
+            "The Trump campaign released its delegate plan on Friday.\n\n"
+            '"Outright victory is vital," he said.')
+    assert _speaker_of_each_quote(nlp, text)["Outright victory is vital"] == "Chris Collins"
+
+
 def test_a_hyphenated_name_stays_whole(nlp):
     """"Seitz-Wald", "Jean-Luc", "Ki-moon": one word of the name, and a surname-only mention or a
     pronoun still finds the full name."""

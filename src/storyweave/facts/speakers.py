@@ -18,7 +18,8 @@ right person, 1 to a wrong one (a stray mark made a paragraph look quoted),
 outranks a clause's (``Speakers._antecedent``), and in a sentence the selective
 parse skipped, a name that opens it counts as its subject (22 speakers change
 on the same texts: 20 to the right person, 1 to a wrong one, 1 wrong before
-and after). Sources that name nobody ("An official", "Experts") stay as
+and after; a name that modifies a noun, "the Smith administration", is no
+subject: 4 more, all right). Sources that name nobody ("An official", "Experts") stay as
 written: that is what a reader can check.
 """
 
@@ -309,6 +310,8 @@ def _subject_rank(tok) -> int:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return _MAIN_SUBJECT if opens and not (nxt is not None and nxt.lower_ in ("'s", "’s")) else 0
     while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        if tok.dep_ != "appos" and tok.head.pos_ != "PROPN":
+            return 0  # a name modifying a noun: "the Smith administration opposed ..."
         tok = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return 0
