@@ -119,6 +119,7 @@ _GLUED_TO_WORD = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|per\b|/|\Z)")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
+# A number word inside a name ("our One Home Depot investments"): see _in_name.
 _IN_NAME = re.compile(r"[A-Z][a-z]+[ -][A-Z]")
 _AFTER_LOWER_WORD = re.compile(r"\b[a-z]+[ ]\Z")
 _LINE_REACH = 300  # characters read each side of the name to tell a headline from running text
@@ -292,6 +293,9 @@ def _in_name(text: str, start: int) -> bool:
     return sum(w[0].isupper() for w in long_words) * 2 <= len(long_words)
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
 def _words_prefix(text: str, start: int, end: int) -> tuple[float | None, int]:
     """The value of the longest run of number words from ``start`` that make one number, and where
     it ends, when the rest is a number that compounds the next word: "five ten-year bonds" is five
@@ -305,9 +309,6 @@ def _words_prefix(text: str, start: int, end: int) -> tuple[float | None, int]:
         if value is not None:
             return value, stop
     return None, end
-
-
-_WORD = re.compile(r"[A-Za-z]+")
 
 
 def scan(text: str) -> list[Raw]:
