@@ -81,6 +81,17 @@ def test_top_line_counts_match_the_ledger(brief):
         assert out.index(line) < out.lower().index("summary"), fmt
 
 
+def test_top_line_splits_single_source_facts_by_kind(brief):
+    import re
+
+    from storyweave.render.view import counts, counts_text
+
+    line = counts_text(brief)
+    split = re.search(r"single-source \(([^)]*)\)", line).group(1)
+    numbers = [int(n) for n in re.findall(r"(\d+) (?:figure|quote|statement)s?\b", split)]
+    assert numbers and sum(numbers) == counts(brief)["single_source"], line
+
+
 def test_html_escapes_source_text(records):
     story, arts, facts, derivations = records
     evil = arts[3].__class__(**{**arts[3].__dict__, "outlet": "<script>alert(1)</script>"})

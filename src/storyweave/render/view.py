@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..brief.model import Brief, Expectation, LedgerEntry, Mention
@@ -146,9 +147,16 @@ def counts(brief: Brief) -> dict[str, int]:
 
 
 def counts_text(brief: Brief) -> str:
+    """The top line; single-source facts split by kind, since most are sentences only one outlet
+    wrote and a desk checks the figures among them first."""
     c = counts(brief)
-    return (f"{c['corroborated']} corroborated · {c['single_source']} single-source · "
-            f"{c['conflicting']} conflicting · {c['pending']} only expected (pending)")
+    kinds = Counter(e.kind for e in _single(brief))
+    split = ", ".join(f"{kinds[k]} {word}{'s' if kinds[k] != 1 else ''}" for k, word in _KIND_WORDS.items() if kinds[k])
+    return (f"{c['corroborated']} corroborated · {c['single_source']} single-source"
+            f"{f' ({split})' if split else ''} · {c['conflicting']} conflicting · {c['pending']} only expected (pending)")
+
+
+_KIND_WORDS = {"figure": "figure", "quote": "quote", "claim": "statement"}  # in the order a desk checks them
 
 
 def _solid(brief: Brief) -> list[LedgerEntry]:
