@@ -59,10 +59,11 @@ def _root(inside: list, start: int, end: int):
     return next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0]) if inside else None
 
 
-def _anchor(doc, start: int, end: int) -> str:
+def _anchor(doc, inside: list, start: int, end: int) -> str:
     """The count on the noun a figure is "for": "two catches for 25 yards" -> "2" ("" if none).
-    Yards for two catches and yards for 59 catches measure different things, not one thing twice."""
-    root = _root([t for t in doc if start <= t.idx < end], start, end)
+    Yards for two catches and yards for 59 catches measure different things, not one thing twice.
+    ``inside`` are the figure's tokens (characters ``start:end`` of ``doc``)."""
+    root = _root(inside, start, end)
     if root is None or root.head.dep_ != "prep" or root.head.lower_ != "for":
         return ""  # "10 people in three attacks": "in" says where, and its count is a rival figure itself
     prep = root.head
@@ -80,8 +81,8 @@ def _anchor(doc, start: int, end: int) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _predicate(doc, start: int, end: int) -> str:
-    inside = [t for t in doc if start <= t.idx < end]
+def _predicate(inside: list, start: int, end: int) -> str:
+    """The figure's predicate phrase from its tokens ``inside`` (characters ``start:end``)."""
     if not inside:
         return ""
     root = _root(inside, start, end)
@@ -132,7 +133,9 @@ def contexts(figures: Sequence[Figure], sentences: Sequence[Statement | None]) -
             continue
         start, end = fig.span[0] - s.span[0], fig.span[1] - s.span[0]
         doc = docs[s.text]
-        out.append(FigureContext(_predicate(doc, start, end), _days(s.text), _anchor(doc, start, end), (s.article_id, s.span)))
+        inside = [t for t in doc if start <= t.idx < end]
+        out.append(FigureContext(_predicate(inside, start, end), _days(s.text), _anchor(doc, inside, start, end),
+                                 (s.article_id, s.span)))  # fmt: skip
     return out
 
 
