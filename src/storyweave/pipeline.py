@@ -51,14 +51,19 @@ def _expand(paths: Iterable[str | os.PathLike], skip: frozenset[Path] = frozense
 
     ``skip`` are the store's own files: passed over in a directory that holds them
     (`storyweave run .` with the database in "."), rejected when named."""
+    names = {f.name for f in skip}  # a file is resolved (a system call per path part) only when its name matches
+
+    def own(path: Path) -> bool:
+        return path.name in names and path.resolve() in skip
+
     out: list = []
     for p in paths:
         if is_url(str(p)):
             out.append(str(p))
-        elif Path(p).resolve() in skip:
+        elif own(Path(p)):
             out.append(Rejected(str(p), "ingest", "own-store", "this is the store's own database file"))
         else:
-            out += [f for f in iter_paths([p]) if isinstance(f, Rejected) or f.resolve() not in skip]
+            out += [f for f in iter_paths([p]) if isinstance(f, Rejected) or not own(f)]
     return out
 
 
