@@ -118,17 +118,17 @@ _GLUED_TO_WORD = re.compile(
 # a word after it makes it an initial ("10 R and D spenders").
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|per\b|/|\Z)")
 _PENCE = re.compile(r"p(?![A-Za-z0-9])")
+# Video resolutions (see _names_a_resolution): lines of "1080p", digits of "4K TVs", "8K video".
 _VIDEO_LINES = frozenset((480.0, 720.0, 1080.0, 1440.0, 2160.0))
+_RESOLUTIONS = frozenset((2.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0))
+_RESOLUTION_K = re.compile(r"[Kk][ -](?i:tvs?|televisions?|video|resolution|displays?|monitors?|screens?|hdr|uhd|"
+                           r"streaming|content|cameras?|footage|ultra|blu-ray)\b")
 # A number word inside a name ("our One Home Depot investments"): see _in_name.
 _IN_NAME = re.compile(r"[A-Z][a-z]+[ -][A-Z]")
 _AFTER_LOWER_WORD = re.compile(r"\b[a-z]+[ ]\Z")
 _LINE_REACH = 300  # characters read each side of the name to tell a headline from running text
 _LONG_WORD = re.compile(r"\b[A-Za-z]{4,}")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’]*[ -])*[A-Z][\w'’]*")
-# "4K TVs", "8K video": a K glued to a digit before a screen word names a resolution, not thousands.
-_RESOLUTIONS = frozenset((2.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0))
-_RESOLUTION_K = re.compile(r"[Kk][ -](?i:tvs?|televisions?|video|resolution|displays?|monitors?|screens?|hdr|uhd|"
-                           r"streaming|content|cameras?|footage|ultra|blu-ray)\b")
 _INCH = re.compile(r"in(?![A-Za-z0-9])")
 _TIMES = re.compile(r"x(?![A-Za-z0-9²×])")
 _AND_A_HALF = re.compile(r"(?i)[ -]and[ -]a[ -]half\b")
@@ -296,6 +296,15 @@ def _in_name(text: str, start: int) -> bool:
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+def _names_a_resolution(text: str, m: re.Match, number_end: int, value: float, unit: str | None,
+                        currency: str | None) -> bool:
+    """A screen or video resolution, not a quantity: "1080p" (no pence), "4K TVs" (no thousands)."""
+    if unit == "GBP-penny":
+        return value in _VIDEO_LINES
+    digits = m.group("digits") or ""
+    return currency is None and digits.isdigit() and value in _RESOLUTIONS and bool(_RESOLUTION_K.match(text, number_end))
+
+
 def _words_prefix(text: str, start: int, end: int) -> tuple[float | None, int]:
     """The value of the longest run of number words from ``start`` that make one number, and where
     it ends, when the rest is a number that compounds the next word: "five ten-year bonds" is five
@@ -354,10 +363,7 @@ def scan(text: str) -> list[Raw]:
             unit, end = _read_unit(text, end, currency)
         if unit is None and scale == 1.0 and end == number_end and text[end : end + 1].isalpha():
             continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
-        if unit == "GBP-penny" and value in _VIDEO_LINES:
-            continue  # "1080p" is a video resolution, not pence
-        digits = m.group("digits") or ""
-        if currency is None and digits.isdigit() and value in _RESOLUTIONS and _RESOLUTION_K.match(text, number_end):
+        if _names_a_resolution(text, m, number_end, value, unit, currency):
             continue
         if unit in MONEY_SENSE and (scale >= 1e6 or _MONEY_BEFORE.search(text, max(0, m.start() - _CLAUSE), m.start())):
             unit = MONEY_SENSE[unit]  # "3 million pounds" and "tickets cost 50 pounds" are money
