@@ -220,3 +220,16 @@ def test_view_helpers():
     assert dates_text(brief) == "2025-03-11 → 2025-03-24"
     assert dates_text(replace(brief, last_seen="2025-03-11")) == "2025-03-11"
     assert dates_text(replace(brief, first_seen=None, last_seen=None)) == ""
+
+
+def test_quotes_cite_only_outlets_that_credit_the_speaker(brief):
+    """The rewrite's "Experts said ..." is the same words without their speaker: the quote line
+    "Maria Lopez: ..." must not cite it as an outlet that printed her words."""
+    from storyweave.render.view import short_labels, view
+
+    (lopez,) = [q for q in view(short_labels(brief)).quotes if q.about == "Maria Lopez"]
+    assert lopez.outlets == ("Wire Daily",) and lopez.independent_sources == 1
+    assert all(m.speaker == "Maria Lopez" for m in lopez.mentions)
+    md = renderer("md")(brief)
+    (line,) = [x for x in md.splitlines() if x.startswith("- **Maria Lopez**")]
+    assert "Rewrite News" not in line

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..brief.model import Brief, Expectation, LedgerEntry, Mention
+from ..crosscheck.align import same_person
 
 MAX_SOLID = 8
 MAX_SINGLE = 6
@@ -177,7 +178,7 @@ def view(brief: Brief) -> View:
     single = _single(brief)[:MAX_SINGLE]
     # Best backed first; among equals a speaker's own words before a paraphrase of them.
     quotes = sorted(
-        (q for q in brief.quotes if q.about and len(q.label.split()) >= 3),
+        (credited_quote(q, brief.lineage.lines) for q in brief.quotes if q.about and len(q.label.split()) >= 3),
         key=lambda q: (-q.independent_sources, not verbatim(q), -len(q.outlets), -len(q.label)),
     )[:MAX_QUOTES]
     met = tuple(e for e in brief.expectations if e.status != "pending")
@@ -193,6 +194,19 @@ def view(brief: Brief) -> View:
         n_articles=sum(len(c.article_ids) for c in brief.coverage),
         counts=counts(brief),
     )
+
+
+def credited_quote(q: LedgerEntry, lines: tuple[tuple[str, ...], ...]) -> LedgerEntry:
+    """A quote entry as the Quotes section shows it: only the mentions that credit the words to
+    the quote's speaker (``q.about``), with their outlets and independent lines. The ledger keeps
+    every wording of the quote, among them a rewrite's "Experts believe ... can happen quietly"
+    (the attribution it lost, which Conflicts flags); a line "Ilse Marrow: ..." citing that
+    outlet would say it printed her words."""
+    own = tuple(m for m in q.mentions if same_person(m.speaker, q.about))
+    line_of = {aid: n for n, line in enumerate(lines) for aid in line}
+    n_lines = len({line_of.get(m.article_id, m.article_id) for m in own})
+    return dataclasses.replace(q, mentions=own, outlets=tuple(dict.fromkeys(m.outlet for m in own)),
+                               independent_sources=n_lines)
 
 
 def outlets(mentions: tuple[Mention, ...] | list[Mention]) -> str:
