@@ -234,6 +234,10 @@ def test_yards_for_different_numbers_of_catches_are_not_one_figure():
      "Engineer Petra Lind said the bridge would reopen within a week.", True),
     ("Mayor Jan Olsen said the bridge would reopen within a week.",
      "Engineer Petra Lind said the bridge would reopen within a week.", False),
+    # one quote for the short wording alike, yet not the same words: no speaker is disputed
+    ('"She checked in herself - it was her decision," her representative Jack Ketsoyan told People magazine.',
+     "Tara Reid said in an interview last year that she needed to be checked in without really saying why she "
+     "was going in.", False),
 ])
 def test_same_words_from_two_speakers_conflict_alike_paraphrases_do_not(a, b, conflict):
     ledger = _ledger_of({"a": a, "b": b})

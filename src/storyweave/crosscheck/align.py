@@ -211,8 +211,9 @@ def rival_pairs(
 # ----------------------------------------------------------------- quotes
 
 
-def quote_similarity(a: str, b: str, vectors: Vectors) -> float:
-    """How surely two quoted passages are the same words (0..1); 0 when not."""
+def same_words(a: str, b: str) -> float:
+    """How surely two quoted passages are the same words as written (0..1): one inside the other,
+    or the same up to small wording changes; 0 for passages that only say alike things."""
     wa, wb = words(a), words(b)
     if not wa or not wb:
         return 0.0
@@ -220,9 +221,17 @@ def quote_similarity(a: str, b: str, vectors: Vectors) -> float:
     if len(short) >= 2 and containment(short, long) >= QUOTE_CONTAINED:
         return 1.0
     ratio = fuzz.ratio(" ".join(wa), " ".join(wb))
-    if ratio >= QUOTE_RATIO:
-        return ratio / 100
-    if len(short) <= SHORT_QUOTE:
+    return ratio / 100 if ratio >= QUOTE_RATIO else 0.0
+
+
+def quote_similarity(a: str, b: str, vectors: Vectors) -> float:
+    """How surely two quoted passages are one quote (0..1): the same words (``same_words``), or a
+    short quote worded differently ("golden era" / "golden age"); 0 when not."""
+    verbatim = same_words(a, b)
+    if verbatim:
+        return verbatim
+    wa, wb = words(a), words(b)
+    if wa and wb and min(len(wa), len(wb)) <= SHORT_QUOTE:
         sa, sb = stems(a), stems(b)
         shared = sa & sb
         if shared and len(shared) / (min(len(sa), len(sb)) or 1) >= VARIANT_WORDS:

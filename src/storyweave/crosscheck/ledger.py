@@ -17,7 +17,7 @@ from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
 from ..records import Actor, Article, Figure, Quote, Span, Statement
 from .align import (
     FORECAST, SHORT_QUOTE, TERM_WORDS, claim_pairs, complete_clusters, credits_someone, figure_pairs, is_named,
-    name_words, name_words_of, quote_clusters, quote_similarity, rival_pairs, same_person,
+    name_words, name_words_of, quote_clusters, quote_similarity, rival_pairs, same_person, same_words,
 )
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, contradicts, words
@@ -217,14 +217,7 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             list(range(len(named))),
             lambda a, b: same_person(named[a].speaker, named[b].speaker),
         )
-        # Two people may well say alike things: words conflict over their speaker only when some
-        # outlet quotes them verbatim (a paraphrase of the mayor's quoted words credited to someone else).
-        # A term in quotation marks ("midnight regulation") is nobody's words, and three words
-        # ("he's great") are too few to tell whose: a version of such quotes disputes no speaker.
-        versions = [[named[i] for i in v] for v in speakers]
-        versions = [v for v in versions if any(len(words(m.text)) > TERM_WORDS for m in v)]
-        verbatim = any(m.quote_kind != "indirect" for v in versions for m in v)
-        conflict = _conflict(story, fact_id, "speaker", versions) if verbatim else None
+        conflict = _conflict(story, fact_id, "speaker", _disputed([[named[i] for i in v] for v in speakers]))
         if conflict:
             conflicts.append(conflict)
         named_articles = {m.article_id for m in named}
@@ -254,6 +247,22 @@ def quote_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict], l
             )
         )
     return entries, conflicts, launderings
+
+
+def _disputed(versions: list[list[Mention]]) -> list[list[Mention]]:
+    """The versions of a quote (one per speaker) that credit the same words as another version.
+
+    A quote's cluster joins more than one statement's words: a short quote's rewording, a phrase
+    two sentences share ("She checked in herself" / "she needed to be checked in", "party girl").
+    Two people may well say alike things, so words conflict over their speaker only when two
+    outlets give the same words (``same_words``) to different people and one quotes them
+    verbatim (a paraphrase of the mayor's quoted words credited to someone else). A term in
+    quotation marks ("midnight regulation") is nobody's words, and three words ("he's great")
+    are too few to tell whose: such mentions dispute no speaker."""
+    def rivals(va: list[Mention], vb: list[Mention]) -> bool:
+        return any({x.quote_kind, y.quote_kind} != {"indirect"} and min(len(words(x.text)), len(words(y.text))) > TERM_WORDS
+                   and same_words(x.text, y.text) for x in va for y in vb)
+    return [v for v in versions if any(rivals(v, w) for w in versions if w is not v)]
 
 
 def _fullest_name(speaker: str | None, actors: Sequence[Sequence[Actor]]) -> str:
