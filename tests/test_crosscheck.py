@@ -227,6 +227,17 @@ def test_yards_for_different_numbers_of_catches_are_not_one_figure():
     assert any({m.value for m in c.sides} == {3, 4} for c in ledger.conflicts if c.kind == "value")
 
 
+def test_counts_of_different_groups_of_one_noun_are_no_rival_values():
+    """"Eight of the jurors were black" and "I talked to two jurors" count different jurors: a
+    copula's complement says what is counted, so "juror be black" is no rival of "juror talk"."""
+    ledger = _ledger_of({
+        "a": "The county is 43 percent black. Eight of the jurors were black.",
+        "b": '"I talked to two jurors and they both say that some people showed up for jury duty with their '
+             'minds already made up," Howard said Saturday.',
+    })
+    assert not [c for c in ledger.conflicts if c.kind == "value"]
+
+
 @pytest.mark.parametrize("a,b,conflict", [
     ('"The bridge will reopen within a week," Mayor Jan Olsen said.',
      '"The bridge will reopen within a week," engineer Petra Lind said.', True),

@@ -48,6 +48,8 @@ def _verb_words(verb, skip) -> list[str]:
             out.append(c.lemma_.lower())
         elif c.dep_ in _ARGS and c.pos_ in _NOUNS:
             out += _noun_words(c)
+        elif c.dep_ == "acomp":  # what a copula says: "jurors were black" is not "talked to jurors"
+            out.append(c.lemma_.lower())
         elif c.dep_ == "prep":  # where or of what, not when: "work at the campus", not "on Tuesday"
             out += [g.lemma_.lower() for g in c.children
                     if g.dep_ == "pobj" and g.pos_ in _NOUNS and g.ent_type_ not in _WHEN]
