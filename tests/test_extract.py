@@ -293,3 +293,29 @@ def test_teasers_flagged():
     assert "Subscribe" not in article.text
     full = extract(RawDocument(source="full.txt", content=body.encode(), kind="text"))
     assert not full.teaser
+
+
+def _page(body: str) -> bytes:
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Valley council approves flood plan</title></head><body>{body}</body></html>""".encode("utf-8")
+
+
+FLOOD_PARAGRAPHS = [
+    f"<p>Paragraph {n} of the report: the valley council approved a flood plan on Monday after a long "
+    f"debate, and officials said work on the new levees and pumping stations would start in spring.</p>"
+    for n in range(1, 9)
+]
+
+
+def test_article_body_split_by_an_ad_row_is_read_whole():
+    # the template repeats its body container around a full-width ad row; trafilatura read only the
+    # first container, so the article stopped at the ad (a Wired story kept 3,172 of 8,640 characters)
+    row = '<div class="row"><div class="story article-body grid__content">{}</div><aside class="rail"></aside></div>'
+    body = (row.format("".join(FLOOD_PARAGRAPHS[:4]))
+            + '<div class="row full-ad"><span>Advertisement</span></div>'
+            + row.format("".join(FLOOD_PARAGRAPHS[4:])))  # fmt: skip
+    article = extract(RawDocument(source="split.html", content=_page(body), kind="html"))
+    assert isinstance(article, Article), article
+    assert [article.text[s:e].split(":")[0] for s, e in article.paragraphs] == [
+        f"Paragraph {n} of the report" for n in range(1, 9)
+    ]

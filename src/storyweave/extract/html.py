@@ -5,8 +5,9 @@ scrapinghub dev split it scores F1 0.975 (P 0.966, R 0.985) against 0.962 for
 the default mode (P 0.938, R 0.988) and 0.965 for default without comments. When
 it keeps too little of the page, trafilatura's recall mode, then jusText, then
 the plain text of ``<article>``/``<main>``/``<p>`` take over, each with a lower
-confidence. Whatever wins goes through the same line-level cleanup as plain
-text (:mod:`.boilerplate`).
+confidence. Every extractor reads the page after :mod:`.preclean` has repaired
+the structures that make them keep the wrong text; whatever wins goes through
+the same line-level cleanup as plain text (:mod:`.boilerplate`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import trafilatura
 from lxml import etree
 
 from .boilerplate import clean_lines, words
+from .preclean import preclean
 
 # Below this many words the precision result is suspected of having dropped the
 # body and the fallbacks are tried. Scrapinghub dev split: thresholds 30-200
@@ -59,12 +61,13 @@ class HtmlExtraction:
 
 def extract_html(html: str, url: str | None = None, title: str | None = None) -> HtmlExtraction:
     """Run the cascade; ``paragraphs`` is empty when every extractor failed."""
-    doc = _trafilatura(html, url, favor_precision=True)
-    meta = doc if doc is not None else trafilatura.extract_metadata(html, default_url=url)
+    page = _cleaned(html)
+    doc = _trafilatura(page, url, favor_precision=True)
+    meta = doc if doc is not None else trafilatura.extract_metadata(page, default_url=url)
     title = title or (meta.title if meta is not None else None)
     method, raw = "trafilatura", _lines(doc)
     if len(words(" ".join(raw))) < MIN_PRECISE_WORDS:
-        method, raw = _fallbacks(html, url, raw)
+        method, raw = _fallbacks(page, url, raw)
     paragraphs = clean_lines(raw, title=title)
     n = len(words(" ".join(paragraphs)))
     confidence = _CONFIDENCE[method] * min(1.0, n / _FULL_LENGTH_WORDS) if n else 0.0
@@ -87,6 +90,19 @@ def extract_html(html: str, url: str | None = None, title: str | None = None) ->
     )
 
 
+def _cleaned(html: str) -> etree._Element | str:
+    """The page as trafilatura parses it, repaired by :func:`.preclean.preclean`; the text
+    itself when it does not parse (the extractors then fail on it as before)."""
+    try:
+        tree = trafilatura.load_html(html)
+    except (ValueError, TypeError, etree.LxmlError):
+        return html
+    if tree is None:
+        return html
+    preclean(tree)
+    return tree
+
+
 def _open_graph(html: str) -> dict[str, str]:
     """The page's ``og:*`` meta tags wherever they stand, first value of each. trafilatura reads
     metadata from the head; a page whose head closes early (a tracking pixel in a ``<noscript>``
@@ -105,10 +121,11 @@ def _open_graph(html: str) -> dict[str, str]:
     return found
 
 
-def _fallbacks(html: str, url: str | None, precise: list[str]) -> tuple[str, list[str]]:
+def _fallbacks(page: etree._Element | str, url: str | None, precise: list[str]) -> tuple[str, list[str]]:
     """The first fallback that finds clearly more than precision mode did."""
+    html = page if isinstance(page, str) else lxml.html.tostring(page, encoding="unicode")
     for method, extractor in (
-        ("fallback-trafilatura-recall", lambda: _lines(_trafilatura(html, url, favor_recall=True))),
+        ("fallback-trafilatura-recall", lambda: _lines(_trafilatura(page, url, favor_recall=True))),
         ("fallback-justext", lambda: _justext(html)),
         ("fallback-lxml", lambda: _lxml_text(html)),
     ):
@@ -119,10 +136,10 @@ def _fallbacks(html: str, url: str | None, precise: list[str]) -> tuple[str, lis
     return "trafilatura", precise
 
 
-def _trafilatura(html: str, url: str | None, **mode: bool):
-    try:
+def _trafilatura(page: etree._Element | str, url: str | None, **mode: bool):
+    try:  # a tree is copied by trafilatura, so each mode reads the same page
         return trafilatura.bare_extraction(
-            html, url=url, include_comments=False, with_metadata=True, **mode
+            page, url=url, include_comments=False, with_metadata=True, **mode
         )
     except (ValueError, TypeError, etree.LxmlError):  # malformed markup trafilatura cannot parse
         return None
