@@ -227,6 +227,24 @@ def test_yards_for_different_numbers_of_catches_are_not_one_figure():
     assert any({m.value for m in c.sides} == {3, 4} for c in ledger.conflicts if c.kind == "value")
 
 
+def test_a_rate_and_the_count_it_is_of_are_one_figure():
+    """"40,000 vehicles a day" and "carries 40,000 vehicles" are one figure though one outlet
+    leaves out the "a day"; a rate never matches another unit's amount."""
+    from storyweave.crosscheck.align import may_share_unit
+
+    ledger = _ledger_of({
+        "a": "The 57-year-old steel truss bridge links the city centre with the container terminals and carries "
+             "around 40,000 vehicles a day.",
+        "b": "The bridge, which carries 40,000 vehicles between the city centre and the container terminals, was "
+             "built in 1968.",
+    })
+    (vehicles,) = [e for e in ledger.facts if e.kind == "figure" and e.mentions[0].value == 40000]
+    assert {m.unit for m in vehicles.mentions} == {"vehicle/day", "vehicle"} and vehicles.status == "corroborated"
+    assert may_share_unit("USD/share", "USD") and may_share_unit(None, "people")
+    assert not may_share_unit("USD/share", "EUR") and not may_share_unit("vehicle/day", "vehicle/hour")
+    assert not may_share_unit("people", "USD")
+
+
 def test_counts_of_different_groups_of_one_noun_are_no_rival_values():
     """"Eight of the jurors were black" and "I talked to two jurors" count different jurors: a
     copula's complement says what is counted, so "juror be black" is no rival of "juror talk"."""

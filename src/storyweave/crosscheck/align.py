@@ -11,7 +11,8 @@ formatting noise and becomes a conflict in the ledger.
 from __future__ import annotations
 
 import math
-from typing import Collection, Mapping, Sequence
+import operator
+from typing import Callable, Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -127,12 +128,24 @@ def _values(fig: Figure) -> list[tuple[float, str | None]]:
     return [(fig.value, fig.unit), *fig.also]
 
 
-def same_value(a: Figure, b: Figure) -> bool:
-    """True when two figures give the same quantity, allowing rounding and conversions."""
+def may_share_unit(ua: str | None, ub: str | None) -> bool:
+    """Whether equal numbers in these units may be one figure as two outlets write it: the same
+    unit, a rate and the amount it counts ("$31 a share" / "$31" in "cash for each share", "40,000
+    vehicles a day" / "carries 40,000 vehicles"), or a bare number whose unit its phrase leaves
+    unsaid ("puts the death toll at 17" / "17 people"). What the figures measure must agree too
+    (``figure_pairs``); rival values keep to one unit."""
+    if ua is None or ub is None or ua == ub:
+        return True
+    return ("/" in ua) != ("/" in ub) and ua.split("/")[0] == ub.split("/")[0]
+
+
+def same_value(a: Figure, b: Figure, units: Callable[[str | None, str | None], bool] = operator.eq) -> bool:
+    """True when two figures give the same quantity, allowing rounding and conversions; ``units``
+    says which units compare (by default only equal ones; ``may_share_unit`` for one figure)."""
     approx = a.approx != "=" or b.approx != "="
     for va, ua in _values(a):
         for vb, ub in _values(b):
-            if ua != ub:
+            if not units(ua, ub):
                 continue
             tolerance = max(_step(va), _step(vb))
             if approx:
@@ -160,7 +173,7 @@ def figure_pairs(
     for i in range(len(figs)):
         for j in range(i + 1, len(figs)):
             a, b = figs[i], figs[j]
-            if not comparable_units(a, b) or (a.change or None) != (b.change or None) or not same_value(a, b):
+            if (a.change or None) != (b.change or None) or not same_value(a, b, may_share_unit):
                 continue
             sim = vectors.cos(things[i], things[j])
             # A shorter phrase inside a longer one ("US military personnel" in
