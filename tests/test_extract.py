@@ -319,3 +319,21 @@ def test_article_body_split_by_an_ad_row_is_read_whole():
     assert [article.text[s:e].split(":")[0] for s, e in article.paragraphs] == [
         f"Paragraph {n} of the report" for n in range(1, 9)
     ]
+
+
+def test_hover_card_on_a_name_is_not_read_into_the_sentence():
+    # a name's pop-up card (full name, latest headlines, "MORE"), shown by CSS on hover
+    card = ('<span class="person"><a href="/people/ann-lee">Ann Lee</a><span class="person-card">'
+            '<img src="/lee.jpg" alt=""><a class="name" href="/people/ann-lee">Ann Marie Lee</a> '
+            '<a href="/news/1">Valley mayor defends levee costs</a> '
+            '<a href="/news/2">Council delays vote on pumping stations</a> '
+            '<a class="more" href="/people/ann-lee">MORE</a></span></span>')
+    lead = f"<p>Valley mayor {card} (Ind.) defended the flood plan on Monday, saying that the levees would pay for themselves.</p>"
+    # a styled run of prose after a link is no card: it has words outside its links
+    prose = ('<p>The plan follows <a href="/r">a report</a><span> by <a href="/e">engineers</a> and '
+             '<a href="/h">hydrologists</a> who studied the valley</span> for two years before the vote.</p>')
+    article = extract(RawDocument(source="card.html", content=_page(f"<article>{lead}{prose}{''.join(FLOOD_PARAGRAPHS)}</article>"), kind="html"))
+    assert isinstance(article, Article), article
+    assert article.text.startswith("Valley mayor Ann Lee (Ind.) defended the flood plan on Monday")
+    assert "MORE" not in article.text and "Ann Marie Lee" not in article.text
+    assert "a report by engineers and hydrologists who studied the valley for two years" in article.text

@@ -10,6 +10,10 @@ markup, never by a site's class names or words.
   several containers of the same class (a full-width ad row between them)
   lost everything after the first cut: a Wired story stopped after 3,172 of
   its 8,640 characters, at full confidence, in every trafilatura mode.
+* Hover cards (:func:`drop_hover_cards`): a name inside a paragraph may carry
+  a pop-up card (the person's full name, their latest headlines, "MORE")
+  hidden by CSS. Extractors see no CSS, so the card was read as part of the
+  sentence: "Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor ... MORE (R) is".
 """
 
 from __future__ import annotations
@@ -17,12 +21,34 @@ from __future__ import annotations
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
-__all__ = ["join_split_body", "preclean"]
+__all__ = ["drop_hover_cards", "join_split_body", "preclean"]
+
+# Candidates for a hover card: a non-link element inside a paragraph, right after a link,
+# holding at least two links of its own (the card's name and "MORE" at the least).
+_CARD_CANDIDATES = etree.XPath(
+    "//p//*[not(self::a)][preceding-sibling::*[1][self::a]][count(.//a) >= 2]"
+)
 
 
 def preclean(tree: etree._Element) -> None:
     """Apply every fix to ``tree``, in place."""
+    drop_hover_cards(tree)
     join_split_body(tree)
+
+
+def drop_hover_cards(tree: etree._Element) -> None:
+    """Remove pop-up cards hung on a link inside a paragraph.
+
+    A card sits right against the link it decorates (no text between them) and is
+    nothing but links: its text is made of its links' text and whitespace. A styled
+    run of prose after a link always has words outside its own links, so it is left
+    alone. The card's tail (the rest of the sentence) is kept.
+    """
+    for card in _CARD_CANDIDATES(tree):
+        if (card.getprevious().tail or "").strip():
+            continue
+        if len(_letters(card)) == sum(len(_letters(link)) for link in card.iter("a")):
+            _remove_keeping_tail(card)
 
 
 def join_split_body(tree: etree._Element) -> None:
@@ -49,3 +75,17 @@ def join_split_body(tree: etree._Element) -> None:
             continue
         for child in list(part):
             first.append(child)
+
+
+def _letters(element: etree._Element) -> str:
+    return "".join("".join(element.itertext()).split())
+
+
+def _remove_keeping_tail(element: etree._Element) -> None:
+    parent, previous = element.getparent(), element.getprevious()
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
