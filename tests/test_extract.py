@@ -11,6 +11,7 @@ from storyweave import ids
 from storyweave.extract import MAX_BYTES, extract
 from storyweave.extract.boilerplate import clean_lines
 from storyweave.extract.decode import decode
+from storyweave.extract.metadata import without_site_name
 from storyweave.extract.text import rejoin_contractions, unglue_sentences
 from storyweave.records import Article, RawDocument, Rejected
 
@@ -337,3 +338,29 @@ def test_hover_card_on_a_name_is_not_read_into_the_sentence():
     assert article.text.startswith("Valley mayor Ann Lee (Ind.) defended the flood plan on Monday")
     assert "MORE" not in article.text and "Ann Marie Lee" not in article.text
     assert "a report by engineers and hydrologists who studied the valley for two years" in article.text
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Daily Deals: Controllers, AirPods and More - IGN", "IGN", "Daily Deals: Controllers, AirPods and More"),
+        ("How to Tackle Snack Temptations | The Beachbody Blog", "The Beachbody Blog", "How to Tackle Snack Temptations"),
+        ("Gift guide for tech lovers - 9to5Mac", "9To5Mac", "Gift guide for tech lovers"),  # case aside
+        ("Deals are live - Remember 80/90 - Memorabilia", "Remember 80/90 - Memorabilia", "Deals are live"),
+        ("Impeachment hearing - Day 2", "IGN", "Impeachment hearing - Day 2"),  # not the site's name
+        ("Oil | Gas", "Gas Weekly", "Oil | Gas"),
+        ("IGN", "IGN", "IGN"),  # nothing would be left
+    ],
+)
+def test_site_name_cut_from_the_end_of_a_page_title(title, site, expected):
+    assert without_site_name(title, site) == expected
+
+
+def test_page_title_without_its_site_name_but_a_declared_title_as_declared():
+    # trafilatura takes the og:title (or a JSON-LD headline) as it stands
+    page = PAGE.replace('content="Harbour city opens new tide barrier"', 'content="Harbour city opens new tide barrier - The Coastal Gazette"')
+    article = extract(RawDocument(source="page.html", content=page.encode("utf-8"), kind="html"))
+    assert article.title == "Harbour city opens new tide barrier"
+    declared = {"title": "Harbour city opens new tide barrier | The Coastal Gazette"}
+    article = extract(RawDocument(source="page.html", content=page.encode("utf-8"), kind="html", metadata=declared))
+    assert article.title == declared["title"]

@@ -20,6 +20,7 @@ import trafilatura
 from lxml import etree
 
 from .boilerplate import clean_lines, words
+from .metadata import without_site_name
 from .preclean import preclean
 
 # Below this many words the precision result is suspected of having dropped the
@@ -64,7 +65,11 @@ def extract_html(html: str, url: str | None = None, title: str | None = None) ->
     page = _cleaned(html)
     doc = _trafilatura(page, url, favor_precision=True)
     meta = doc if doc is not None else trafilatura.extract_metadata(page, default_url=url)
-    title = title or (meta.title if meta is not None else None)
+    sitename, page_url = getattr(meta, "sitename", None), getattr(meta, "url", None)
+    if not sitename or _DOMAIN_LIKE.fullmatch(sitename):  # a host name: trafilatura's name for a site the head does not name
+        graph = _open_graph(html)
+        sitename, page_url = graph.get("og:site_name") or sitename, page_url or graph.get("og:url")
+    title = title or without_site_name(getattr(meta, "title", None), sitename)
     method, raw = "trafilatura", _lines(doc)
     if len(words(" ".join(raw))) < MIN_PRECISE_WORDS:
         method, raw = _fallbacks(page, url, raw)
@@ -72,10 +77,6 @@ def extract_html(html: str, url: str | None = None, title: str | None = None) ->
     n = len(words(" ".join(paragraphs)))
     confidence = _CONFIDENCE[method] * min(1.0, n / _FULL_LENGTH_WORDS) if n else 0.0
     lang = _HTML_LANG.search(html[:5000])
-    sitename, page_url = getattr(meta, "sitename", None), getattr(meta, "url", None)
-    if not sitename or _DOMAIN_LIKE.fullmatch(sitename):  # a host name: trafilatura's name for a site the head does not name
-        graph = _open_graph(html)
-        sitename, page_url = graph.get("og:site_name") or sitename, page_url or graph.get("og:url")
     return HtmlExtraction(
         paragraphs=paragraphs,
         method=method,

@@ -16,6 +16,9 @@ from typing import Any
 import courlan
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&)\s*")
+# What pages put between a headline and their site's name in <title>: "Headline - IGN",
+# "Headline | The Beachbody Blog", "Headline – TechCrunch", "Headline · Site".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—·•:»/]|::)\s+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -40,6 +43,28 @@ def outlet_name(declared: Any, sitename: str | None, url: str | None, source: st
             if domain:
                 return domain
     return PurePosixPath(source.split("#", 1)[0]).stem or source
+
+
+def without_site_name(title: str | None, sitename: str | None) -> str | None:
+    """The page's title without a trailing " - Site" / " | Site" naming the page's own site.
+
+    A page's <title> often ends with the site's name; the headline is the part before
+    it. Only a segment that *is* the site name (case, spaces and punctuation aside:
+    "9to5Mac" for "9To5Mac", "SpaceNews.com") is cut, and only at a separator with
+    spaces around it, so a headline's own last words ("Hearing - Day 2", "Oil | Gas")
+    stay. Declared titles are not passed here: the source knows its own titles.
+    """
+    if not title or not sitename or not _letters(sitename):
+        return title
+    for sep in _TITLE_SEPARATOR.finditer(title):  # left to right: a site name may hold a separator
+        head = title[: sep.start()].strip()
+        if head and _letters(title[sep.end() :]) == _letters(sitename):
+            return head
+    return title
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def authors(declared: Any, found: str | None) -> tuple[str, ...]:
