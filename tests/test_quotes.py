@@ -342,9 +342,9 @@ def test_a_speaking_i_is_never_a_person_the_quotation_names(nlp):
     text = ('Dana Whitfield, a passenger on the bus, told reporters the driver never slowed down.\n'
             'The bus left the depot at seven with twelve people on board.\n'
             'It crossed the river a few minutes later.\n'
-            '"I was sitting right behind the driver, Peter Okafor, when the bus hit the rail.\n'
+            '"I was sitting right behind the driver, Peter Okafor, when the bus hit the rail."\n'
             'I honestly thought we were going over the bridge.\n'
-            'Then everything went quiet."\n')
+            'Then everything went quiet.\n')
     assert _speaker_of_each_quote(nlp, text)["we were going over the bridge"] == "Dana Whitfield"
     # a name that speaks inside a quotation whose closing mark is lost is still a speaker
     text = ('The bus left the depot at seven with twelve people on board.\n'
@@ -584,3 +584,38 @@ def test_statement_announced_by_name_on_the_line_before(nlp):
             'foundation of the Endangered Species Act."\n')
     quotes = extract_quotes("x", text, nlp(text))
     assert [(q.speaker, q.kind) for q in quotes if q.text.startswith("Several")] == [("Francesca Grifo", "direct")]
+
+
+def test_quotation_split_over_lines_runs_on_to_the_mark_that_closes_it(nlp):
+    """Copy with a line per sentence: the quotation opened on one line and closed on the next is
+    one quotation, spoken by the name after its closing mark, not by the speaker before it."""
+    text = ("Two jurors who spoke at Howard's news conference said they worked hard.\n"
+            '"I believe Brian Nichols did not win.\n'
+            "In his own words, he said it's not his DNA to stay in jail,\" said Christina Greenway, a daughter.\n"
+            '"I am not disappointed."\n')
+    speakers = _speaker_of_each_quote(nlp, text)
+    assert speakers["I believe Brian Nichols did not win.\nIn his own words, he said it's not his DNA to stay in jail"] == (
+        "Christina Greenway")
+    # the paragraph convention (each paragraph re-opens, the last one closes) stays as it was
+    paragraphs = '"First part\n"Second part."\n'
+    assert [paragraphs[a:b] for a, b in (q.outer for q in find_quoted(paragraphs))] == ['"First part', '"Second part."']
+
+
+def test_quotation_resumed_after_its_tag_keeps_the_speaker(nlp):
+    """'"...," he mocks. "..."': the second part of a split quotation is the same speaker's, even
+    when it is short and the cue is no reporting verb of the lexicon."""
+    text = ('Chait read the essay. "The marketplace has not failed the white working class," he mocks. '
+            '"Not at all."\n')
+    atts = attributions(nlp(text))
+    resumed = [a for a in atts if a.cue_text == "mocks"]
+    assert [text[a:b] for a, b in resumed[0].content] == [
+        '"The marketplace has not failed the white working class,"', '"Not at all."']
+
+
+def test_a_surname_with_inner_capitals_is_a_mention(nlp):
+    """'McAllister' is no title case to str.istitle, yet it names the person a later "she" is."""
+    text = ("Lawyer Peter Lynch questioned the witness.\n"
+            "The first witness was Kathina's mother, Shondell McAllister.\n"
+            "McAllister said she had to force her way through the crowd.\n"
+            '"I said, I am her mother," she said.\n')
+    assert _speaker_of_each_quote(nlp, text)["I said, I am her mother"] == "Shondell McAllister"

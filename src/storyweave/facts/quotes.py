@@ -42,7 +42,7 @@ from .quotes_cues import find_attributions
 from .quotes_learned import SOURCE_FILTERED, CueModel, attribution_features, load_filter_model
 from .quotes_lexicon import CUE_FORMS, lower_words
 from .quotes_lone import (adjacent_cue, announcer, colon_attribution, dash_quotes, framed_quotation, is_direct, line_colons,
-                          stands_alone)
+                          resumed_quotation, stands_alone)
 from .quotes_marks import Quoted, find_quoted
 from .speakers import Speakers
 
@@ -85,6 +85,10 @@ def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = T
         host = adjacent_cue(text, out, q)
         if host is not None:
             _attach(out, host, q, "+adjacent")
+            continue
+        host = resumed_quotation(text, out, q)
+        if host is not None:
+            _attach(out, host, q, "+resumed")
             continue
         colon = colon_attribution(doc, text, q)
         if colon is not None:

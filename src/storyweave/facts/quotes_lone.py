@@ -22,7 +22,7 @@ from .quotes_lexicon import CUE_FORMS, SOURCE_DOCUMENTS, lower_words
 from .quotes_marks import Quoted
 
 __all__ = ["adjacent_cue", "announcer", "colon_attribution", "dash_quotes", "framed_quotation", "is_direct", "line_colons",
-           "stands_alone"]
+           "resumed_quotation", "stands_alone"]
 
 # A dash attribution after a quotation: '"...," – Shigeru Ishiba'.
 _DASH_SPEAKER = re.compile(r"\s*[,.]?\s*[–—-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
@@ -75,6 +75,25 @@ def adjacent_cue(text: str, atts: list[Attributed], q: Quoted) -> Attributed | N
         if not att.content and q.outer[1] <= start and _GAP_AFTER.fullmatch(text, q.outer[1], start):
             return att
         if att.cue[1] <= q.outer[0] and _GAP_BEFORE.fullmatch(text, att.cue[1], q.outer[0]):
+            return att
+    return None
+
+
+# From the end of a quotation's tag to the quotation that resumes after it ('he mocks. "').
+_TAG_REST = re.compile(r"[^.!?\n\"“”]{0,60}[.!?,:][ \t]+")
+
+
+def resumed_quotation(text: str, atts: list[Attributed], q: Quoted) -> Attributed | None:
+    """The attribution whose quotation a tag interrupts and ``q`` resumes in the same paragraph:
+    '"The marketplace hasn't failed the white working class," he mocks. "The white working
+    class has failed capitalism."' The split quotation names its speaker whatever the cue (a
+    cue the lexicon calls neither speech nor belief, a tag whose subject the parse lost) and
+    however short the second part ("''More friendly people.''")."""
+    for att in atts:
+        tag = (min(att.cue[0], att.source[0]), max(att.cue[1], att.source[1])) if att.source else att.cue
+        if tag[1] > q.outer[0] or not _TAG_REST.fullmatch(text, tag[1], q.outer[0]):
+            continue
+        if any(p.outer[1] <= tag[0] and _GAP_AFTER.fullmatch(text, p.outer[1], tag[0]) for p in att.quoted):
             return att
     return None
 

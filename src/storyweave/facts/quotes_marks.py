@@ -10,7 +10,8 @@ its kind is open and opens otherwise, which is what a reader does.
 
 Double quotes left open at the end of a paragraph are closed there: the news
 convention for a quote running over several paragraphs is to leave each
-paragraph open and re-open the next. A single mark left open is dropped: far
+paragraph open and re-open the next. When the next line closes it instead, the
+quotation runs on over the line break (copy with a line per sentence). A single mark left open is dropped: far
 more often it was an apostrophe ("'90s", "rock 'n' roll").
 """
 
@@ -49,17 +50,89 @@ def find_quoted(text: str) -> tuple[Quoted, ...]:
     """Every quoted passage of ``text`` in order, nested single quotes dropped (cached: the
     sentence splitter and the quote extractor of the facts stage both read them)."""
     found: list[Quoted] = []
+    left_open: dict[bool, tuple[int, int, int]] = {}  # kind -> (mark start, mark end, its line's end)
     for start, end in _paragraphs(text):
-        doubles = _pair(text, start, end, _DOUBLE, double=True)
+        paired = {double: _pair(text, start, end, pattern, double) for double, pattern in ((True, _DOUBLE), (False, _SINGLE))}
+        for double in (True, False):
+            spans, opened = paired[double]
+            if double in left_open:
+                carried = left_open.pop(double)
+                run_on = _run_on(text, carried, start, end, spans, double)
+                if run_on is not None:
+                    spans.append(run_on)
+                elif text.count("\n", carried[2], end) <= _RUN_ON_LINES and opened is None and not spans:
+                    left_open[double] = carried  # a line without marks of this kind: the quotation may close on the next
+                elif double:
+                    spans.append(Quoted((carried[0], carried[2]), (carried[1], carried[2]), True))
+            if opened is not None and (double or _starts_line(text, opened[0])):
+                left_open[double] = (*opened, end)
+        doubles = paired[True][0]
         # single marks inside a double quotation are nested quotes (or apostrophes): the
         # double one is the quotation; a single pair straddling a double one is noise
-        singles = [
-            q
-            for q in _pair(text, start, end, _SINGLE, double=False)
-            if not any(d.outer[0] < q.outer[1] and q.outer[0] < d.outer[1] for d in doubles)
-        ]
-        found.extend(sorted(doubles + singles, key=lambda q: q.outer))
-    return tuple(found)
+        found.extend(doubles)
+        found.extend(q for q in paired[False][0] if not any(d.outer[0] < q.outer[1] and q.outer[0] < d.outer[1] for d in doubles))
+    for double, carried in left_open.items():
+        if double:
+            found.append(Quoted((carried[0], carried[2]), (carried[1], carried[2]), True))
+    return tuple(sorted(found, key=lambda q: q.outer))
+
+
+# Line breaks a quotation may run on over ('"Do not trust Mr. Nichols ever again.' / 'Ever
+# again.' / 'Because he can not be trusted."'); further apart, two stray marks are likelier.
+_RUN_ON_LINES = 2
+
+
+def _starts_line(text: str, i: int) -> bool:
+    return not text[text.rfind("\n", 0, i) + 1 : i].strip()
+
+
+def _run_on(text: str, carried: tuple[int, int, int], start: int, end: int, spans: list[Quoted], double: bool) -> Quoted | None:
+    """A quotation left open at the end of a line and closed on one of the next two by a mark
+    that cannot open one: copy with a line per sentence splits quotations over lines ('"I
+    believe Brian Nichols did not win.' / 'In his own words, ... ," said Christina Greenway'),
+    and the mark that closes it is what says so. A line that re-opens (the convention for a
+    quotation over several paragraphs) or ends the run leaves the first quotation closed at its
+    line's end. A single mark runs on only from the start of a line to a mark after a
+    sentence's punctuation (", ' said"): elsewhere single marks are mostly apostrophes."""
+    if text.count("\n", carried[2], start) > _RUN_ON_LINES:
+        return None
+    doubled = set() if double else _doubled(text, start, end)
+    first = next((m for m in (_DOUBLE if double else _SINGLE).finditer(text, start, end) if m.start() not in doubled), None)
+    if first is None or any(q.outer[0] <= first.start() < q.outer[1] for q in spans):
+        return None
+    i, j = first.span()
+    if not _can_close(text, i, j, first.group(), double) or _can_open(text, i, j, first.group(), double):
+        return None
+    inner_end = len(text[start:i].rstrip()) + start
+    if not double and text[inner_end - 1 : inner_end] not in _SENTENCE_END:
+        return None
+    return Quoted((carried[0], j), (carried[1], inner_end), double)
+
+
+def _pair(text: str, start: int, end: int, pattern: re.Pattern, double: bool) -> tuple[list[Quoted], tuple[int, int] | None]:
+    """The quotations a line's marks pair into, and the mark it leaves open (if any)."""
+    spans: list[Quoted] = []
+    open_at: tuple[int, int] | None = None
+    doubled = set() if double else _doubled(text, start, end)
+    for m in pattern.finditer(text, start, end):
+        i, j, mark = m.start(), m.end(), m.group()
+        if i in doubled:
+            continue  # one half of a '' pair
+        closes = _can_close(text, i, j, mark, double)
+        if open_at is not None and closes and i > open_at[1]:
+            inner_end = len(text[open_at[1] : i].rstrip()) + open_at[1]  # 'a bullet, "' ends at the comma
+            spans.append(Quoted((open_at[0], j), (open_at[1], inner_end), double))
+            open_at = None
+        elif _can_open(text, i, j, mark, double):
+            open_at = (i, j)
+    if open_at is not None and end - open_at[1] <= 1:
+        open_at = None
+    return spans, open_at
+
+
+def _doubled(text: str, start: int, end: int) -> set[int]:
+    """Offsets of the single marks that are half of a doubled-apostrophe quotation mark ('')."""
+    return {i for m in _DOUBLE.finditer(text, start, end) for i in range(m.start(), m.end())}
 
 
 def _paragraphs(text: str) -> list[Span]:
@@ -100,26 +173,6 @@ def _can_close(text: str, i: int, j: int, mark: str, double: bool) -> bool:
         # a closing mark glued to the next sentence: "sticky.'Trump's"
         return before in _SENTENCE_END and after.isupper()
     return double or not before.isalnum() or after in " \t,.;:!?)]}—–-" or after.isspace()
-
-
-def _pair(text: str, start: int, end: int, pattern: re.Pattern, double: bool) -> list[Quoted]:
-    spans: list[Quoted] = []
-    open_at: tuple[int, int] | None = None
-    doubled = set() if double else {i for m in _DOUBLE.finditer(text, start, end) for i in range(m.start(), m.end())}
-    for m in pattern.finditer(text, start, end):
-        i, j, mark = m.start(), m.end(), m.group()
-        if i in doubled:
-            continue  # one half of a '' pair
-        closes = _can_close(text, i, j, mark, double)
-        if open_at is not None and closes and i > open_at[1]:
-            inner_end = len(text[open_at[1] : i].rstrip()) + open_at[1]  # 'a bullet, "' ends at the comma
-            spans.append(Quoted((open_at[0], j), (open_at[1], inner_end), double))
-            open_at = None
-        elif _can_open(text, i, j, mark, double):
-            open_at = (i, j)
-    if open_at is not None and double and end - open_at[1] > 1:
-        spans.append(Quoted((open_at[0], end), (open_at[1], end), double))
-    return spans
 
 
 # A sentence opening on one of these is a quotation or its continuation (a straight or
