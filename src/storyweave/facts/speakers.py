@@ -32,7 +32,7 @@ from functools import cached_property
 from typing import Sequence
 
 import numpy
-from spacy.attrs import IS_TITLE, LOWER
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.strings import hash_string
 
 from .quotes_lexicon import SPEECH
@@ -289,13 +289,14 @@ def _antecedent_of_relative(head):
 
 
 def _title_tokens(doc, lower_forms) -> list:
-    """Title-case tokens whose lower form is one of ``lower_forms``, found on the doc's arrays:
-    a Token object for every word of the article cost more than the rest of this module."""
+    """Capitalised tokens whose lower form is one of ``lower_forms``, found on the doc's arrays:
+    a Token object for every word of the article cost more than the rest of this module. Not
+    spaCy's IS_TITLE, which is ``str.istitle``: "McAllister" and "DeVos" are not title case."""
     if not lower_forms:
         return []
-    rows = doc.to_array([LOWER, IS_TITLE])
+    rows = doc.to_array([LOWER, IS_LOWER])
     wanted = numpy.array([hash_string(w) for w in lower_forms], dtype=rows.dtype)
-    hits = numpy.flatnonzero((rows[:, 1] != 0) & numpy.isin(rows[:, 0], wanted))
+    hits = numpy.flatnonzero((rows[:, 1] == 0) & numpy.isin(rows[:, 0], wanted))
     return [doc[i] for i in hits.tolist()]
 
 
