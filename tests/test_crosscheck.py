@@ -245,6 +245,18 @@ def test_a_rate_and_the_count_it_is_of_are_one_figure():
     assert not may_share_unit("people", "USD")
 
 
+def test_sentences_about_an_unresolved_this_are_not_one_claim():
+    """"This aligns with Trump's ambition ..." follows cybersecurity talks in one outlet and LNG
+    purchases in the other: the shared predicate does not make them one corroborated statement."""
+    ledger = _ledger_of({
+        "a": "The leaders agreed to strengthen cybersecurity and space cooperation. This aligns with Trump's "
+             "ambition to unleash American energy exports globally.",
+        "b": "Ishiba is expected to propose increasing Japan's imports of U.S. liquefied natural gas. This move "
+             "aligns with Trump's energy strategy of boosting U.S. oil and gas exports.",
+    })
+    assert not [e for e in ledger.facts if e.kind == "claim" and len({m.article_id for m in e.mentions}) > 1]
+
+
 def test_counts_of_different_groups_of_one_noun_are_no_rival_values():
     """"Eight of the jurors were black" and "I talked to two jurors" count different jurors: a
     copula's complement says what is counted, so "juror be black" is no rival of "juror talk"."""

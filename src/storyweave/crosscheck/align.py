@@ -369,6 +369,7 @@ def claim_pairs(
     vocab: Vocabulary,
     figures: Sequence[Sequence[Figure]] = (),
     done: Mapping[str, bool] | None = None,
+    refers_back: Mapping[str, bool] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Pairs of statements in different articles that say the same thing, with their similarity.
 
@@ -378,7 +379,9 @@ def claim_pairs(
     A forecast and a report of the same event are not one claim either: the
     expectations module links them. Neither are a sentence about an event still
     ahead and one reporting it done (``done``: sentence -> completed), unless
-    near-identical or sharing a figure.
+    near-identical or sharing a figure. Nor, on shared rare words alone, is a sentence whose
+    subject points back ("This aligns with Trump's ambition ...": ``refers_back``): the words
+    shared are the predicate's, and what each "this" stands for is unknown.
     """
     st = [stems(s.text) for s in statements]
     pairs = {}
@@ -397,6 +400,7 @@ def claim_pairs(
                 continue
             if done is not None and done.get(a.text) != done.get(b.text) and sim < CLAIM_COS and not shared_figure:
                 continue
-            if sim >= CLAIM_COS or shared_figure or vocab.overlap(st[i], st[j]) >= CLAIM_RARE_WORDS:
+            pointing = refers_back is not None and (refers_back.get(a.text) or refers_back.get(b.text))
+            if sim >= CLAIM_COS or shared_figure or not pointing and vocab.overlap(st[i], st[j]) >= CLAIM_RARE_WORDS:
                 pairs[(i, j)] = sim
     return pairs

@@ -20,7 +20,7 @@ from .align import (
     name_words, name_words_of, quote_clusters, quote_similarity, rival_pairs, same_person, same_words,
 )
 from .measured import FigureContext
-from .text import Vectors, Vocabulary, contradicts, words
+from .text import Vectors, Vocabulary, contradicts, refers_back, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -287,7 +287,7 @@ def claim_entries(story: Evidence) -> tuple[list[LedgerEntry], list[Conflict]]:
     entries, conflicts = [], []
     # Complete linkage: a report sentence close to a preview's claim and to another report's does not chain them.
     groups = complete_clusters(len(statements), claim_pairs(statements, story.vectors, story.vocab, figures,
-                                                                  story.done))
+                                                                  story.done, refers_back(story.parsed)))
     for n, members in enumerate(groups, 1):
         fact_id = f"C{n}"
         mentions = [

@@ -163,6 +163,22 @@ def completed(docs: Mapping[str, "Doc"]) -> dict[str, bool]:
     return out
 
 
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+
+
+def refers_back(docs: Mapping[str, "Doc"]) -> dict[str, bool]:
+    """Whether each parsed sentence opens with a demonstrative for its subject ("This aligns with
+    ...", "This move aligns with ..."): what it is about is in the sentence before, so two such
+    sentences sharing a predicate ("aligns with Trump's energy exports") may be about different
+    things. Read from the position of the main verb (at most one word after the demonstrative),
+    since the tagger takes "aligns" after "This" for a noun as often as for a verb."""
+    out = {}
+    for text, doc in docs.items():
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        out[text] = len(doc) > 0 and doc[0].lower_ in _DEMONSTRATIVES and root is not None and 0 < root.i <= 2
+    return out
+
+
 _LIGHT_VERBS = {"be", "have", "do"}
 
 
