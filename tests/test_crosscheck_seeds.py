@@ -319,3 +319,14 @@ def test_seed_brief_lists_own_words_before_paraphrase(seed_inputs):
     assert any(verbatim(q) for q in quotes)
     ranks = [(-q.independent_sources, not verbatim(q)) for q in quotes]
     assert ranks == sorted(ranks)
+
+
+@needs_pipeline
+def test_an_outcome_is_not_also_one_of_the_sentences_that_expected_it(sample):
+    """The announcement 'Aldenbrook will buy Vireo ..., the companies said' reads as a forecast and
+    shares the preview's claim, but it is the preview's outcome: never on both sides of a link."""
+    briefs, key, expected = sample
+    linked = [e for b in briefs.values() for e in b.expectations if e.outcome]
+    assert linked
+    for e in linked:
+        assert not {(m.article_id, m.span) for m in e.outcome} & {(m.article_id, m.span) for m in e.expected}, e.id

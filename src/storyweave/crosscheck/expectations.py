@@ -405,6 +405,11 @@ def link_expectations(ev: Evidence, claims: list[LedgerEntry]) -> list[Expectati
         status = _status(ev, e, o, figs.get((e.article_id, e.span), []), figs.get((o.article_id, o.span), []),
                          recalled[lead])
         outcome = tuple(_as_mention(ev, outcomes[k]) for k in dict.fromkeys(k for _, k, _ in links))
+        # An announcement ("Aldenbrook will buy Vireo ..., the two companies said") reads as a
+        # prediction and joins the preview's claim, yet it is what the preview foretold: it
+        # is the outcome, not also one of the sentences that expected it.
+        told = {(m.article_id, m.span) for m in outcome}
+        mentions = tuple(m for m in mentions if (m.article_id, m.span) not in told)
         result.append(Expectation(id="", status=status, expected=mentions, outcome=outcome, score=round(top_score, 3)))
     order = {"confirmed": 0, "contradicted": 1, "pending": 2}
     result.sort(key=lambda x: (order[x.status], -len(ev.lines_of(x.expected)), -x.score))
