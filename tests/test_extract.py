@@ -364,3 +364,26 @@ def test_page_title_without_its_site_name_but_a_declared_title_as_declared():
     declared = {"title": "Harbour city opens new tide barrier | The Coastal Gazette"}
     article = extract(RawDocument(source="page.html", content=page.encode("utf-8"), kind="html", metadata=declared))
     assert article.title == declared["title"]
+
+
+def _authors_of(head: str, byline: str = "") -> tuple[str, ...]:
+    page = PAGE.replace('<meta name="author" content="Maria Lindqvist">', head).replace("<main><article>", f"<main><article>{byline}")
+    article = extract(RawDocument(source="page.html", content=page.encode("utf-8"), kind="html"))
+    assert isinstance(article, Article), article
+    return article.authors
+
+
+def test_page_authors_are_people_only():
+    # trafilatura splits a byline at its commas: the credentials became authors of their own
+    assert _authors_of('<meta name="author" content="Ilana Muhlstein, MS, RDN">') == ("Ilana Muhlstein",)
+    # the publisher in <meta name="author">, named again by the copyright notice, beside the writer
+    publisher = ('<meta name="author" content="Harbour Media Group"><meta name="copyright" content="Copyright (c) '
+                 'Harbour Media Group 2024"><script type="application/ld+json">{"@context": "http://schema.org", '
+                 '"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Louise Matsakis"}]}</script>')
+    assert _authors_of(publisher) == ("Louise Matsakis",)
+    # the byline box's job title read with the name; the link to the writer's page names the writer
+    box = ('<div class="article-author"><h3 class="article-author__name"><a href="/author/tom-gillespie-726">'
+           'Tom Gillespie</a></h3><p class="article-author__role">News reporter</p></div>')
+    assert _authors_of("", box) == ("Tom Gillespie",)
+    # an author that is none of these is kept as the page gives it
+    assert _authors_of('<meta name="author" content="Maria Lindqvist; Ed Ma">') == ("Maria Lindqvist", "Ed Ma")

@@ -20,7 +20,7 @@ import trafilatura
 from lxml import etree
 
 from .boilerplate import clean_lines, words
-from .metadata import without_site_name
+from .metadata import copyright_holder, page_authors, without_site_name
 from .preclean import preclean
 
 # Below this many words the precision result is suspected of having dropped the
@@ -43,6 +43,10 @@ _CONFIDENCE = {
 }
 _FULL_LENGTH_WORDS = 150  # a body this long earns the method's full confidence
 _DOMAIN_LIKE = re.compile(r"[\w-]+(\.[\w-]+)+")
+_AUTHOR_LINKS = etree.XPath(
+    "//a[@rel='author' or re:test(@href, '/(authors?|contributors?|writers?|staff)/[^/?#]+/?$', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.I)
 
 
@@ -82,7 +86,7 @@ def extract_html(html: str, url: str | None = None, title: str | None = None) ->
         method=method,
         confidence=round(confidence, 3),
         title=title,
-        author=getattr(meta, "author", None),
+        author=page_authors(getattr(meta, "author", None), (sitename or "", *_copyright(page)), _bylines(page)),
         date=getattr(meta, "date", None),
         sitename=sitename,
         url=page_url,
@@ -102,6 +106,20 @@ def _cleaned(html: str) -> etree._Element | str:
         return html
     preclean(tree)
     return tree
+
+
+def _copyright(page: etree._Element | str) -> list[str]:
+    """Holders named by the page's ``<meta name="copyright">``: the publisher, never a writer."""
+    if isinstance(page, str):
+        return []
+    return [copyright_holder(notice) for notice in page.xpath("//meta[@name='copyright']/@content")]
+
+
+def _bylines(page: etree._Element | str) -> list[str]:
+    """Text of the page's links to a writer's own page (``rel="author"``, ``/author/...``)."""
+    if isinstance(page, str):
+        return []
+    return [" ".join(link.text_content().split()) for link in _AUTHOR_LINKS(page)]
 
 
 def _open_graph(html: str) -> dict[str, str]:

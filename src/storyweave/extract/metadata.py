@@ -11,13 +11,19 @@ import datetime as dt
 import email.utils
 import re
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Iterable
 
 import courlan
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&)\s*")
 # What pages put between a headline and their site's name in <title>: "Headline - IGN",
 # "Headline | The Beachbody Blog", "Headline – TechCrunch", "Headline · Site".
+# Post-nominal letters (degrees, licences) that follow a name after a comma.
+_CREDENTIALS = frozenset(
+    "BA BS BSC MA MS MSC MFA MBA MPH PHD EDD PSYD MD DO MBBS DDS DMD DVM PHARMD JD ESQ RN NP RD RDN LD "
+    "LDN CDE CSSD CSCS CPT LCSW LMFT CPA CFA CFP FACS FRCP".split()
+)
+_COPYRIGHT_WORDS = re.compile(r"copyright|\(c\)|©|all rights reserved|\b(?:19|20)\d\d\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—·•:»/]|::)\s+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -61,6 +67,41 @@ def without_site_name(title: str | None, sitename: str | None) -> str | None:
         if head and _letters(title[sep.end() :]) == _letters(sitename):
             return head
     return title
+
+
+def page_authors(found: str | None, publishers: Iterable[str], bylines: Iterable[str]) -> str | None:
+    """The authors a page names (";"-separated, as trafilatura gives them), people only.
+
+    trafilatura splits a byline at its commas and reads every author-ish field, so
+    three kinds of non-names reach the list, each dropped or cut here by its shape:
+
+    * post-nominal letters split off a name ("Ilana Muhlstein, MS, RDN" gave the
+      authors "MS" and "RDN"): a part that is only a credential is dropped;
+    * the publisher (Wired's ``<meta name="author">`` says "Condé Nast"): a part that
+      is one of ``publishers`` (the site name, the page's copyright holder) is dropped;
+    * a job title or outlet read with the name from the byline box ("Tom Gillespie
+      News reporter"): a part that starts with the text of one of the page's author
+      links (``bylines``: a link to the writer's page) and goes on is cut to that text.
+    """
+    owners = {_letters(name) for name in publishers if _letters(name)}
+    names = sorted({" ".join(b.split()) for b in bylines if len(b.split()) >= 2}, key=len, reverse=True)
+    kept: list[str] = []
+    for part in _AUTHOR_SPLIT.split(found or ""):
+        if not part or _is_credential(part) or _letters(part) in owners:
+            continue
+        part = next((name for name in names if part.startswith(name + " ")), part)
+        if part not in kept:
+            kept.append(part)
+    return "; ".join(kept) or None
+
+
+def copyright_holder(notice: str) -> str:
+    """ "Copyright (c) Condé Nast 2019" -> "Condé Nast"."""
+    return _COPYRIGHT_WORDS.sub(" ", notice).strip(" \t.,;:-|")
+
+
+def _is_credential(part: str) -> bool:
+    return part.replace(".", "").upper() in _CREDENTIALS
 
 
 def _letters(text: str) -> str:
