@@ -410,3 +410,16 @@ def test_a_term_in_quotation_marks_disputes_no_speaker():
     })
     assert not [c for c in ledger.conflicts if c.kind == "speaker"]
 
+
+
+def test_a_count_in_a_clause_on_a_place_is_the_count_told_of_the_place():
+    """"the campus in Calder, where about 600 people work" and "600 people work at the campus"
+    count the same people: a relative clause's predicate takes the noun it describes, and a
+    two-word predicate inside the other's names the same thing."""
+    ledger = _ledger_of({
+        "a": "About 600 people work at the campus on the Riverside business park, most of them scientists.",
+        "b": "The statement did not say what would happen to Vireo's research campus in Calder, where about "
+             "600 people work.",
+    })
+    (six_hundred,) = [e for e in ledger.facts if e.kind == "figure" and e.mentions[0].value == 600]
+    assert six_hundred.status == "corroborated" and len(six_hundred.mentions) == 2

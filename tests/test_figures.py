@@ -518,3 +518,13 @@ def test_a_parent_of_a_number_counts_children(nlp, text, value):
     fig = _valued(nlp, text, value)
     assert fig.unit == "people"
     assert "mother" in fig.measures or "father" in fig.measures
+
+
+@pytest.mark.parametrize("text", [
+    "The company will retain its 600 scientists.",
+    "About 40 firefighters and 12 paramedics were at the scene.",
+    "The lab employs 300 researchers and engineers.",
+])
+def test_occupations_count_people(nlp, text):
+    """Jobs and roles count persons: "600 scientists" is 600 people, as "600 workers" is."""
+    assert {f.unit for f in extract_figures("t", text, nlp(text))} == {"people"}

@@ -34,6 +34,9 @@ SAME_THING = 0.62
 # 0.66 ("premium offer" / "fall share"); "people work" / "people employ" (600 vs
 # 8,000, different employers) fell from 0.80 to below 0.5 once verbs' objects joined.
 RIVAL_PREDICATE = 0.75
+# Equal values whose predicates, each of at least this many words, are one inside the other
+# measure one thing ("people work" / "people work campus").
+PREDICATE_WORDS = 2
 # Relative tolerance when either side says "about", "more than", "up to".
 APPROX_TOLERANCE = 0.1
 
@@ -170,6 +173,7 @@ def figure_pairs(
     """
     pairs = {}
     thing_stems = [stems(t) for t in things]
+    said_stems = [stems(c.predicate) for c in contexts]
     for i in range(len(figs)):
         for j in range(i + 1, len(figs)):
             a, b = figs[i], figs[j]
@@ -180,7 +184,11 @@ def figure_pairs(
             # "... stationed in Japan") names the same thing even when cosine is low.
             inside = thing_stems[i] <= thing_stems[j] or thing_stems[j] <= thing_stems[i]
             said = vectors.cos(contexts[i].predicate, contexts[j].predicate) if contexts[i].predicate else 0.0
-            if sim >= SAME_THING or said >= RIVAL_PREDICATE or (inside and thing_stems[i] and thing_stems[j]):
+            # So does a predicate of two words or more inside the other's ("people work" / "people
+            # work campus", "value deal" / "value deal buy vireo"): the longer one only says more.
+            pa, pb = said_stems[i], said_stems[j]
+            said_inside = min(len(pa), len(pb)) >= PREDICATE_WORDS and (pa <= pb or pb <= pa)
+            if sim >= SAME_THING or said >= RIVAL_PREDICATE or said_inside or (inside and thing_stems[i] and thing_stems[j]):
                 pairs[(i, j)] = max(sim, said, SAME_THING)
     return pairs
 

@@ -56,6 +56,15 @@ def _verb_words(verb, skip) -> list[str]:
     return out
 
 
+def _described(noun) -> list[str]:
+    """The words of the noun a relative clause describes, with the noun it is "of" or "in" when the
+    parse hung the clause on a place after it ("Vireo's campus in Calder, where 600 people work")."""
+    out = _noun_words(noun)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _NOUNS:
+        out += _noun_words(noun.head.head)
+    return out
+
+
 def _root(inside: list, start: int, end: int):
     """The figure's head token: the one of ``inside`` (its tokens) whose head is outside ``start:end``."""
     return next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0]) if inside else None
@@ -101,6 +110,8 @@ def _predicate(inside: list, start: int, end: int) -> str:
             break
         if head.pos_ in _VERBS:
             out += _verb_words(head, cur)
+            if head.dep_ == "relcl" and head.head.pos_ in _NOUNS:
+                out += _described(head.head)  # what the clause is about: "the campus, where 600 people work"
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _NOUNS for c in head.children)
             if own_subject or head.dep_ not in _DEPENDENT:
                 break

@@ -218,7 +218,8 @@ MONEY_SENSE: dict[str, str] = {"lb": "GBP", "roentgen": "ZAR"}
 INITIALS = frozenset(("R",))
 
 # Nouns that count persons: normalised to "people" so "54,000 troops" and
-# "54,000 military personnel" compare.
+# "54,000 military personnel" compare, and "600 scientists" work where "600 people" do. Jobs,
+# occupations and roles count persons as much as "people" does.
 PEOPLE_NOUNS = frozenset(
     "people persons person personnel troops soldiers servicemembers sailors marines "
     "employees workers staff staffers residents citizens civilians children kids adults "
@@ -226,6 +227,14 @@ PEOPLE_NOUNS = frozenset(
     "users customers followers fans visitors tourists protesters demonstrators officers "
     "police officials doctors nurses teachers pensioners retirees inhabitants individuals "
     "men women americans britons europeans japanese chinese deaths dead injured casualties "
-    "hostages prisoners inmates players athletes households".split()
+    "hostages prisoners inmates players athletes households "
+    # occupations and roles
+    "scientists researchers engineers technicians academics scholars physicians surgeons medics "
+    "paramedics firefighters rescuers labourers laborers farmers miners fishermen builders "
+    "lawyers judges journalists reporters actors actresses artists musicians singers pilots "
+    "drivers guards crew crewmembers volunteers survivors witnesses suspects gunmen attackers "
+    "fighters militants rebels insurgents lawmakers legislators senators diplomats "
+    "ministers executives managers commuters travellers travelers pilgrims worshippers "
+    "spectators shoppers detainees evacuees mourners".split()
 )
 JOB_NOUNS = frozenset("jobs job positions posts roles vacancies hires".split())
