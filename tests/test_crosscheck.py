@@ -423,3 +423,17 @@ def test_a_count_in_a_clause_on_a_place_is_the_count_told_of_the_place():
     })
     (six_hundred,) = [e for e in ledger.facts if e.kind == "figure" and e.mentions[0].value == 600]
     assert six_hundred.status == "corroborated" and len(six_hundred.mentions) == 2
+
+
+def test_a_death_toll_is_the_count_of_people_killed():
+    """"puts the death toll at 17" backs "Seventeen people were killed" against "14 people were
+    killed": the toll counts people, and it is told as what it counts."""
+    ledger = _ledger_of({
+        "a": "At least 14 people were killed when the bridge collapsed on Tuesday, the fire chief said.",
+        "b": "Seventeen people were killed when the bridge collapsed, the health ministry said.",
+        "c": "The harbour reopened on Saturday. The health ministry puts the death toll at 17.",
+    })
+    (toll,) = [c for c in ledger.conflicts if c.kind == "value"]
+    assert sorted(toll.lines) == [1, 2]
+    (fact,) = [e for e in ledger.facts if e.id == toll.fact_id]
+    assert {m.article_id for m in fact.mentions if m.value == 17} == {"b", "c"}

@@ -528,3 +528,15 @@ def test_a_parent_of_a_number_counts_children(nlp, text, value):
 def test_occupations_count_people(nlp, text):
     """Jobs and roles count persons: "600 scientists" is 600 people, as "600 workers" is."""
     assert {f.unit for f in extract_figures("t", text, nlp(text))} == {"people"}
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("The health ministry puts the death toll at 17.", "people"),
+    ("The death toll rose to 17 on Wednesday.", "people"),
+    ("Casualties reached 40 by the evening.", "people"),
+    ("The motorway toll rose to 5.", None),
+])
+def test_a_toll_or_people_noun_measured_by_a_bare_number_counts_people(nlp, text, unit):
+    """The measured noun says what a bare number counts: a death toll counts people killed."""
+    (fig,) = extract_figures("t", text, nlp(text))
+    assert fig.unit == unit

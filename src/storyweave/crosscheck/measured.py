@@ -120,6 +120,8 @@ def _predicate(inside: list, start: int, end: int) -> str:
         elif head.pos_ == "ADJ":  # "a deal worth $2.1 billion"
             out.append(head.lemma_.lower())
         cur = head
+    if "toll" in out:  # a toll is told as what it counts: "puts the death toll at 17" / "17 people died"
+        return "people injure" if "injury" in out else "people die"
     return " ".join(dict.fromkeys(out))
 
 

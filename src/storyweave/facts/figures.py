@@ -17,6 +17,7 @@ from ..records import Figure, Span
 from .figures_measures import Tok, TokenView, count_unit, counted_noun, measures, subject, tokens
 from .figures_merge import join, keep, read_context
 from .figures_scan import Raw, read_per, scan, scan_fractions, scan_vague
+from .units import PEOPLE_NOUNS
 
 __all__ = ["extract_figures"]
 
@@ -39,10 +40,31 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
                 fig = replace(fig, unit="years old")
             elif fig.unit is None and (name := _apposed_person(text, r.start, r.end, doc)) is not None:
                 fig = replace(fig, unit="years old", measures=text[name[0] : name[1]], measures_span=name)
+            elif fig.unit is None and _counts_people(fig.measures):
+                fig = replace(fig, unit="people")  # "puts the death toll at 17": a toll counts the dead
             elif fig.unit is None and not r.words and figures and figures[-1].unit is not None:
                 fig = _carry_unit(figures[-1], fig, text)
             figures.append(fig)
     return figures
+
+
+# Measured nouns that count persons by what befell them: "the death toll at 17", "casualties
+# reached 40", "the number of people killed rose to 17" (the measured noun says what is counted).
+_PEOPLE_TALLIES = frozenset("fatalities killed wounded missing".split())
+_TOLL_KINDS = frozenset("death casualty injury the a its their".split())
+
+
+def _counts_people(measures: str) -> bool:
+    """Whether a bare number's measured phrase counts persons: a people noun ("casualties",
+    "victims", "dead"), or a toll of deaths or injuries ("the death toll"; a road "toll" is
+    money and has its currency)."""
+    found = re.findall(r"[a-z]+", measures.lower())
+    if not found:
+        return False
+    head = found[-1]
+    if head in ("toll", "tolls"):
+        return len(found) == 1 or found[-2] in _TOLL_KINDS
+    return head in PEOPLE_NOUNS or head in _PEOPLE_TALLIES
 
 
 # An age written before a bare number: "aged 25", "at age 7", "who was 10", ", now 16,", "turned 30".
