@@ -619,3 +619,22 @@ def test_a_surname_with_inner_capitals_is_a_mention(nlp):
             "McAllister said she had to force her way through the crowd.\n"
             '"I said, I am her mother," she said.\n')
     assert _speaker_of_each_quote(nlp, text)["I said, I am her mother"] == "Shondell McAllister"
+
+
+def test_quotes_are_statements_of_a_named_source(nlp):
+    """A passive with its own subject names no source, even after a conjunct with one; a thing a
+    relative clause says was announced is no statement; the speaker a news agency relays is the
+    source ('According to AFP, one user on Weibo posted: ...')."""
+    def quotes(text):
+        return [(q.speaker, q.text.strip(_PUNCT)) for q in extract_quotes("x", text, nlp(text))]
+
+    assert quotes("These 11 had until Nov. 1 to submit proposals, and NASA is expected to pick up to "
+                  "four finalists early next year.") == []
+    assert quotes("The lander is based on its Blue Moon vehicle, which the company's founder Jeff Bezos "
+                  "announced earlier this year.") == []
+    assert quotes("Dozens were injured by an explosion that Mayor Bill de Blasio described as "
+                  '"an intentional act."') == [("Bill de Blasio", "an intentional act")]
+    assert quotes("According to AFP, one user on Weibo posted: 'I just want to know who is responsible.'") == [
+        ("one user on Weibo", "I just want to know who is responsible")]
+    assert quotes("The AP reported that, according to an analysis of her calendar, 85 of the 154 meetings "
+                  "were with donors.") == [("an analysis of her calendar", "85 of the 154 meetings were with donors")]

@@ -73,5 +73,5 @@ def _clause_start(doc, a: int, b: int) -> int:
 
 
 def skip_complementizer(text: str, a: int, b: int) -> int:
-    m = re.match(r"(?:that|whether|if)\s+", text[a:b], re.IGNORECASE)
+    m = re.match(r"(?:that|whether|if)(?:\s+|,\s*|$)", text[a:b], re.IGNORECASE)  # "reported that, according to ..."
     return a + m.end() if m else a

@@ -160,6 +160,11 @@ def _verb_cue(verb) -> Attribution | None:
         ]
     if lemma in WEAK:
         content_heads = [c for c in content_heads if c.dep_ == "ccomp" or has_quote(c)]
+    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in content_heads):
+        # "an explosion that de Blasio described as 'an intentional act'": what he said of it
+        # is the description; the relative pronoun object is the thing it is said of
+        content_heads = [c for c in content_heads if c.dep_ != "dobj"] + [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
     source = _source_of(verb)
     has_object = any(
         c.dep_ in ("dobj", "prep", "xcomp") and c is not listener and listener not in c.children for c in verb.children
@@ -351,6 +356,8 @@ def _nearest_source(verb):
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if subj is not None:
+            break  # "..., and NASA is expected to pick ...": a passive with its own subject names no source
         if node.dep_ not in _INHERIT_DEPS or node.head.i == node.i:
             break
         if node.dep_ == "xcomp":

@@ -336,6 +336,9 @@ def is_word_hyphen(tok) -> bool:
     return tok.text == "-" and tok.i > 0 and not tok.whitespace_ and not tok.doc[tok.i - 1].whitespace_
 
 
+_PARTICLES = frozenset("de van von der den da di du la le del della dos bin ibn al".split())
+
+
 def _name_words(span) -> list[str]:
     """The words of a name as written, a hyphenated one ("Seitz-Wald", "Ocasio-Cortez") whole."""
     pieces: list[tuple[str, object]] = []  # (word, its last token)
@@ -346,7 +349,8 @@ def _name_words(span) -> list[str]:
             pieces.append((t.text, t))
     words = [w.rstrip("-") for w, t in pieces if t.pos_ in ("PROPN", "X", "NOUN", "ADJ") or t.is_title]
     words = [w for w in words if w.lower() not in TITLES and w.lower() not in ("'s", "’s")]
-    return [w for w in words if w[:1].isupper()]
+    # a particle inside a name stays ("Bill de Blasio", "Ludwig van Beethoven")
+    return [w for n, w in enumerate(words) if w[:1].isupper() or (0 < n < len(words) - 1 and w in _PARTICLES)]
 
 
 def _surname(word: str) -> str:
