@@ -73,7 +73,7 @@ def test_top_line_counts_match_the_ledger(brief):
     assert set(counts) == {"corroborated", "single_source", "conflicting", "pending"}
     assert counts["conflicting"] == len(brief.conflicts) + len(brief.launderings) >= 1
     assert counts["pending"] == sum(e.status == "pending" for e in brief.expectations)
-    assert 1 <= counts["corroborated"] <= sum(e.status == "corroborated" for e in brief.facts)
+    assert 1 <= counts["corroborated"] <= sum(e.status == "corroborated" for e in brief.facts + brief.quotes)
     line = f"{counts['corroborated']} corroborated · {counts['single_source']} single-source"
     for fmt in ("text", "md", "html"):
         out = renderer(fmt)(brief)
@@ -90,6 +90,7 @@ def test_top_line_splits_single_source_facts_by_kind(brief):
     split = re.search(r"single-source \(([^)]*)\)", line).group(1)
     numbers = [int(n) for n in re.findall(r"(\d+) (?:figure|quote|statement)s?\b", split)]
     assert numbers and sum(numbers) == counts(brief)["single_source"], line
+    assert re.search(r"\d+ quotes?\b", split), line  # a speaker's words one outlet printed count too
 
 
 def test_html_escapes_source_text(records):
@@ -212,7 +213,7 @@ def test_view_helpers():
     base = make_brief(*story_records())
     facts = (figure("five days", 5, "days"), figure("two bearings", 2, "bearing"), figure("$31", 31, "USD"),
              figure("40,000 vehicles", 40000, "vehicle"), figure("14 bodies", 14, "bodies", lines=1))
-    brief = replace(base, facts=facts, first_seen="2025-03-11", last_seen="2025-03-24T10:00")
+    brief = replace(base, facts=facts, quotes=(), first_seen="2025-03-11", last_seen="2025-03-24T10:00")
     v = view(brief)
     assert [e.label for e in v.solid] == ["$31", "40,000 vehicles"]  # no durations, no small counts
     assert [e.label for e in v.single] == ["14 bodies"]

@@ -136,12 +136,13 @@ def _noteworthy(e: LedgerEntry) -> bool:
 
 
 def counts(brief: Brief) -> dict[str, int]:
-    """How many facts are solid, single-sourced, in conflict, and only expected so far:
-    the same selection the sections show, before their caps."""
+    """How many facts and quotes are solid, single-sourced, in conflict, and only expected so
+    far: the same selection the sections show, before their caps."""
     solid, single = _solid(brief), _single(brief)
+    quoted = Counter(q.independent_sources >= 2 for q in _shown_quotes(brief))
     return {
-        "corroborated": len(solid),
-        "single_source": len(single),
+        "corroborated": len(solid) + quoted[True],
+        "single_source": len(single) + quoted[False],
         "conflicting": len(brief.conflicts) + len(brief.launderings),
         "pending": sum(e.status == "pending" for e in brief.expectations),
     }
@@ -152,6 +153,7 @@ def counts_text(brief: Brief) -> str:
     wrote and a desk checks the figures among them first."""
     c = counts(brief)
     kinds = Counter(e.kind for e in _single(brief))
+    kinds["quote"] = sum(q.independent_sources < 2 for q in _shown_quotes(brief))
     split = ", ".join(f"{kinds[k]} {word}{'s' if kinds[k] != 1 else ''}" for k, word in _KIND_WORDS.items() if kinds[k])
     return (f"{c['corroborated']} corroborated · {c['single_source']} single-source"
             f"{f' ({split})' if split else ''} · {c['conflicting']} conflicting · {c['pending']} only expected (pending)")
@@ -178,8 +180,7 @@ def view(brief: Brief) -> View:
     single = _single(brief)[:MAX_SINGLE]
     # Best backed first; among equals a speaker's own words before a paraphrase of them.
     quotes = sorted(
-        (credited_quote(q, brief.lineage.lines) for q in brief.quotes if q.about and len(q.label.split()) >= 3),
-        key=lambda q: (-q.independent_sources, not verbatim(q), -len(q.outlets), -len(q.label)),
+        _shown_quotes(brief), key=lambda q: (-q.independent_sources, not verbatim(q), -len(q.outlets), -len(q.label)),
     )[:MAX_QUOTES]
     met = tuple(e for e in brief.expectations if e.status != "pending")
     pending = tuple(e for e in brief.expectations if e.status == "pending")[:MAX_PENDING]
@@ -194,6 +195,12 @@ def view(brief: Brief) -> View:
         n_articles=sum(len(c.article_ids) for c in brief.coverage),
         counts=counts(brief),
     )
+
+
+def _shown_quotes(brief: Brief) -> list[LedgerEntry]:
+    """The quotes the Quotes section can show: a speaker's words of three words or more, with
+    only the mentions that credit them to that speaker."""
+    return [credited_quote(q, brief.lineage.lines) for q in brief.quotes if q.about and len(q.label.split()) >= 3]
 
 
 def credited_quote(q: LedgerEntry, lines: tuple[tuple[str, ...], ...]) -> LedgerEntry:
