@@ -437,3 +437,20 @@ def test_a_death_toll_is_the_count_of_people_killed():
     assert sorted(toll.lines) == [1, 2]
     (fact,) = [e for e in ledger.facts if e.id == toll.fact_id]
     assert {m.article_id for m in fact.mentions if m.value == 17} == {"b", "c"}
+
+
+def test_a_figure_on_the_deal_noun_is_the_deals_value():
+    """"expected the $2.4 billion deal to close" gives the deal's value, as "a deal valued at $2.4
+    billion" and "the takeover values Vireo at $2.4 billion" do; it joins their side against $2.1
+    billion rather than standing alone."""
+    ledger = _ledger_of({
+        "a": "Aldenbrook will buy Vireo in a deal valued at $2.4 billion including debt, the companies said.",
+        "b": "The takeover, announced on Monday, values Vireo at $2.4 billion including debt, according to the "
+             "companies.",
+        "c": "The decision is a setback for Aldenbrook, which had said it expected the $2.4 billion deal to close "
+             "in the fourth quarter.",
+        "d": "Aldenbrook agreed to buy Vireo in a deal worth $2.1 billion, according to Gazette calculations.",
+    })
+    (value,) = [c for c in ledger.conflicts if c.kind == "value"]
+    (fact,) = [e for e in ledger.facts if e.id == value.fact_id]
+    assert {m.article_id for m in fact.mentions if m.value == 2.4e9} == {"a", "b", "c"}

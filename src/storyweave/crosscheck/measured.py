@@ -27,6 +27,10 @@ _WHEN = ("DATE", "TIME")
 # Clauses without a subject of their own describe their head: "a deal valued at",
 # "expected to value", "which employs" (a pronoun subject names nothing).
 _DEPENDENT = ("acl", "relcl", "xcomp", "advcl")
+# How a figure hangs on a noun whose value it gives: "the $2.4 billion deal", "a 90-km road".
+_MODIFIER = ("amod", "compound", "nmod", "nummod", "quantmod")
+# Nouns for one company deal: compared as "deal".
+_DEAL_NOUNS = {w: "deal" for w in "takeover acquisition merger buyout transaction".split()}
 _CLIMB = 5  # heads walked up from the number before giving up on finding its verb
 _DAY = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
@@ -103,6 +107,12 @@ def _predicate(inside: list, start: int, end: int) -> str:
         for c in t.children:
             if c.dep_ in ("relcl", "acl") and not (start <= c.idx < end):
                 out += _verb_words(c, None)
+    head = root.head
+    measure = any(not t.like_num and not t.is_punct for t in inside)  # "$2.4 billion", not "Seventeen"
+    if measure and head is not root and head.pos_ in _NOUNS and not (start <= head.idx < end) and root.dep_ in _MODIFIER:
+        # "expected the $2.4 billion deal to close": an amount on a noun is the deal's value (a bare
+        # number on it counts it), and the verb over the deal says what became of the deal
+        return " ".join(dict.fromkeys(_deal([*out, *_noun_words(head), "value"])))
     cur = root
     for _ in range(_CLIMB):
         head = cur.head
@@ -122,7 +132,13 @@ def _predicate(inside: list, start: int, end: int) -> str:
         cur = head
     if "toll" in out:  # a toll is told as what it counts: "puts the death toll at 17" / "17 people died"
         return "people injure" if "injury" in out else "people die"
-    return " ".join(dict.fromkeys(out))
+    return " ".join(dict.fromkeys(_deal(out)))
+
+
+def _deal(words: list[str]) -> list[str]:
+    """One word for the deal outlets name differently: "the takeover values Vireo at $2.4 billion"
+    and "the $2.4 billion deal" give one deal's value."""
+    return [_DEAL_NOUNS.get(w, w) for w in words]
 
 
 @dataclass(frozen=True)
