@@ -163,6 +163,9 @@ def test_summary_candidates_stand_alone():
     assert not first_person("Smith said ‘we will win’ after the match.")
     assert leans_back("Additionally, the presence of 54,000 US troops exemplifies the alliance.")
     assert leans_back("In addition, Tokyo pledged to buy more gas.") and leans_back("They met on Friday.")
+    # an anonymous source the sentence before introduced is nobody on its own
+    assert leans_back("The boards met on Friday to approve the terms, the people said.")
+    assert not leans_back("The boards met on Friday to approve the terms, people familiar with the plans said.")
     assert not leans_back("Alsop said the talks went well.") and not leans_back("Yesterday the talks ended.")
     assert not leans_back("In addition to the 54,000 troops, Japan hosts a fleet.")
     assert not leans_back("Still photographs show the damage.") and not leans_back("As a result of the storm, roads closed.")

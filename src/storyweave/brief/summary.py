@@ -42,6 +42,8 @@ _ANAPHOR = re.compile(r"^(?:(?:this|that|these|those|it|its|he|she|his|her|they|
                       r"(?:additionally|moreover|furthermore|also|however|meanwhile|nevertheless|nonetheless|"
                       r"still|yet|instead|thus|therefore|hence|likewise|similarly|besides|in addition|"
                       r"as a result|by contrast|on the other hand|in turn),)", re.I)
+# "people familiar with the plans ..." named once, then "the people said": read alone, nobody.
+_BACK_SOURCE = re.compile(r"\b(?:the|these|those) (?:people|person|sources?|individuals?)\s+(?:said|says|say|added)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|We|me|us|my|our|Our|My)\b")
 # "I", not a numeral after a name ("World War I", "Charles I") nor a road ("I-95")
 _I = re.compile(r"(?:^|(?<=\s))(?:(\S+)\s+)?I\b(?![-\d])")
@@ -86,8 +88,9 @@ def inside_quote(text: str, start: int) -> bool:
 
 
 def leans_back(sentence: str) -> bool:
-    """The sentence opens on the one before it: a pronoun or a connective ("Additionally, ...")."""
-    return bool(_ANAPHOR.match(sentence))
+    """The sentence opens on the one before it (a pronoun or a connective: "Additionally, ..."), or
+    credits an anonymous source only the sentence before introduced ("..., the people said")."""
+    return bool(_ANAPHOR.match(sentence) or _BACK_SOURCE.search(sentence))
 
 
 def first_person(sentence: str) -> bool:
