@@ -454,3 +454,19 @@ def test_a_figure_on_the_deal_noun_is_the_deals_value():
     (value,) = [c for c in ledger.conflicts if c.kind == "value"]
     (fact,) = [e for e in ledger.facts if e.id == value.fact_id]
     assert {m.article_id for m in fact.mentions if m.value == 2.4e9} == {"a", "b", "c"}
+
+
+def test_one_persons_age_however_outlets_name_them_is_one_figure():
+    """"Tara Reid, 33," "Reid's, 33," and "Tara, 33," give one person's age: one corroborated
+    figure, not three single-source ones; "the actress, 33," and "the 33-year-old actress" too."""
+    ledger = _ledger_of({
+        "a": "Tara Reid, 33, has entered a treatment center in Malibu, her rep said.",
+        "b": "Tara Reid checked herself in on Tuesday. Reid's, 33, acting abilities had always been overshadowed "
+             "by her reputation.",
+        "c": "Tara Reid has checked herself into rehab. Tara, 33, was previously engaged to Carson Daly.",
+        "d": "The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.",
+        "e": "The 33-year-old actress finally decided to get help, her rep told People.",
+    })
+    ages = sorted((sorted(m.article_id for m in e.mentions), e.status) for e in ledger.facts
+                  if e.kind == "figure" and e.mentions[0].value == 33)  # fmt: skip
+    assert ages == [(["a", "b", "c"], "corroborated"), (["d", "e"], "corroborated")]

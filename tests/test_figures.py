@@ -540,3 +540,23 @@ def test_a_toll_or_people_noun_measured_by_a_bare_number_counts_people(nlp, text
     """The measured noun says what a bare number counts: a death toll counts people killed."""
     (fig,) = extract_figures("t", text, nlp(text))
     assert fig.unit == unit
+
+
+def test_an_age_after_a_name_or_a_role_measures_that_person_by_their_fullest_name(nlp):
+    """"Reid, 33," "Reid's, 33," and "Tara, 33," (a name the model tags a person only elsewhere)
+    are the age of the person the text names in full; "the actress, 33," is the actress's age."""
+    cases = [
+        ("The rep would not reveal what Reid, 33, is being treated for. Tara Reid entered rehab.", "Tara Reid"),
+        ("Tara Reid checked in on Tuesday. Her rep declined to reveal Reid's reason. Reid's, 33, acting "
+         "abilities had always been overshadowed.", "Tara Reid"),
+        ("Tara Reid has checked herself into rehab, her rep said. Tara, 33, was previously engaged to MTV host "
+         "Carson Daly in 2001.", "Tara Reid"),
+        ("The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.", "actress"),
+    ]
+    for text, who in cases:
+        ages = [(f.unit, f.measures, text[f.measures_span[0] : f.measures_span[1]])
+                for f in extract_figures("t", text, nlp(text)) if f.value == 33]  # fmt: skip
+        assert ages == [("years old", who, who)], text
+    for text in ("On the day, 20 were killed.", "In the end, 12, perhaps 13, came.",
+                 "The leading scorer, 30, and the captain, 25, were named."):
+        assert {f.unit for f in extract_figures("t", text, nlp(text))} == {None}, text

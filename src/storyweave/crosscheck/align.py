@@ -37,6 +37,7 @@ RIVAL_PREDICATE = 0.75
 # Equal values whose predicates, each of at least this many words, are one inside the other
 # measure one thing ("people work" / "people work campus").
 PREDICATE_WORDS = 2
+AGE = "years old"
 # Relative tolerance when either side says "about", "more than", "up to".
 APPROX_TOLERANCE = 0.1
 
@@ -172,6 +173,9 @@ def figure_pairs(
     ("people kill" / "people die") names the same thing too.
     """
     pairs = {}
+    # An age measures a person, never a unit: "the actress, 33" is about "actress" even though the
+    # word also counts people elsewhere ("600 actresses"), so its own phrase is what it measures.
+    things = [f.measures if f.unit == AGE and f.measures else t for f, t in zip(figs, things)]
     thing_stems = [stems(t) for t in things]
     said_stems = [stems(c.predicate) for c in contexts]
     for i in range(len(figs)):

@@ -38,7 +38,10 @@ def extract_figures(article_id: str, text: str, doc=None) -> list[Figure]:
                 _AGED.search(text, max(0, r.start - 16), r.start) or _AGE_IS.search(text, max(0, r.start - 80), r.start)
             ):
                 fig = replace(fig, unit="years old")
-            elif fig.unit is None and (name := _apposed_person(text, r.start, r.end, doc)) is not None:
+            elif fig.unit is None and (
+                (name := _apposed_person(text, r.start, r.end, doc)) is not None
+                or (name := _described_person(text, r.start, r.end, doc)) is not None
+            ):
                 fig = replace(fig, unit="years old", measures=text[name[0] : name[1]], measures_span=name)
             elif fig.unit is None and _counts_people(fig.measures):
                 fig = replace(fig, unit="people")  # "puts the death toll at 17": a toll counts the dead
@@ -97,9 +100,50 @@ def _apposed_person(text: str, start: int, end: int, doc) -> tuple[int, int] | N
     sentence = text[max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0) : _sentence_end(text, end)]
     if _TALLY.search(sentence):
         return None
-    span = doc.char_span(named.start(), start - 2, alignment_mode="contract")
-    people = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and e.end_char == start - 2]
-    return (people[0].start_char, people[0].end_char) if people else None
+    end = start - 2 - (2 if text[start - 4 : start - 2] in ("'s", "’s") else 0)  # "Reid's, 33, acting abilities"
+    span = doc.char_span(named.start(), end, alignment_mode="contract")
+    people = [e for e in (span.ents if span is not None else ()) if e.label_ == "PERSON" and e.end_char == end]
+    if people:
+        return _fullest_name(doc, people[0].start_char, people[0].end_char)
+    # A name the model missed here that it tags a person elsewhere in the text: "Tara, 33, was
+    # engaged" after "Tara Reid has checked herself into ...".
+    word = text[max(named.start(), text.rfind(" ", 0, end) + 1) : end]
+    if word[:1].isupper() and any(word in e.text.split() for e in doc.ents if e.label_ == "PERSON"):
+        return _fullest_name(doc, end - len(word), end)
+    return None
+
+
+def _fullest_name(doc, start: int, end: int) -> tuple[int, int]:
+    """The span of the longest name the text tags a person that holds the words of ``start:end``
+    ("Reid" -> "Tara Reid"), so one person's age measures one name however each mention writes it."""
+    said = doc.text[start:end].split()
+    best = (start, end)
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e.text) > best[1] - best[0] and set(said) <= set(e.text.split()):
+            best = (e.start_char, e.end_char)
+    return best
+
+
+# A person described before ", N,": "The actress, 33, headed to a treatment facility".
+_ROLE_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?) (?:[a-z-]+ ){0,2}?([a-z]+),\s\Z")
+_ROLES = frozenset(
+    "man woman boy girl child teenager teen baby toddler actress actor singer star rapper model comedian "
+    "mother father son daughter wife husband brother sister grandmother grandfather widow widower "
+    "suspect victim driver pilot officer soldier student teacher doctor nurse player athlete "
+    "gunman shooter defendant accused survivor passenger resident worker".split()
+)
+
+
+def _described_person(text: str, start: int, end: int, doc) -> tuple[int, int] | None:
+    """The span of the role noun before ", N," ("the actress, 33,"), as ``_apposed_person`` reads a name."""
+    number = text[start:end]
+    if doc is None or not number.isdigit() or not 0 < int(number) <= _OLDEST or not _AGE_CLOSE.match(text, end):
+        return None
+    role = _ROLE_COMMA.search(text, max(0, start - 40), start)
+    if role is None or role.group(1) not in _ROLES:
+        return None
+    sentence = text[max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0) : _sentence_end(text, end)]
+    return None if _TALLY.search(sentence) else role.span(1)
 
 
 def _sentence_end(text: str, start: int) -> int:
