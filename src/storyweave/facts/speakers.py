@@ -53,6 +53,14 @@ TITLES = RANKS | frozenset(
     leader majority minority whip speaker senate house team coach director spokesman spokeswoman spokesperson""".split()
 )
 _PERSON_PRONOUNS = frozenset("he she him her i".split())
+# What a pronoun, an honorific or a role word says of a person's gender.
+_GENDER_WORDS = {
+    **dict.fromkeys("he him his himself mr mr. actor father husband son brother boyfriend man spokesman king prince "
+                    "congressman businessman grandfather uncle nephew widower".split(), "m"),
+    **dict.fromkeys("she her hers herself mrs mrs. ms ms. miss actress mother wife daughter sister girlfriend woman "
+                    "spokeswoman chairwoman queen princess congresswoman businesswoman grandmother aunt niece widow".split(), "f"),
+}
+_GENDERED_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 _GROUP_PRONOUNS = frozenset(("they",))
 _MAX_NAME_WORDS = 4
 # Sentences back in which a subject outranks a later non-subject as a pronoun's antecedent.
@@ -98,9 +106,12 @@ class Speakers:
                 forms.setdefault(_surname(words[-1]), Counter())[" ".join(words)] += 1
         # The full form: the most frequent name of two words or more (a tag line
         # "Donald Trump Shigeru Ishiba" is one entity once), else the longest.
+        self._shared: set[str] = set()  # full names whose surname another person named here shares
         for key, counts in forms.items():
             multi = [(n, f) for f, n in counts.items() if len(f.split()) > 1]
             self._full[key] = max(multi, key=lambda nf: (nf[0], len(nf[1])))[1] if multi else max(counts, key=len)
+            if len({f.split()[0] for _, f in multi}) > 1:
+                self._shared.add(self._full[key])
         for tok in _title_tokens(doc, self._full):
             # every surname, whatever label the model gave it this time ("Trump" is
             # sometimes ORG or NOUN), counts as a mention for pronoun resolution
@@ -179,7 +190,7 @@ class Speakers:
         start, end = _name_chain(head)
         mention = doc[start:end]
         known = _name_words(mention)
-        if known and head.is_title and (head.ent_type_ == "PERSON" or _surname(known[-1]) in self._full):
+        if known and head.text[:1].isupper() and (head.ent_type_ == "PERSON" or _surname(known[-1]) in self._full):
             name = self.canonical(mention)
             first = next(t for t in mention if t.text.lower() not in TITLES or t.i == head.i)
             bisect.insort(self._mentions, (head.i, name, _MAIN_SUBJECT, self._quoted_mention(head)))
@@ -191,6 +202,46 @@ class Speakers:
         tokens = [t for t in _description(head)]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return Speaker(self.text[start:end], (start, end), _role(head))
+
+    @cached_property
+    def _genders(self) -> dict[str, str]:
+        """Full name -> "m" or "f", where the article says so plainly: an honorific or a role word
+        ("Mrs. Horton", "Mr. Kim", "the actress Tara Reid"), a reflexive in a sentence naming only that person ("Tara Reid checked herself in"), or the
+        subject of what the person said ("Cruz said he would ..."). A possessive is no evidence:
+        "Mukasey said the scandal is the latest issue in her career" is about someone else.
+        Evidence both ways leaves the gender unknown."""
+        votes: dict[str, set[str]] = {}
+        doc = self.doc
+        for name in set(self._full.values()):
+            for w in (*(self._roles.get(name, "") or "").lower().split(), *self._titles.get(name, ())):
+                if w in _GENDER_WORDS and w not in _GENDERED_PRONOUNS:  # "her lawyer" says nothing of the lawyer
+                    votes.setdefault(name, set()).add(_GENDER_WORDS[w])
+        starts = [sent.start for sent in doc.sents]
+        named: dict[int, set[str]] = {}
+        by_token = {}
+        for i, name, _, quoted in self._mentions:
+            by_token[i] = name
+            if not quoted:
+                named.setdefault(bisect.bisect_right(starts, i), set()).add(name)
+            before = doc[i - 1].lower_ if i > 0 else ""
+            if before in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"):
+                votes.setdefault(name, set()).add(_GENDER_WORDS[before])
+        for i in _word_tokens(doc, _GENDERED_PRONOUNS):
+            tok = doc[i]
+            if self._inside_quotation(tok.idx):
+                continue
+            if tok.lower_ in ("himself", "herself"):
+                people = named.get(bisect.bisect_right(starts, i), set())
+                person = next(iter(people)) if len(people) == 1 else None
+            else:  # "Cruz said he would ...": the subject of what a named person said
+                verb = tok.head
+                said = verb.head if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" else None
+                subject = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+                person = by_token.get(subject.i) if subject is not None and said.lemma_.lower() in SPEECH else None
+            if person is not None:
+                votes.setdefault(person, set()).add(_GENDER_WORDS[tok.lower_])
+        # a surname two people share ("Ivanka Trump", "Donald Trump") says nothing of either
+        return {name: next(iter(v)) for name, v in votes.items() if len(v) == 1 and name not in self._shared}
 
     def _antecedent(self, pronoun) -> str | None:
         """The last person named before the pronoun, preferring the subject of a recent sentence.
@@ -211,10 +262,11 @@ class Speakers:
         window_start = _sentence_start(pronoun, back=_PRONOUN_REACH)
         latest = embedded = None
         sentence = own = pronoun.sent.start
+        gender = _GENDER_WORDS.get(pronoun.lower_)
         for j in range(bisect.bisect_left(self._mentions, (pronoun.i,)) - 1, -1, -1):
             i, name, rank, quoted = self._mentions[j]
-            if quoted:
-                continue
+            if quoted or (gender and self._genders.get(name, gender) != gender):
+                continue  # "her publicist confirmed. ... he said": not Reid
             latest = latest or name
             if i < window_start:
                 break
@@ -232,9 +284,11 @@ class Speakers:
     def _quoted_mention(self, tok) -> bool:
         """A name inside a quotation that is not the subject of a speech verb there (the "said
         Dana Whitfield" of a quotation whose closing mark is lost still speaks)."""
-        k = bisect.bisect_right(self._quoted, (tok.idx, float("inf"))) - 1
-        inside = k >= 0 and tok.idx < self._quoted[k][1]
-        return inside and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH)
+        return self._inside_quotation(tok.idx) and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH)
+
+    def _inside_quotation(self, char: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
+        return k >= 0 and char < self._quoted[k][1]
 
     def _by_role(self, noun: str) -> str | None:
         """The one person introduced with this role or title ("the professor", "the president")."""
@@ -286,6 +340,13 @@ def _antecedent_of_relative(head):
     while clause.dep_ in ("xcomp", "ccomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     return clause.head if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _word_tokens(doc, lower_forms) -> list[int]:
+    """Indices of the tokens whose lower form is one of ``lower_forms`` (any case), on the doc's arrays."""
+    rows = doc.to_array([LOWER])
+    wanted = numpy.array([hash_string(w) for w in lower_forms], dtype=rows.dtype)
+    return numpy.flatnonzero(numpy.isin(rows, wanted)).tolist()
 
 
 def _title_tokens(doc, lower_forms) -> list:
