@@ -649,3 +649,17 @@ def test_a_pronoun_never_resolves_to_a_person_of_the_other_gender(nlp):
     # a surname alone that str.istitle rejects still names the person
     text = "Rep. Michael McCaul spoke on Tuesday.\nMcCaul said the bill would pass.\n"
     assert [q.speaker for q in extract_quotes("x", text, nlp(text))] == ["Michael McCaul"]
+
+
+def test_an_indirect_question_or_topic_is_no_quote(nlp):
+    """'did not say what Reid was being treated for', 'asked whether she was still a party girl':
+    no claim was made. A condition ('said if ...') and a clause of time before the claim stay."""
+    def indirect(text):
+        return [q.text for q in extract_quotes("x", text, nlp(text)) if q.kind == "indirect"]
+
+    assert indirect("The publicist did not say what Reid was being treated for.") == []
+    assert indirect("The host asked whether she was still a party girl.") == []
+    assert indirect("Police asked if anyone had seen the car.") == []
+    assert indirect("Officials said if the rain continued the river would flood.") == [
+        "if the rain continued the river would flood"]
+    assert indirect("Officials said when the water rose, the bridge closed.") == ["when the water rose, the bridge closed"]

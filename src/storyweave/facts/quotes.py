@@ -154,6 +154,8 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
                 inside = any(q.outer[0] <= a and b <= q.outer[1] for q in att.quoted)
                 # a piece holding another cue is that cue's: a framed quotation, or the report relaying this one
                 if not inside and not any(a <= o.cue[0] < b for o in (*framers, *outers[id(att)]) if o is not att):
+                    if _asks(text, a, b, att):
+                        continue  # "did not say what Reid was being treated for", "asked whether she ...": no claim
                     a = skip_complementizer(text, a, b)
                     b = _before_relay(text, a, b)
                     if b > a and not _topic(doc, a, b):
@@ -242,6 +244,25 @@ def _before_relay(text: str, a: int, b: int) -> int:
 
 _DOCUMENTS = {"newspaper", "paper", "agency", "report", "statement", "document", "filing", "record", "magazine",
               "broadcaster", "network", "website", "outlet", "daily", "press", "media", "court"}
+
+
+# An indirect question or its topic: "asked whether ...", "did not reveal what ...", "explained how ...".
+_QUESTION = re.compile(r"(?:whether|if|what|why|how|when|where|who|whom)\b", re.I)
+_ASKING = ("ask", "wonder", "inquir", "enquir", "question")  # stems of the verbs of asking
+
+
+def _asks(text: str, a: int, b: int, att: Attributed) -> bool:
+    """The content is a question or its topic, not a claim. An "if" asks only after a verb of
+    asking ("asked if"), elsewhere it is a condition ("said if the rain continued ..."); a "when"
+    or "where" followed by a comma and more is a clause of time or place before the claim
+    ("said when Clinton noted that ..., he ...")."""
+    m = _QUESTION.match(text, a, b)
+    if m is None:
+        return False
+    word = m.group().lower()
+    if word == "if":
+        return att.cue_text.lower().startswith(_ASKING)
+    return word not in ("when", "where") or not re.search(r",\s+\w", text[a:b])
 
 
 def _topic(doc, a: int, b: int) -> bool:

@@ -73,5 +73,6 @@ def _clause_start(doc, a: int, b: int) -> int:
 
 
 def skip_complementizer(text: str, a: int, b: int) -> int:
-    m = re.match(r"(?:that|whether|if)(?:\s+|,\s*|$)", text[a:b], re.IGNORECASE)  # "reported that, according to ..."
+    # "that" only: a "whether" content is a question (no quote), an "if" one a condition to keep
+    m = re.match(r"that(?:\s+|,\s*|$)", text[a:b], re.IGNORECASE)  # also "reported that, according to ..."
     return a + m.end() if m else a
