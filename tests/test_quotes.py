@@ -663,3 +663,13 @@ def test_an_indirect_question_or_topic_is_no_quote(nlp):
     assert indirect("Officials said if the rain continued the river would flood.") == [
         "if the rain continued the river would flood"]
     assert indirect("Officials said when the water rose, the bridge closed.") == ["when the water rose, the bridge closed"]
+
+
+def test_a_line_ending_on_a_colon_announces_the_quotation_after_it(nlp):
+    """'The judge had advice for anyone who deals with Nichols:' then the quotation on its own
+    line: the judge speaks it, not the defendant quoted before."""
+    text = ("Superior Court Judge James Bodiford sentenced Brian Nichols on Saturday.\n"
+            '"I am sorry," Nichols said.\n'
+            "The judge had advice for anyone who deals with Nichols in the future:\n"
+            '"Do not trust Mr. Nichols ever again."\n')
+    assert _speaker_of_each_quote(nlp, text)["Do not trust Mr. Nichols ever again"] == "James Bodiford"

@@ -41,7 +41,7 @@ from .quotes_content import rest_of_sentence, skip_complementizer
 from .quotes_cues import find_attributions
 from .quotes_learned import SOURCE_FILTERED, CueModel, attribution_features, load_filter_model
 from .quotes_lexicon import CUE_FORMS, lower_words
-from .quotes_lone import (adjacent_cue, announcer, colon_attribution, dash_quotes, framed_quotation, is_direct, line_colons,
+from .quotes_lone import (adjacent_cue, announcer, announcing_line, colon_attribution, dash_quotes, framed_quotation, is_direct, line_colons,
                           resumed_quotation, stands_alone)
 from .quotes_marks import Quoted, find_quoted
 from .speakers import Speakers
@@ -90,7 +90,7 @@ def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = T
         if host is not None:
             _attach(out, host, q, "+resumed")
             continue
-        colon = colon_attribution(doc, text, q)
+        colon = colon_attribution(doc, text, q) or announcing_line(doc, text, q)
         if colon is not None:
             out.append(colon)
             continue

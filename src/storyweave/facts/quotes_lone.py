@@ -20,8 +20,10 @@ from ..records import Quote
 from .quotes_attributed import Attributed
 from .quotes_lexicon import CUE_FORMS, SOURCE_DOCUMENTS, lower_words
 from .quotes_marks import Quoted
+from .speakers import TITLES
+from .units import PEOPLE_NOUNS
 
-__all__ = ["adjacent_cue", "announcer", "colon_attribution", "dash_quotes", "framed_quotation", "is_direct", "line_colons",
+__all__ = ["adjacent_cue", "announcer", "announcing_line", "colon_attribution", "dash_quotes", "framed_quotation", "is_direct", "line_colons",
            "resumed_quotation", "stands_alone"]
 
 # A dash attribution after a quotation: '"...," – Shigeru Ishiba'.
@@ -166,6 +168,37 @@ def colon_attribution(doc, text: str, q: Quoted) -> Attributed | None:
         quoted=(q,),
         via="colon",
     )
+
+
+# Words a person is described by: titles, and the singulars of the nouns that count people.
+PERSON_NOUNS = TITLES | {w[:-1] for w in PEOPLE_NOUNS if w.endswith("s")} | frozenset(
+    "man woman witness actress mother father wife husband son daughter official spokesperson".split())
+# A line that announces the quotation on the next one: "The judge had advice for anyone who deals
+# with Nichols in the future:" (a description or a name opening it, a colon closing it).
+_ANNOUNCING_LINE = re.compile(
+    r"^[ \t]*((?:[Tt]he|[Aa]n?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)??|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"[ \t]+[a-z][^\n]*:[ \t]*$", re.MULTILINE
+)
+
+
+def announcing_line(doc, text: str, q: Quoted) -> Attributed | None:
+    """A quotation opening its line after a line that ends on a colon and opens on a person, a
+    name or a description of one ("The judge had advice for anyone who deals with Nichols:"):
+    that person speaks it, not whoever spoke before."""
+    line_start = text.rfind("\n", 0, q.outer[0]) + 1
+    if text[line_start : q.outer[0]].strip() or line_start < 2:
+        return None
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    m = _ANNOUNCING_LINE.match(text, previous, line_start - 1)
+    source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand") if m else None
+    if source is None:
+        return None
+    head = source[-1]
+    if not (head.ent_type_ == "PERSON" or head.lower_ in PERSON_NOUNS):
+        return None
+    colon = text.rindex(":", previous, line_start)
+    return Attributed(cue=(colon, colon + 1), cue_text=":", cue_class="speech", source=(m.start(1), m.end(1)),
+                      source_head=head.i, content=(q.outer,), quoted=(q,), via="announcing-line")
 
 
 _LINE_COLON = re.compile(

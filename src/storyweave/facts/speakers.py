@@ -195,8 +195,11 @@ class Speakers:
             first = next(t for t in mention if t.text.lower() not in TITLES or t.i == head.i)
             bisect.insort(self._mentions, (head.i, name, _MAIN_SUBJECT, self._quoted_mention(head)))
             return Speaker(name, (first.idx, mention.end_char), _role(head) or self._roles.get(name))
-        if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.children):
-            name = self._by_role(head.lemma_.lower())
+        # "the judge": the one person of that role (an unparsed sentence has no children to ask)
+        definite = any(c.lower_ == "the" for c in head.children) or (
+            not head.dep_ and head.i > 0 and doc[head.i - 1].lower_ == "the")
+        if head.pos_ in ("NOUN", "") and definite:
+            name = self._by_role(head.lemma_.lower() or head.lower_)
             if name is not None:
                 return Speaker(name, (head.left_edge.idx, head.idx + len(head)), self._roles.get(name))
         tokens = [t for t in _description(head)]
