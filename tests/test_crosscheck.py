@@ -470,3 +470,12 @@ def test_one_persons_age_however_outlets_name_them_is_one_figure():
     ages = sorted((sorted(m.article_id for m in e.mentions), e.status) for e in ledger.facts
                   if e.kind == "figure" and e.mentions[0].value == 33)  # fmt: skip
     assert ages == [(["a", "b", "c"], "corroborated"), (["d", "e"], "corroborated")]
+
+
+def test_a_possessive_description_still_credits_someone():
+    """'her rep', "Reid's publicist" are one person the article does not name, not 'experts say':
+    words credited to them keep their attribution."""
+    from storyweave.crosscheck.align import credits_someone
+
+    assert credits_someone("her rep", ()) and credits_someone("Reid's publicist", ())
+    assert not credits_someone("experts", ()) and not credits_someone("their sources", ())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import operator
+import re
 from typing import Callable, Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -358,16 +359,21 @@ def name_words_of(mentions) -> frozenset[str]:
     return frozenset(w for m in mentions for w in words(m.speaker or ""))
 
 
+_POSSESSOR = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+\w")  # "Reid's rep", "Tara Reid’s representative"
+
+
 def credits_someone(speaker: str | None, actors: Sequence[Actor], credited_words: Collection[str] = ()) -> bool:
     """True when words credited to ``speaker`` keep their attribution: a name (``is_named``), a
-    definite singular description ("the convicted killer", "the judge": someone the article does
-    not name), or a one-word name the model did not tag as a person ("Maral") that is part of a
-    name another outlet gives (``credited_words``, lower case: ``name_words_of``)."""
+    definite singular description ("the convicted killer", "the judge", "her rep", "Reid's
+    publicist": someone the article does not name), or a one-word name the model did not tag as a
+    person ("Maral") that is part of a name another outlet gives (``credited_words``, lower case:
+    ``name_words_of``)."""
     if is_named(speaker, actors):
         return True
     toks = words(speaker or "")
-    if len(toks) >= 2 and toks[0] in ("the", "this", "that") and toks[-1] not in _GENERIC_HEADS \
-            and not toks[-1].endswith("s"):
+    definite = toks[:1] in (["the"], ["this"], ["that"], ["his"], ["her"], ["their"], ["its"]) or bool(
+        _POSSESSOR.match(speaker or ""))
+    if len(toks) >= 2 and definite and toks[-1] not in _GENERIC_HEADS and not toks[-1].endswith("s"):
         return True
     return len(toks) == 1 and (speaker or "")[:1].isupper() and toks[0] in credited_words
 
