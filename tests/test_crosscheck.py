@@ -479,3 +479,16 @@ def test_a_possessive_description_still_credits_someone():
 
     assert credits_someone("her rep", ()) and credits_someone("Reid's publicist", ())
     assert not credits_someone("experts", ()) and not credits_someone("their sources", ())
+
+
+def test_a_description_holding_a_name_is_no_name_and_a_short_first_name_is_the_same_person():
+    """'A police spokesman' is not the organisation Police; 'Ray Kelly' and 'Raymond Kelly' are one
+    commissioner, 'Paul' and 'Paula' two people."""
+    from storyweave.crosscheck.align import is_named, same_person
+    from storyweave.records import Actor
+
+    police = Actor("a", "Police", "ORG", ((0, 6),))
+    assert not is_named("A police spokesman", [police]) and is_named("Police", [police])
+    assert not is_named("a Bukit Sama village resident", [Actor("a", "Bukit", "ORG", ((0, 5),))])
+    assert same_person("Ray Kelly", "Raymond Kelly") and same_person("Rob Ford", "Robert Ford")
+    assert not same_person("Paul Smith", "Paula Smith") and not same_person("Daniel Roe", "Danielle Roe")

@@ -308,6 +308,8 @@ def is_named(speaker: str | None, actors: Sequence[Actor]) -> bool:
     toks = words(speaker)
     if not toks or toks[-1] in _GENERIC_HEADS:
         return False
+    if speaker.split()[-1][:1].islower():
+        return False  # a description ("A police spokesman", "a Bukit Sama village resident"), whatever names it holds
     for actor in actors:
         if actor.label not in ("PERSON", "ORG"):
             continue
@@ -339,9 +341,11 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 
 def _same_first_name(a: str, b: str) -> bool:
-    """First names agree, an initial agreeing with a name ("J" / "John"). A name that opens
-    another is no short form of it: Paul / Paula, Eric / Erica, Daniel / Danielle."""
-    return a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+    """First names agree, an initial agreeing with a name ("J" / "John"), or a short form that
+    opens the name three letters or more before its end ("Ray" / "Raymond", "Rob" / "Robert").
+    A name one or two letters longer is another name: Paul / Paula, Eric / Erica, Daniel / Danielle."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or len(short) == 1 and a[0] == b[0] or len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) >= 3
 
 
 def name_words(name: str | None) -> list[str]:
