@@ -673,3 +673,22 @@ def test_a_line_ending_on_a_colon_announces_the_quotation_after_it(nlp):
             "The judge had advice for anyone who deals with Nichols in the future:\n"
             '"Do not trust Mr. Nichols ever again."\n')
     assert _speaker_of_each_quote(nlp, text)["Do not trust Mr. Nichols ever again"] == "James Bodiford"
+
+
+def test_a_surname_that_is_a_title_word_and_a_place_before_its_noun(nlp):
+    """'Tishana King' keeps her surname (a title word only before a name), so 'King told ...' and a
+    later 'she said' are hers; "In Suka Makmur village" is a place, never a pronoun's antecedent;
+    'pointed a gun' reports nothing, and 'fumed' does."""
+    text = ("Tishana King saw the police shoot Kimani Gray.\n"
+            '"I am certain he did not have anything in his hands," King told the Daily News.\n'
+            "King said the area was lit by a streetlight.\n"
+            '"His hands were down," she said.\n')
+    speakers = _speaker_of_each_quote(nlp, text)
+    assert speakers["I am certain he did not have anything in his hands"] == "Tishana King"
+    assert speakers["His hands were down"] == "Tishana King"
+    text = ("In Suka Makmur village a landslide engulfed a coffee plantation, said the official.\n"
+            '"A man was working there when it hit," he said.\n')
+    assert _speaker_of_each_quote(nlp, text)["A man was working there when it hit"] != "Suka Makmur"
+    text = 'Police said Gray pointed a gun at officers. "Stay out of our community," Williams fumed on Twitter.'
+    assert [(q.speaker, q.kind) for q in extract_quotes("x", text, nlp(text)) if q.speaker != "Police"] == [
+        ("Williams", "direct")]

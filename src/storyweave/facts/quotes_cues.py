@@ -160,6 +160,8 @@ def _verb_cue(verb) -> Attribution | None:
         ]
     if lemma in WEAK:
         content_heads = [c for c in content_heads if c.dep_ == "ccomp" or has_quote(c)]
+    if lemma == "point" and not any(c.lower_ in ("out", "to") for c in verb.children):
+        return None  # "Gray pointed a gun at cops": reports only as "pointed out" or "pointed to"
     if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in content_heads):
         # "an explosion that de Blasio described as 'an intentional act'": what he said of it
         # is the description; the relative pronoun object is the thing it is said of

@@ -24,7 +24,7 @@ SPEECH = frozenset(
     complain concede conclude continue mention observe point indicate disclose testify
     reiterate repeat recount describe caution urge joke quip shout boast lament estimate
     contend maintain comment email text retweet cite quote propose agree counter retort
-    question wonder charge accuse blame dismiss praise reject""".split()
+    question wonder charge accuse blame dismiss praise reject fume""".split()
 )
 # Verbs that report speech only in "he continued, '...'" or "..., she added": with a
 # plain complement they mean something else ("continue to affect", "maintain ties").

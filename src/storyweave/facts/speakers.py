@@ -60,6 +60,9 @@ _GENDER_WORDS = {
     **dict.fromkeys("she her hers herself mrs mrs. ms ms. miss actress mother wife daughter sister girlfriend woman "
                     "spokeswoman chairwoman queen princess congresswoman businesswoman grandmother aunt niece widow".split(), "f"),
 }
+# A name before one of these names a place ("In Suka Makmur village"), whatever the model tagged it.
+_PLACE_NOUNS = frozenset("village town city district province county region state street road avenue river "
+                         "island valley airport station camp neighborhood neighbourhood".split())
 _GENDERED_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 _GROUP_PRONOUNS = frozenset(("they",))
 _MAX_NAME_WORDS = 4
@@ -115,7 +118,7 @@ class Speakers:
         for tok in _title_tokens(doc, self._full):
             # every surname, whatever label the model gave it this time ("Trump" is
             # sometimes ORG or NOUN), counts as a mention for pronoun resolution
-            if not (tok.dep_ == "compound" and tok.head.lower_ in self._full):
+            if not (tok.dep_ == "compound" and (tok.head.lower_ in self._full or tok.head.lower_ in _PLACE_NOUNS)):
                 self._mentions.append((tok.i, self._full[tok.lower_], _subject_rank(tok), self._quoted_mention(tok)))
         for ent in ents:
             name = self.canonical(ent)
@@ -190,6 +193,9 @@ class Speakers:
         start, end = _name_chain(head)
         mention = doc[start:end]
         known = _name_words(mention)
+        if not known and head.lower_ in self._full and head.text[:1].isupper():
+            name = self._full[head.lower_]  # "King" of "Tishana King": a title word alone is her surname here
+            return Speaker(name, (head.idx, head.idx + len(head)), self._roles.get(name))
         if known and head.text[:1].isupper() and (head.ent_type_ == "PERSON" or _surname(known[-1]) in self._full):
             name = self.canonical(mention)
             first = next(t for t in mention if t.text.lower() not in TITLES or t.i == head.i)
@@ -217,7 +223,8 @@ class Speakers:
         doc = self.doc
         for name in set(self._full.values()):
             for w in (*(self._roles.get(name, "") or "").lower().split(), *self._titles.get(name, ())):
-                if w in _GENDER_WORDS and w not in _GENDERED_PRONOUNS:  # "her lawyer" says nothing of the lawyer
+                # "her lawyer" says nothing of the lawyer, nor "King" of Tishana King
+                if w in _GENDER_WORDS and w not in _GENDERED_PRONOUNS and w not in name.lower().split():
                     votes.setdefault(name, set()).add(_GENDER_WORDS[w])
         starts = [sent.start for sent in doc.sents]
         named: dict[int, set[str]] = {}
@@ -412,7 +419,9 @@ def _name_words(span) -> list[str]:
         else:
             pieces.append((t.text, t))
     words = [w.rstrip("-") for w, t in pieces if t.pos_ in ("PROPN", "X", "NOUN", "ADJ") or t.is_title]
-    words = [w for w in words if w.lower() not in TITLES and w.lower() not in ("'s", "’s")]
+    # a title word ends a name as its surname ("Tishana King", "Stephen King"); elsewhere it is a title
+    words = [w for n, w in enumerate(words) if (w.lower() not in TITLES or 0 < n == len(words) - 1 and
+                                                 words[n - 1].lower() not in TITLES) and w.lower() not in ("'s", "’s")]
     # a particle inside a name stays ("Bill de Blasio", "Ludwig van Beethoven")
     return [w for n, w in enumerate(words) if w[:1].isupper() or (0 < n < len(words) - 1 and w in _PARTICLES)]
 
