@@ -692,3 +692,14 @@ def test_a_surname_that_is_a_title_word_and_a_place_before_its_noun(nlp):
     text = 'Police said Gray pointed a gun at officers. "Stay out of our community," Williams fumed on Twitter.'
     assert [(q.speaker, q.kind) for q in extract_quotes("x", text, nlp(text)) if q.speaker != "Police"] == [
         ("Williams", "direct")]
+
+
+def test_a_quotation_runs_on_over_blank_line_paragraphs_too(nlp):
+    """The run-on counts lines with words, not line breaks: a quotation opened in one paragraph and
+    closed two paragraphs later (blank lines between) is one, spoken by the name after it."""
+    text = ("Prosecutors say Andrew Lopez fired the shots while his brother Jonathan Carrasquillo gave the orders.\n\n"
+            "'When me and my son were on the floor, I noticed Mrs Horton fall down.\n\n"
+            "I honestly thought she was shot in the head.\n\n"
+            "There was blood,' said Unique Armstead, who was shot in the arm.\n")
+    quotes = [(q.speaker, q.kind) for q in extract_quotes("x", text, nlp(text)) if "Horton" in q.text or "blood" in q.text]
+    assert quotes == [("Unique Armstead", "direct")]

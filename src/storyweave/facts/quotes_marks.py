@@ -60,7 +60,7 @@ def find_quoted(text: str) -> tuple[Quoted, ...]:
                 run_on = _run_on(text, carried, start, end, spans, double)
                 if run_on is not None:
                     spans.append(run_on)
-                elif text.count("\n", carried[2], end) <= _RUN_ON_LINES and opened is None and not spans:
+                elif _lines_after(text, carried[2], end) < _RUN_ON_LINES and opened is None and not spans:
                     left_open[double] = carried  # a line without marks of this kind: the quotation may close on the next
                 elif double:
                     spans.append(Quoted((carried[0], carried[2]), (carried[1], carried[2]), True))
@@ -77,9 +77,17 @@ def find_quoted(text: str) -> tuple[Quoted, ...]:
     return tuple(sorted(found, key=lambda q: q.outer))
 
 
-# Line breaks a quotation may run on over ('"Do not trust Mr. Nichols ever again.' / 'Ever
-# again.' / 'Because he can not be trusted."'); further apart, two stray marks are likelier.
+# Lines a quotation may run on over ('"Do not trust Mr. Nichols ever again.' / 'Ever again.' /
+# 'Because he can not be trusted."'), blank lines aside; further apart, two stray marks are likelier.
 _RUN_ON_LINES = 2
+
+
+def _lines_after(text: str, a: int, b: int) -> int:
+    """Lines with words that start in ``text[a:b]`` (blank lines between paragraphs do not count)."""
+    return len(_LINE_START.findall(text, a, b))
+
+
+_LINE_START = re.compile(r"\n[ \t]*(?=[^\s])")
 
 
 def _starts_line(text: str, i: int) -> bool:
@@ -94,7 +102,7 @@ def _run_on(text: str, carried: tuple[int, int, int], start: int, end: int, span
     quotation over several paragraphs) or ends the run leaves the first quotation closed at its
     line's end. A single mark runs on only from the start of a line to a mark after a
     sentence's punctuation (", ' said"): elsewhere single marks are mostly apostrophes."""
-    if text.count("\n", carried[2], start) > _RUN_ON_LINES:
+    if _lines_after(text, carried[2], start + 1) > _RUN_ON_LINES:
         return None
     doubled = set() if double else _doubled(text, start, end)
     first = next((m for m in (_DOUBLE if double else _SINGLE).finditer(text, start, end) if m.start() not in doubled), None)
