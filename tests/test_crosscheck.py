@@ -492,3 +492,23 @@ def test_a_description_holding_a_name_is_no_name_and_a_short_first_name_is_the_s
     assert not is_named("a Bukit Sama village resident", [Actor("a", "Bukit", "ORG", ((0, 5),))])
     assert same_person("Ray Kelly", "Raymond Kelly") and same_person("Rob Ford", "Robert Ford")
     assert not same_person("Paul Smith", "Paula Smith") and not same_person("Daniel Roe", "Danielle Roe")
+
+
+def test_a_round_number_is_no_rounding_of_a_value_far_from_it():
+    """"about 100" is not "at least 70" rounded, nor is a poll of "1,000" one of "520": a round
+    number's trailing zeros do not make it stand for anything within half its leading digit, so
+    the 100 is no mention backing the 70 (a rival value at most). "97" still rounds to "100"."""
+    def fig(value, approx="="):
+        return Figure("a", (0, 1), "x", value, "people", approx=approx)
+
+    assert not same_value(fig(70, ">="), fig(100, "~")) and not same_value(fig(520), fig(1000))
+    assert same_value(fig(97), fig(100)) and same_value(fig(15e9), fig(14.9e9))
+    ledger = _ledger_of({
+        "a": "Violence has spread to a dozen cities, leaving at least 70 people injured.",
+        "b": "The riots in cities throughout the country have left at least 70 people injured.",
+        "c": "About 100 people have been injured.",
+    })
+    (seventy,) = [e for e in ledger.facts if e.kind == "figure" and any(m.value == 70 for m in e.mentions)]
+    backing = [m for m in seventy.mentions if m.value == 70]
+    assert {m.article_id for m in backing} == {"a", "b"}
+    assert seventy.status != "corroborated" or all(m.value == 70 for m in seventy.mentions)

@@ -152,9 +152,13 @@ def same_value(a: Figure, b: Figure, units: Callable[[str | None, str | None], b
         for vb, ub in _values(b):
             if not units(ua, ub):
                 continue
-            tolerance = max(_step(va), _step(vb))
+            # Trailing zeros do not say how far a number was rounded: read as one significant digit,
+            # "100" would stand for anything from 50 to 150 and "1,000" for 520. A round number is
+            # at most as loose as an "about" one, so rounding never reaches further than that.
+            loose = APPROX_TOLERANCE * max(abs(va), abs(vb))
+            tolerance = min(max(_step(va), _step(vb)), loose)
             if approx:
-                tolerance = max(tolerance, APPROX_TOLERANCE * max(abs(va), abs(vb)))
+                tolerance = max(tolerance, loose)
             if abs(va - vb) <= tolerance + 1e-9 * max(abs(va), abs(vb), 1.0):
                 return True
     return False
