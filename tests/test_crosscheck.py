@@ -512,3 +512,21 @@ def test_a_round_number_is_no_rounding_of_a_value_far_from_it():
     backing = [m for m in seventy.mentions if m.value == 70]
     assert {m.article_id for m in backing} == {"a", "b"}
     assert seventy.status != "corroborated" or all(m.value == 70 for m in seventy.mentions)
+
+
+def test_a_figure_of_another_time_or_a_legal_threshold_is_no_rival_version():
+    """The 2004 tsunami's dead, last year's quake 431 km off the coast and the turnout a law
+    requires are not rival versions of today's toll, depth and turnout; today's tolls that differ
+    still conflict."""
+    ledger = _ledger_of({
+        "a": "At least five people were killed by the quake, the UN said. The quake struck 10 kilometres off "
+             "Banda Aceh. Authorities said turnout reached 93.87 percent.",
+        "b": "Two people were killed by the quake, officials said. A quake in 2004 killed more than 220,000 "
+             "people. In April last year an 8. 6 - magnitude quake struck 431 kilometres off "
+             "Banda Aceh. Under the law, the election can only be declared valid with a turnout of more than "
+             "50 percent.",
+    })
+    facts = {e.id: e for e in ledger.facts}
+    rivals = [{m.value for m in facts[c.fact_id].mentions} for c in ledger.conflicts if c.kind == "value"]
+    assert {2, 5} in rivals
+    assert not any(v & {220000, 431, 50} for v in rivals)

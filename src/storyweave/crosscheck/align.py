@@ -214,9 +214,12 @@ def rival_pairs(
     change; both forecasts or both reports; not a prediction and its outcome
     (``foretold`` holds the (expected, outcome) sentence pairs the expectations
     module linked: "within five days" against "eleven days" is its business);
-    no two different days named (share moves on Friday and Monday are two facts), and not
+    no two different days named (share moves on Friday and Monday are two facts), not
     counted per different numbers of something ("two catches for 25 yards", "59 catches for
-    1,098 yards").
+    1,098 yards"), not set in different times ("leaving 220,000 people dead" after "a temblor in
+    2004" against today's "five people were killed") and not a requirement against a measurement
+    ("can only be valid with a turnout more than 50 percent" against "turnout reached 93.87
+    percent"): ``FigureContext.era`` and ``rule``.
     """
     pairs = {}
     for i in range(len(figs)):
@@ -232,6 +235,8 @@ def rival_pairs(
                 continue
             if ca.anchor and cb.anchor and ca.anchor != cb.anchor:
                 continue  # yards for two catches and for 59 catches: two measures
+            if ca.era != cb.era or ca.rule != cb.rule:
+                continue  # the 2004 tsunami's dead, or a legal threshold, against today's count
             sim = vectors.cos(ca.predicate, cb.predicate)
             if ca.predicate and cb.predicate and sim >= RIVAL_PREDICATE:
                 pairs[(i, j)] = sim

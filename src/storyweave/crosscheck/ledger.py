@@ -10,7 +10,7 @@ denied), ``corroborated`` when at least two lines state it, else ``single-source
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from ..brief.model import Conflict, Laundering, LedgerEntry, Mention
@@ -19,6 +19,7 @@ from .align import (
     FORECAST, SHORT_QUOTE, TERM_WORDS, claim_pairs, complete_clusters, credits_someone, figure_pairs, is_named,
     name_words, name_words_of, quote_clusters, quote_similarity, rival_pairs, same_person, same_words,
 )
+from . import measured
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, contradicts, refers_back, words
 
@@ -127,10 +128,37 @@ def _conflict(story: Evidence, fact_id: str, kind: str, versions: list[list[Ment
     )
 
 
+def _timed(story: Evidence) -> list[FigureContext]:
+    """The figures' contexts with the other times their sentences are set in and whether they state
+    a rule (``measured.era``, ``measured.states_rule``). A statement the splitter cut off inside a
+    number ("In April last year an 8." / "6 - magnitude quake struck 431 kilometres ...") is read
+    with the statement before it, whose time it carries."""
+    before: dict[tuple[str, Span], Statement] = {}
+    last: dict[str, Statement] = {}
+    for s in sorted(story.statements, key=lambda s: (s.article_id, s.span)):
+        if s.article_id in last:
+            before[(s.article_id, s.span)] = last[s.article_id]
+        last[s.article_id] = s
+    out = []
+    for c in story.figure_contexts:
+        if c.sentence is None:
+            out.append(c)
+            continue
+        aid, span = c.sentence
+        art = story.articles[aid]
+        text = art.text[span[0] : span[1]]
+        prev = before.get(c.sentence)
+        if prev is not None and text[:1] and not text[:1].isupper() and not text[:1] in "\"“'‘(":
+            text = art.text[prev.span[0] : span[1]]
+        year = int(art.published[:4]) if art.published and art.published[:4].isdigit() else None
+        out.append(replace(c, era=measured.era(text, year), rule=measured.states_rule(text)))
+    return out
+
+
 def figure_groups(story: Evidence, foretold: Collection[tuple[object, object]] = ()) -> list[list[list[int]]]:
     """Facts as lists of versions: figures agreeing on one value for one thing form a version,
     and versions join one fact when every two of them are rivals for the same measured thing."""
-    figs, ctx = story.figures, story.figure_contexts
+    figs, ctx = story.figures, _timed(story)
     versions = complete_clusters(len(figs), figure_pairs(figs, story.figure_things, ctx, story.vectors))
     rivals = rival_pairs(figs, ctx, story.vectors, foretold)
     # Two values one sentence gives side by side count two things ("five women and possibly two

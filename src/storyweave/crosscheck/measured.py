@@ -149,6 +149,47 @@ class FigureContext:
     days: frozenset[str]  # day names and dates of its sentence
     anchor: str  # the count of the noun the figure is for ("2" in "two catches for 25 yards"), see _anchor
     sentence: tuple[str, Span] | None  # (article id, span) of the statement holding it
+    era: frozenset[str] = frozenset()  # other times its sentence is set in ("2004", "last year"), see ``era``
+    rule: bool = False  # its sentence states a requirement ("can only be valid with more than 50 percent")
+
+
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A year the sentence is set in: "in 2004", "since 1999", "in April 2012", "on December 26, 2004",
+# "the 2004 tsunami"; not a count ("2000 booths") or a time of day ("at 2000 GMT").
+_YEAR = re.compile(
+    rf"\b(?:(?:in|since|during|until|from|of|the|by)\s+(?:(?:early|late|mid)[\s-]+)?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?)"
+    r"((?:19|20)\d\d)\b(?!\s*(?:gmt|utc|hours|hrs|[a-z]+s\b(?<!\bwas)(?<!\bhas)))",
+    re.I,
+)
+# Times before the story's own, told relative to it.
+_BEFORE = re.compile(
+    r"\b(?:last|previous|the\s+previous|the\s+past)\s+(?:year|decade|century)\b|"
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?:years|decades)\s+(?:ago|earlier|before)\b|"
+    r"\ba\s+(?:year|decade)\s+(?:ago|earlier|before)\b|\bdecades\s+ago\b",
+    re.I,
+)
+# A condition or requirement: the figure is a threshold the law or the rules set, not a measurement.
+_RULE = re.compile(
+    r"\b(?:must|requires?|required|requirement|threshold|minimum|can\s+only|could\s+only|only\s+if|"
+    r"needs?\s+(?:at\s+least|more\s+than|over|a\s+minimum))\b",
+    re.I,
+)
+
+
+def era(text: str, year: int | None = None) -> frozenset[str]:
+    """The other times a sentence is set in: the years it names (before ``year``, the article's
+    own, when that is known) and times told as before now ("last year", "two decades ago").
+    "leaving more than 220,000 people dead" after "a 9.1 temblor in 2004" counts 2004's dead, not
+    today's; a figure set in another time is no rival version of the story's current figure."""
+    out = {m.group(1) for m in _YEAR.finditer(text) if year is None or int(m.group(1)) < year}
+    out |= {" ".join(m.group(0).lower().split()) for m in _BEFORE.finditer(text)}
+    return frozenset(out)
+
+
+def states_rule(text: str) -> bool:
+    """Whether a sentence states a requirement ("can only be declared valid with a turnout more
+    than 50 percent", "must win at least 60 seats"): its figure is a threshold, not a measurement."""
+    return _RULE.search(text) is not None
 
 
 def contexts(figures: Sequence[Figure], sentences: Sequence[Statement | None]) -> list[FigureContext]:
