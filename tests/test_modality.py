@@ -46,6 +46,7 @@ def _modality(text: str, parse: bool = True):
         ("Final results are due in the autumn.", "expected", "due"),
         ("The plan is realistic if the weather holds.", "speculative", "if"),
         ("The council had received no warning.", "denied", "no"),
+        ("The witness couldn't see what the boys were doing.", "denied", "could n't"),  # an inability, no guess
         ("Police said there was nothing to suggest a deliberate act.", "denied", "nothing"),
     ],
 )

@@ -123,8 +123,8 @@ def lexical_modality(text: str) -> tuple[Modality, str | None]:
 
 def _negated_modal(word: str) -> Modality:
     word = {"wo": "will", "ca": "can", "couldn": "could", "wouldn": "would"}.get(word, word)
-    if word == "would":
-        return "denied"  # "would not say": a refusal that happened
+    if word in ("would", "could"):
+        return "denied"  # "would not say": a refusal that happened; "couldn't see": an inability that did
     return MODALS.get(word, "denied")
 
 
