@@ -530,3 +530,17 @@ def test_a_figure_of_another_time_or_a_legal_threshold_is_no_rival_version():
     rivals = [{m.value for m in facts[c.fact_id].mentions} for c in ledger.conflicts if c.kind == "value"]
     assert {2, 5} in rivals
     assert not any(v & {220000, 431, 50} for v in rivals)
+
+
+def test_one_count_of_an_institutions_seats_is_one_figure_however_outlets_name_it():
+    """"125 seats in the legislature", "125 seats in the parliament" and "the 125 seats" count one
+    thing: one corroborated figure. A council's 125 seats are another institution's."""
+    ledger = _ledger_of({
+        "a": "A total of 288 candidates are vying for the 125 seats in the legislature.",
+        "b": "Almost all of the candidates running for 125 seats in the parliament came from the ruling party.",
+        "c": "But out of the candidates running for the 125 seats Sunday, more than half are party members.",
+        "d": "Separately, the city council of the capital has 125 seats.",
+    })
+    seats = sorted(sorted(m.article_id for m in e.mentions) for e in ledger.facts
+                   if e.kind == "figure" and e.mentions[0].value == 125)  # fmt: skip
+    assert seats == [["a", "b", "c"], ["d"]]

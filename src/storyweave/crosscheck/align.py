@@ -18,6 +18,7 @@ from typing import Callable, Collection, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from ..facts.speakers import TITLES
+from ..facts.units import UNITS
 from ..records import Actor, Figure, Quote, Statement
 from .measured import FigureContext
 from .text import Vectors, Vocabulary, containment, stems, words
@@ -183,11 +184,17 @@ def figure_pairs(
     things = [f.measures if f.unit == AGE and f.measures else t for f, t in zip(figs, things)]
     thing_stems = [stems(t) for t in things]
     said_stems = [stems(c.predicate) for c in contexts]
+    owners = [_owner(f) for f in figs]
     for i in range(len(figs)):
         for j in range(i + 1, len(figs)):
             a, b = figs[i], figs[j]
             if (a.change or None) != (b.change or None) or not same_value(a, b, may_share_unit):
                 continue
+            # "125 seats in the parliament" / "125 seats in the legislature" / "the 125 seats": one
+            # count of one noun whose owners, where named, are one institution, on no two days
+            counted = a.unit == b.unit and owners[i] is not None and owners[j] is not None and (
+                not owners[i] or not owners[j] or bool(owners[i] & owners[j])
+            ) and not (contexts[i].days and contexts[j].days and not contexts[i].days & contexts[j].days)
             sim = vectors.cos(things[i], things[j])
             # A shorter phrase inside a longer one ("US military personnel" in
             # "... stationed in Japan") names the same thing even when cosine is low.
@@ -197,9 +204,29 @@ def figure_pairs(
             # work campus", "value deal" / "value deal buy vireo"): the longer one only says more.
             pa, pb = said_stems[i], said_stems[j]
             said_inside = min(len(pa), len(pb)) >= PREDICATE_WORDS and (pa <= pb or pb <= pa)
-            if sim >= SAME_THING or said >= RIVAL_PREDICATE or said_inside or (inside and thing_stems[i] and thing_stems[j]):
+            if sim >= SAME_THING or said >= RIVAL_PREDICATE or said_inside or (inside and thing_stems[i] and thing_stems[j]) or counted:
                 pairs[(i, j)] = max(sim, said, SAME_THING)
     return pairs
+
+
+# Nouns outlets use alike for one institution: a count of its seats or members is one count.
+_INSTITUTIONS = {w: "parliament" for w in
+                 "parliament parliamentary legislature legislative assembly mejlis majlis".split()}
+
+
+def _owner(fig: Figure) -> frozenset[str] | None:
+    """For a count of something (the unit is the counted noun: "seat", not "people", "km" or
+    "USD"), the stems of what its measure and subject name besides that noun, with one stem for
+    the names of one institution ("seats in the legislature" -> {"parliament"}); None for other
+    figures. Counts of people and jobs are left to the sentence: "two people" counts anyone."""
+    unit = fig.unit
+    if not unit or unit in _NOT_COUNTED or unit in UNITS or "/" in unit or not unit.isalpha() or unit.isupper():
+        return None
+    said = [_INSTITUTIONS.get(w, w) for w in words(f"{fig.measures} {fig.subject or ''}")]
+    return stems(" ".join(said)) - stems(unit) - stems(unit + "s")
+
+
+_NOT_COUNTED = {"people", "jobs", "fraction", AGE}
 
 
 def rival_pairs(
