@@ -703,3 +703,8 @@ def test_a_quotation_runs_on_over_blank_line_paragraphs_too(nlp):
             "There was blood,' said Unique Armstead, who was shot in the arm.\n")
     quotes = [(q.speaker, q.kind) for q in extract_quotes("x", text, nlp(text)) if "Horton" in q.text or "blood" in q.text]
     assert quotes == [("Unique Armstead", "direct")]
+
+
+def test_a_role_ends_at_the_apposition_comma(nlp):
+    text = "City Councilman Jumaane Williams, a frequent NYPD critic, blasted outsiders who he said escalated tensions."
+    assert {q.speaker_role for q in extract_quotes("x", text, nlp(text))} == {"a frequent NYPD critic"}

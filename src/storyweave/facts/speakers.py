@@ -450,6 +450,11 @@ def _role(head) -> str | None:
     if appos is None:
         return None
     tokens = [t for t in appos.subtree]
+    # an apposition ends at its comma: a parse that ran on ("Williams, a frequent NYPD critic,
+    # blasted outsiders ...") hangs the sentence's verb on it
+    end = next((k for k, t in enumerate(tokens) if t.text in (",", ";") and t.i > appos.i
+                and k + 1 < len(tokens) and tokens[k + 1].pos_ in ("VERB", "AUX")), len(tokens))
+    tokens = tokens[:end]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip() if tokens else None
