@@ -560,3 +560,18 @@ def test_an_age_after_a_name_or_a_role_measures_that_person_by_their_fullest_nam
     for text in ("On the day, 20 were killed.", "In the end, 12, perhaps 13, came.",
                  "The leading scorer, 30, and the captain, 25, were named."):
         assert {f.unit for f in extract_figures("t", text, nlp(text))} == {None}, text
+
+
+def test_a_passives_agent_is_not_what_an_amount_measures_and_of_after_a_conversion_is():
+    """"estimated by the Greek Commerce Confederation at about 200 million euros" does not measure
+    the confederation; "200 million euros ($265.3 million) of damage" measures the damage."""
+    from storyweave.nlp import load_nlp
+
+    nlp = load_nlp()
+    text = "Eight days of clashes have caused 200 million euros ($265.3 million) of damage in Athens alone."
+    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.unit == "EUR"]
+    assert fig.measures == "damage in Athens"
+    text = ("The cost of damage to shops in Athens alone was estimated by the Greek Commerce Confederation at "
+            "about 200 million euros.")
+    (fig,) = [f for f in extract_figures("t", text, nlp(text)) if f.unit == "EUR"]
+    assert "Confederation" not in fig.measures

@@ -402,8 +402,14 @@ def measures(s: TokenView, num_first: int, fig_end: int, noun: tuple[int, int] |
             return np
     if prev >= 0 and toks[prev].text.lower() in ("to", "by", "for", "at"):
         v = s.verb_before(prev)
-        if v is not None and v + 1 < prev:
+        # not a passive's agent: "was estimated by the Greek Commerce Confederation at 200 million
+        # euros" says who estimated, not what
+        if v is not None and v + 1 < prev and toks[v + 1].text.lower() != "by":
             return v + 1, prev - 1
+    if fig_end + 1 < len(toks) and toks[fig_end].text.lower() == "of" and toks[fig_end - 1].text == ")":
+        last = s.post_modifier(fig_end - 1)  # "200 million euros ($265.3 million) of damage in Athens"
+        if last >= fig_end + 1 and not _says_when(toks[fig_end + 1 : last + 1]):
+            return fig_end + 1, last
     if fig_end < len(toks) and toks[fig_end].text.lower() in ("in", "for", "on", "into"):
         last = s.post_modifier(fig_end - 1)
         if last >= fig_end + 1 and not _says_when(toks[fig_end + 1 : last + 1]):
