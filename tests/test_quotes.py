@@ -563,18 +563,20 @@ def test_a_named_source_a_newspaper_relays_keeps_the_quote():
         assert [(q.speaker, q.text) for q in extract_quotes("t", text, analyse(text))] == [want], text
 
 
+def _indirect(text: str) -> list[str]:
+    """The paraphrases the selective-parse pipeline finds in ``text``."""
+    from storyweave.facts.pipeline import analyse
+
+    return [q.text for q in extract_quotes("t", text, analyse(text)) if q.kind == "indirect"]
+
+
 def test_a_cue_with_a_topic_reports_no_content():
     """'did not know of any threats' and 'testified about events' say what was talked of, not
     what was said; a clause opening on its own adverbial stays content."""
-    from storyweave.facts.pipeline import analyse
-
-    def indirect(text):
-        return [q.text for q in extract_quotes("t", text, analyse(text)) if q.kind == "indirect"]
-
-    assert indirect("Mr Steele said the blaze was arson, but he did not know of any threats to the church.") == [
+    assert _indirect("Mr Steele said the blaze was arson, but he did not know of any threats to the church.") == [
         "the blaze was arson"]
-    assert indirect("His mother testified about events leading up to the trial.") == []
-    assert indirect("Officials said about 30 people were killed.") == ["about 30 people were killed"]
+    assert _indirect("His mother testified about events leading up to the trial.") == []
+    assert _indirect("Officials said about 30 people were killed.") == ["about 30 people were killed"]
 
 
 def test_statement_announced_by_name_on_the_line_before(nlp):
@@ -651,18 +653,15 @@ def test_a_pronoun_never_resolves_to_a_person_of_the_other_gender(nlp):
     assert [q.speaker for q in extract_quotes("x", text, nlp(text))] == ["Michael McCaul"]
 
 
-def test_an_indirect_question_or_topic_is_no_quote(nlp):
+def test_an_indirect_question_or_topic_is_no_quote():
     """'did not say what Reid was being treated for', 'asked whether she was still a party girl':
     no claim was made. A condition ('said if ...') and a clause of time before the claim stay."""
-    def indirect(text):
-        return [q.text for q in extract_quotes("x", text, nlp(text)) if q.kind == "indirect"]
-
-    assert indirect("The publicist did not say what Reid was being treated for.") == []
-    assert indirect("The host asked whether she was still a party girl.") == []
-    assert indirect("Police asked if anyone had seen the car.") == []
-    assert indirect("Officials said if the rain continued the river would flood.") == [
+    assert _indirect("The publicist did not say what Reid was being treated for.") == []
+    assert _indirect("The host asked whether she was still a party girl.") == []
+    assert _indirect("Police asked if anyone had seen the car.") == []
+    assert _indirect("Officials said if the rain continued the river would flood.") == [
         "if the rain continued the river would flood"]
-    assert indirect("Officials said when the water rose, the bridge closed.") == ["when the water rose, the bridge closed"]
+    assert _indirect("Officials said when the water rose, the bridge closed.") == ["when the water rose, the bridge closed"]
 
 
 def test_a_line_ending_on_a_colon_announces_the_quotation_after_it(nlp):
