@@ -707,3 +707,14 @@ def test_a_quotation_runs_on_over_blank_line_paragraphs_too(nlp):
 def test_a_role_ends_at_the_apposition_comma(nlp):
     text = "City Councilman Jumaane Williams, a frequent NYPD critic, blasted outsiders who he said escalated tensions."
     assert {q.speaker_role for q in extract_quotes("x", text, nlp(text))} == {"a frequent NYPD critic"}
+
+
+def test_gender_from_the_noun_a_name_is_described_by(nlp):
+    """"Steenburgen's son, filmmaker Charlie McDowell" is male, so the actress's "she said" is not
+    his; a reflexive tells only its own verb's subject ("a woman who identified herself as the
+    teen's cousin told NY1 that Kimani ..." says nothing of Kimani)."""
+    text = ("Actress Mary Steenburgen took up songwriting late.\n"
+            "Steenburgen's son, filmmaker Charlie McDowell, also remembers it as a trying time.\n"
+            '"If your mom comes to you and says her head is full of music, you worry," he said.\n'
+            'The actress was not itching to do something else. "I had been somebody who liked music," she said.\n')
+    assert _speaker_of_each_quote(nlp, text)["I had been somebody who liked music"] == "Mary Steenburgen"

@@ -215,10 +215,11 @@ class Speakers:
     @cached_property
     def _genders(self) -> dict[str, str]:
         """Full name -> "m" or "f", where the article says so plainly: an honorific or a role word
-        ("Mrs. Horton", "Mr. Kim", "the actress Tara Reid"), a reflexive in a sentence naming only that person ("Tara Reid checked herself in"), or the
+        ("Mrs. Horton", "Mr. Kim", "the actress Tara Reid", "her son, filmmaker Charlie McDowell"),
+        a reflexive whose verb's subject is the person ("Tara Reid checked herself in"), or the
         subject of what the person said ("Cruz said he would ..."). A possessive is no evidence:
         "Mukasey said the scandal is the latest issue in her career" is about someone else.
-        Evidence both ways leaves the gender unknown."""
+        Evidence both ways leaves the gender unknown, and so does a surname two people share."""
         votes: dict[str, set[str]] = {}
         doc = self.doc
         for name in set(self._full.values()):
@@ -236,13 +237,26 @@ class Speakers:
             before = doc[i - 1].lower_ if i > 0 else ""
             if before in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"):
                 votes.setdefault(name, set()).add(_GENDER_WORDS[before])
+            # a gendered noun the name stands in apposition to or is headed by ("her son, filmmaker
+            # Charlie McDowell", "the actress Tara Reid"), not a possessor's ("the actress's rep Jack")
+            head = doc[i]
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            written = _name_words(doc[slice(*_name_chain(head))])
+            if len(written) > 1 and written[0] != name.split()[0]:
+                continue  # "His sister, Mahnefah Gray" in a story whose "Gray" is Kimani Gray
+            described = [head.head] if head.dep_ == "appos" else []
+            described += [t for t in doc[head.left_edge.i : head.i] if t.dep_ != "poss"]
+            for t in described:
+                if t.lower_ in _GENDER_WORDS and t.lower_ not in _GENDERED_PRONOUNS and t.lower_ not in TITLES:
+                    votes.setdefault(name, set()).add(_GENDER_WORDS[t.lower_])
         for i in _word_tokens(doc, _GENDERED_PRONOUNS):
             tok = doc[i]
             if self._inside_quotation(tok.idx):
                 continue
-            if tok.lower_ in ("himself", "herself"):
-                people = named.get(bisect.bisect_right(starts, i), set())
-                person = next(iter(people)) if len(people) == 1 else None
+            if tok.lower_ in ("himself", "herself"):  # "Tara Reid checked herself in": its verb's subject
+                subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                person = by_token.get(subject.i) if subject is not None else None
             else:  # "Cruz said he would ...": the subject of what a named person said
                 verb = tok.head
                 said = verb.head if tok.dep_ == "nsubj" and verb.dep_ == "ccomp" else None
