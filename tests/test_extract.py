@@ -322,6 +322,25 @@ def test_article_body_split_by_an_ad_row_is_read_whole():
     ]
 
 
+def test_related_stories_closing_the_body_are_not_article_text():
+    # once the body is whole, the related stories under it ("More Great WIRED Stories") were its last
+    # lines, and their headlines became quotes ("YouTubers must unionize, no matter what Google says")
+    headlines = ["Farmers must unionize, <a href='/s/1'>no matter what the council says</a>",
+                 "Paid flood ads are not the problem. <a href='/s/2'>Our perceptions are</a>",
+                 "Could a lost kayaker <a href='/s/3'>use the current to get home</a>?",
+                 "The plan to boost pumps <a href='/s/4'>with a teensy jet engine</a>"]
+    related = ('<div class="heading-h3">More Great Valley Stories</div><ul>'
+               + "".join(f"<li>{h}</li>" for h in headlines) + "</ul>")
+    inline = "<ul>" + "".join(f"<li>Step {n}: raise the levee by a metre.</li>" for n in range(1, 4)) + "</ul>"
+    page = (f'<div class="body body__container article__body">{"".join(FLOOD_PARAGRAPHS[:4])}{inline}'
+            f'{"".join(FLOOD_PARAGRAPHS[4:])}{related}</div>')
+    article = extract(RawDocument(source="related.html", content=_page(page), kind="html"))
+    assert isinstance(article, Article), article
+    assert "Farmers must unionize" not in article.text and "More Great Valley Stories" not in article.text
+    assert "Step 2: raise the levee by a metre." in article.text  # a list inside the body stays
+    assert article.text.rstrip().endswith("would start in spring.")
+
+
 def test_hover_card_on_a_name_is_not_read_into_the_sentence():
     # a name's pop-up card (full name, latest headlines, "MORE"), shown by CSS on hover
     card = ('<span class="person"><a href="/people/ann-lee">Ann Lee</a><span class="person-card">'

@@ -21,7 +21,7 @@ from __future__ import annotations
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
-__all__ = ["drop_hover_cards", "join_split_body", "preclean"]
+__all__ = ["drop_closing_link_list", "drop_hover_cards", "join_split_body", "preclean"]
 
 # Candidates for a hover card: a non-link element inside a paragraph, right after a link,
 # holding at least two links of its own (the card's name and "MORE" at the least).
@@ -34,6 +34,7 @@ def preclean(tree: etree._Element) -> None:
     """Apply every fix to ``tree``, in place."""
     drop_hover_cards(tree)
     join_split_body(tree)
+    drop_closing_link_list(tree)
 
 
 def drop_hover_cards(tree: etree._Element) -> None:
@@ -75,6 +76,41 @@ def join_split_body(tree: etree._Element) -> None:
             continue
         for child in list(part):
             first.append(child)
+
+
+# Fewest items a closing list of links needs to be read as a related-stories block.
+_MIN_LINK_ITEMS = 3
+# Longest label (in words) above such a list ("More Great WIRED Stories").
+_MAX_LABEL_WORDS = 6
+
+
+def drop_closing_link_list(tree: etree._Element) -> None:
+    """Remove a list that closes the article body and links every item elsewhere.
+
+    Pages end their body with related stories ("More Great WIRED Stories", then one
+    item per story, each holding its link). Once the body is whole, trafilatura
+    keeps such a list as the article's last lines, and its headlines become
+    quotes and figures ("YouTubers must unionize, no matter what Google says").
+    A list of three items or more, each holding a link, that is the body's last
+    element is dropped with the short label above it; a list inside the body, or
+    one with an item without a link, stays.
+    """
+    body = next(iter(BODY_XPATH[0](tree)), None)
+    if body is None:
+        return
+    blocks = [el for el in body.iter() if el.tag in ("ul", "ol", "p") or el is body]
+    last = next((el for el in reversed(blocks) if "".join(el.itertext()).strip()), None)
+    while last is not None and last.tag == "li":
+        last = last.getparent()
+    if last is None or last.tag not in ("ul", "ol"):
+        return
+    items = [li for li in last if li.tag == "li"]
+    if len(items) < _MIN_LINK_ITEMS or not all(li.find(".//a") is not None for li in items):
+        return
+    label = last.getprevious()
+    if label is not None and label.tag != "p" and len("".join(label.itertext()).split()) <= _MAX_LABEL_WORDS:
+        _remove_keeping_tail(label)
+    _remove_keeping_tail(last)
 
 
 def _letters(element: etree._Element) -> str:
