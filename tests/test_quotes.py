@@ -718,3 +718,16 @@ def test_gender_from_the_noun_a_name_is_described_by(nlp):
             '"If your mom comes to you and says her head is full of music, you worry," he said.\n'
             'The actress was not itching to do something else. "I had been somebody who liked music," she said.\n')
     assert _speaker_of_each_quote(nlp, text)["I had been somebody who liked music"] == "Mary Steenburgen"
+
+
+def test_a_columnists_i_far_from_any_quotation_is_the_writer(nlp):
+    """"I guess it was only a matter of time ..." in a column names nobody in the article: no
+    quotation mark in its line or the three before, so it is the writer, not the app named earlier;
+    after a quotation whose marks the copy spaced off, "I" is still the person quoted."""
+    text = ("Enter Lugg, Instacart and DoorDash, apps that promised to carry our lives for us.\n\n"
+            "Banks were next in line for the treatment.\n\n"
+            "I guess it was only a matter of time before the neo-banks were deployed.\n")
+    assert [q.speaker for q in extract_quotes("x", text, nlp(text)) if "matter of time" in q.text] == [None]
+    ecb = DATA / "clustering" / "ecbplus-dev.jsonl"
+    text = next(json.loads(line)["text"] for line in ecb.open() if '"31_10ecbplus"' in line)
+    assert _speaker_of_each_quote(nlp, text)["I did the right thing"] == "Gregory Echenique"

@@ -26,6 +26,7 @@ written: that is what a reader can check.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -63,6 +64,11 @@ _GENDER_WORDS = {
 # A name before one of these names a place ("In Suka Makmur village"), whatever the model tagged it.
 _PLACE_NOUNS = frozenset("village town city district province county region state street road avenue river "
                          "island valley airport station camp neighborhood neighbourhood".split())
+# Lines with words (blank ones aside) before a speaking "I" in which a quotation makes it a quoted
+# person's later line rather than the writer's (ECB+ copy: a line per sentence).
+_WRITER_LINES = 3
+_QUOTE_MARKS = re.compile("[\"“”«»]|''")
+_QUOTE_WORDS = 4  # fewer words in quotation marks are a term, not someone's quotation
 _GENDERED_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 _GROUP_PRONOUNS = frozenset(("they",))
 _MAX_NAME_WORDS = 4
@@ -183,7 +189,7 @@ class Speakers:
     def _resolve(self, head) -> Speaker:
         doc = self.doc
         if head.lower_ in _PERSON_PRONOUNS:
-            name = self._antecedent(head)
+            name = None if head.lower_ == "i" and self._writer_speaks(head) else self._antecedent(head)
             return Speaker(name, (head.idx, head.idx + len(head)), self._roles.get(name) if name else None)
         if head.lower_ in _GROUP_PRONOUNS:
             group = _group_antecedent(head)
@@ -304,6 +310,23 @@ class Speakers:
             if rank and embedded is None:
                 embedded = name
         return embedded or latest
+
+    def _writer_speaks(self, i_token) -> bool:
+        """An "I" outside quotation marks with no quotation in its line or the _WRITER_LINES before is
+        the writer of a column ("I guess it was only a matter of time before ..."), not a quoted
+        person whose quotation marks the copy lost: nobody named in the article said it."""
+        if self._inside_quotation(i_token.idx):
+            return False
+        text, start, lines = self.text, i_token.idx, 0
+        while start > 0 and lines <= _WRITER_LINES:  # back over this line and the ones before it
+            start = text.rfind("\n", 0, start - 1) + 1
+            lines += bool(text[start : text.find("\n", start) if "\n" in text[start:] else None].strip())
+        # a quotation of a few words counts, and so does a mark that pairs into nothing (detokenised
+        # copy spaces marks off: '“ I think'); scare quotes ("side hustle") do not
+        long_quote = any(start <= a < i_token.idx and len(text[a:b].split()) >= _QUOTE_WORDS for a, b in self._quoted)
+        stray = any(not any(a <= m.start() < b for a, b in self._quoted)
+                    for m in _QUOTE_MARKS.finditer(text, start, i_token.idx))
+        return not (long_quote or stray)
 
     def _quoted_mention(self, tok) -> bool:
         """A name inside a quotation that is not the subject of a speech verb there (the "said
