@@ -406,3 +406,12 @@ def test_page_authors_are_people_only():
     assert _authors_of("", box) == ("Tom Gillespie",)
     # an author that is none of these is kept as the page gives it
     assert _authors_of('<meta name="author" content="Maria Lindqvist; Ed Ma">') == ("Maria Lindqvist", "Ed Ma")
+
+
+def test_a_title_loses_the_site_name_its_site_shortens():
+    from storyweave.extract.metadata import without_site_name
+
+    # the site calls itself "Inexhibit magazine"; its titles end "| Inexhibit"
+    assert without_site_name("The 7th Amsterdam Light Festival | Inexhibit", "Inexhibit magazine") == (
+        "The 7th Amsterdam Light Festival")
+    assert without_site_name("Hearing - Day 2", "Courtroom News") == "Hearing - Day 2"

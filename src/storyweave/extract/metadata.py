@@ -51,6 +51,10 @@ def outlet_name(declared: Any, sitename: str | None, url: str | None, source: st
     return PurePosixPath(source.split("#", 1)[0]).stem or source
 
 
+# What a site's name may add after the name its titles use ("Inexhibit magazine" titles end "| Inexhibit").
+_SITE_KINDS = frozenset("magazine news online blog daily media com net org".split())
+
+
 def without_site_name(title: str | None, sitename: str | None) -> str | None:
     """The page's title without a trailing " - Site" / " | Site" naming the page's own site.
 
@@ -62,9 +66,11 @@ def without_site_name(title: str | None, sitename: str | None) -> str | None:
     """
     if not title or not sitename or not _letters(sitename):
         return title
+    site = _letters(sitename)
     for sep in _TITLE_SEPARATOR.finditer(title):  # left to right: a site name may hold a separator
-        head = title[: sep.start()].strip()
-        if head and _letters(title[sep.end() :]) == _letters(sitename):
+        head, tail = title[: sep.start()].strip(), _letters(title[sep.end() :])
+        # the site's name, or its name without the kind of site it is ("Inexhibit" / "Inexhibit magazine")
+        if head and tail and (tail == site or site.startswith(tail) and site[len(tail):] in _SITE_KINDS):
             return head
     return title
 
