@@ -241,6 +241,12 @@ def test_a_screen_resolution_is_not_thousands():
     assert [(f.value, f.unit) for f in extract_figures("t", "She earns $4K a month.")] == [(4000.0, "USD/month")]
 
 
+def test_a_model_number_is_no_amount():
+    # "Radeon Pro 5300M" named a graphics chip, read as 5.3 billion
+    assert extract_figures("t", "It ships with an AMD Radeon Pro 5300M or 5500M graphics card.") == []
+    assert [f.value for f in extract_figures("t", "The startup raised $5M and its video has 2M views.")] == [5e6, 2e6]
+
+
 def test_a_number_word_inside_a_name_counts_nothing():
     from storyweave.facts.figures_scan import scan
 
