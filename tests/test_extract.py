@@ -415,3 +415,12 @@ def test_a_title_loses_the_site_name_its_site_shortens():
     assert without_site_name("The 7th Amsterdam Light Festival | Inexhibit", "Inexhibit magazine") == (
         "The 7th Amsterdam Light Festival")
     assert without_site_name("Hearing - Day 2", "Courtroom News") == "Hearing - Day 2"
+
+
+def test_a_tagline_or_copyright_line_is_no_outlet():
+    from storyweave.extract.metadata import outlet_name
+
+    url = "https://www.practicalhorsemanmag.com/training/how-to"
+    assert outlet_name(None, "Expert how-to for English Riders", url, "x.html") == "practicalhorsemanmag.com"
+    assert outlet_name(None, "Copyright 2014", url, "x.html") == "practicalhorsemanmag.com"
+    assert outlet_name(None, "Bulletin of the Atomic Scientists", url, "x.html") == "Bulletin of the Atomic Scientists"

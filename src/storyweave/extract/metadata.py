@@ -39,16 +39,33 @@ def normalise_url(url: Any) -> str | None:
 
 
 def outlet_name(declared: Any, sitename: str | None, url: str | None, source: str) -> str:
-    """Declared outlet, else og:site_name, else the URL's domain, else the file stem."""
-    for name in (declared, sitename):
-        if isinstance(name, str) and name.strip():
-            return name.strip()
+    """Declared outlet, else og:site_name when it reads as a name, else the URL's domain, else
+    og:site_name whatever it reads as, else the file stem."""
+    if isinstance(declared, str) and declared.strip():
+        return declared.strip()
+    if sitename and _names_a_site(sitename.strip()):
+        return sitename.strip()
     for candidate in (url, source):
         if candidate and candidate.startswith(("http://", "https://")):
             domain = courlan.extract_domain(candidate, fast=True)
             if domain:
                 return domain
+    if sitename and sitename.strip():
+        return sitename.strip()  # a tagline still says more than a file name
     return PurePosixPath(source.split("#", 1)[0]).stem or source
+
+
+_NAME_FUNCTION_WORDS = frozenset("of the and for in on at de la du des del y & a an".split())
+
+
+def _names_a_site(name: str) -> bool:
+    """Whether a page's own site name is a name: not a tagline ("Expert how-to for English Riders":
+    four words or more, one of them a lower-case word other than "of", "the", "and" ...), a
+    copyright line ("Copyright 2014") or an address. "Bulletin of the Atomic Scientists" is a name."""
+    words = name.split()
+    if not words or name.lower().startswith(("copyright", "©", "http://", "https://", "www.")):
+        return False
+    return len(words) < 4 or not any(w[:1].islower() and w not in _NAME_FUNCTION_WORDS for w in words)
 
 
 # What a site's name may add after the name its titles use ("Inexhibit magazine" titles end "| Inexhibit").
