@@ -10,9 +10,10 @@ its kind is open and opens otherwise, which is what a reader does.
 
 Double quotes left open at the end of a paragraph are closed there: the news
 convention for a quote running over several paragraphs is to leave each
-paragraph open and re-open the next. When the next line closes it instead, the
-quotation runs on over the line break (copy with a line per sentence). A single mark left open is dropped: far
-more often it was an apostrophe ("'90s", "rock 'n' roll").
+paragraph open and re-open the next. When one of the next two lines closes it
+instead, the quotation runs on over the line breaks (copy with a line per
+sentence). A single mark left open is dropped unless it opens a line and such a
+close follows: far more often it was an apostrophe ("'90s", "rock 'n' roll").
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from functools import lru_cache
 
 from ..records import Span
 
-_DOUBLE = re.compile(r"''|``|[\"“”«»„]")
+# A double quotation mark: straight, curly, guillemets, and the doubled apostrophes of NYT copy.
+DOUBLE_MARK = re.compile(r"''|``|[\"“”«»„]")
 _SINGLE = re.compile(r"[\'‘’]")
 # An apostrophe before a clitic ("Trump 's", "don 't") never opens a quote.
 _CLITIC = re.compile(r"(?:s|t|re|ll|ve|d|m)\b", re.IGNORECASE)
@@ -52,7 +54,8 @@ def find_quoted(text: str) -> tuple[Quoted, ...]:
     found: list[Quoted] = []
     left_open: dict[bool, tuple[int, int, int]] = {}  # kind -> (mark start, mark end, its line's end)
     for start, end in _paragraphs(text):
-        paired = {double: _pair(text, start, end, pattern, double) for double, pattern in ((True, _DOUBLE), (False, _SINGLE))}
+        paired = {double: _pair(text, start, end, pattern, double)
+                  for double, pattern in ((True, DOUBLE_MARK), (False, _SINGLE))}
         for double in (True, False):
             spans, opened = paired[double]
             if double in left_open:
@@ -61,25 +64,31 @@ def find_quoted(text: str) -> tuple[Quoted, ...]:
                 if run_on is not None:
                     spans.append(run_on)
                 elif _lines_after(text, carried[2], end) < _RUN_ON_LINES and opened is None and not spans:
-                    left_open[double] = carried  # a line without marks of this kind: the quotation may close on the next
+                    left_open[double] = carried  # no marks of this kind here: it may close on the next line
                 elif double:
-                    spans.append(Quoted((carried[0], carried[2]), (carried[1], carried[2]), True))
+                    spans.append(_closed_at_line_end(carried))
             if opened is not None and (double or _starts_line(text, opened[0])):
                 left_open[double] = (*opened, end)
         doubles = paired[True][0]
         # single marks inside a double quotation are nested quotes (or apostrophes): the
         # double one is the quotation; a single pair straddling a double one is noise
         found.extend(doubles)
-        found.extend(q for q in paired[False][0] if not any(d.outer[0] < q.outer[1] and q.outer[0] < d.outer[1] for d in doubles))
-    for double, carried in left_open.items():
-        if double:
-            found.append(Quoted((carried[0], carried[2]), (carried[1], carried[2]), True))
+        found.extend(q for q in paired[False][0]
+                     if not any(d.outer[0] < q.outer[1] and q.outer[0] < d.outer[1] for d in doubles))
+    if True in left_open:
+        found.append(_closed_at_line_end(left_open[True]))
     return tuple(sorted(found, key=lambda q: q.outer))
 
 
 # Lines a quotation may run on over ('"Do not trust Mr. Nichols ever again.' / 'Ever again.' /
 # 'Because he can not be trusted."'), blank lines aside; further apart, two stray marks are likelier.
 _RUN_ON_LINES = 2
+
+
+def _closed_at_line_end(carried: tuple[int, int, int]) -> Quoted:
+    """A double quotation left open, closed where its line ends (the paragraph convention)."""
+    mark_start, mark_end, line_end = carried
+    return Quoted((mark_start, line_end), (mark_end, line_end), True)
 
 
 def _lines_after(text: str, a: int, b: int) -> int:
@@ -94,7 +103,8 @@ def _starts_line(text: str, i: int) -> bool:
     return not text[text.rfind("\n", 0, i) + 1 : i].strip()
 
 
-def _run_on(text: str, carried: tuple[int, int, int], start: int, end: int, spans: list[Quoted], double: bool) -> Quoted | None:
+def _run_on(text: str, carried: tuple[int, int, int], start: int, end: int, spans: list[Quoted],
+            double: bool) -> Quoted | None:
     """A quotation left open at the end of a line and closed on one of the next two by a mark
     that cannot open one: copy with a line per sentence splits quotations over lines ('"I
     believe Brian Nichols did not win.' / 'In his own words, ... ," said Christina Greenway'),
@@ -105,7 +115,8 @@ def _run_on(text: str, carried: tuple[int, int, int], start: int, end: int, span
     if _lines_after(text, carried[2], start + 1) > _RUN_ON_LINES:
         return None
     doubled = set() if double else _doubled(text, start, end)
-    first = next((m for m in (_DOUBLE if double else _SINGLE).finditer(text, start, end) if m.start() not in doubled), None)
+    marks = (DOUBLE_MARK if double else _SINGLE).finditer(text, start, end)
+    first = next((m for m in marks if m.start() not in doubled), None)
     if first is None or any(q.outer[0] <= first.start() < q.outer[1] for q in spans):
         return None
     i, j = first.span()
@@ -117,7 +128,8 @@ def _run_on(text: str, carried: tuple[int, int, int], start: int, end: int, span
     return Quoted((carried[0], j), (carried[1], inner_end), double)
 
 
-def _pair(text: str, start: int, end: int, pattern: re.Pattern, double: bool) -> tuple[list[Quoted], tuple[int, int] | None]:
+def _pair(text: str, start: int, end: int, pattern: re.Pattern,
+          double: bool) -> tuple[list[Quoted], tuple[int, int] | None]:
     """The quotations a line's marks pair into, and the mark it leaves open (if any)."""
     spans: list[Quoted] = []
     open_at: tuple[int, int] | None = None
@@ -140,7 +152,7 @@ def _pair(text: str, start: int, end: int, pattern: re.Pattern, double: bool) ->
 
 def _doubled(text: str, start: int, end: int) -> set[int]:
     """Offsets of the single marks that are half of a doubled-apostrophe quotation mark ('')."""
-    return {i for m in _DOUBLE.finditer(text, start, end) for i in range(m.start(), m.end())}
+    return {i for m in DOUBLE_MARK.finditer(text, start, end) for i in range(m.start(), m.end())}
 
 
 def _paragraphs(text: str) -> list[Span]:

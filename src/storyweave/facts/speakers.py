@@ -26,7 +26,6 @@ written: that is what a reader can check.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,6 +36,7 @@ from spacy.attrs import IS_LOWER, LOWER
 from spacy.strings import hash_string
 
 from .quotes_lexicon import SPEECH
+from .quotes_marks import DOUBLE_MARK
 
 # Police, military and civic ranks. Names drop title words wherever they stand, so ranks that are
 # well-known surnames ("John Major", "John Constable") are left out; "Mayor" and "Sergeant" are far
@@ -59,7 +59,8 @@ _GENDER_WORDS = {
     **dict.fromkeys("he him his himself mr mr. actor father husband son brother boyfriend man spokesman king prince "
                     "congressman businessman grandfather uncle nephew widower".split(), "m"),
     **dict.fromkeys("she her hers herself mrs mrs. ms ms. miss actress mother wife daughter sister girlfriend woman "
-                    "spokeswoman chairwoman queen princess congresswoman businesswoman grandmother aunt niece widow".split(), "f"),
+                    "spokeswoman chairwoman queen princess congresswoman businesswoman grandmother aunt niece "
+                    "widow".split(), "f"),
 }
 # A name before one of these names a place ("In Suka Makmur village"), whatever the model tagged it.
 _PLACE_NOUNS = frozenset("village town city district province county region state street road avenue river "
@@ -67,8 +68,8 @@ _PLACE_NOUNS = frozenset("village town city district province county region stat
 # Lines with words (blank ones aside) before a speaking "I" in which a quotation makes it a quoted
 # person's later line rather than the writer's (ECB+ copy: a line per sentence).
 _WRITER_LINES = 3
-_QUOTE_MARKS = re.compile("[\"“”«»]|''")
 _QUOTE_WORDS = 4  # fewer words in quotation marks are a term, not someone's quotation
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _GENDERED_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 _GROUP_PRONOUNS = frozenset(("they",))
 _MAX_NAME_WORDS = 4
@@ -241,7 +242,7 @@ class Speakers:
             if not quoted:
                 named.setdefault(bisect.bisect_right(starts, i), set()).add(name)
             before = doc[i - 1].lower_ if i > 0 else ""
-            if before in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"):
+            if before in _HONORIFICS:
                 votes.setdefault(name, set()).add(_GENDER_WORDS[before])
             # a gendered noun the name stands in apposition to or is headed by ("her son, filmmaker
             # Charlie McDowell", "the actress Tara Reid"), not a possessor's ("the actress's rep Jack")
@@ -317,15 +318,16 @@ class Speakers:
         person whose quotation marks the copy lost: nobody named in the article said it."""
         if self._inside_quotation(i_token.idx):
             return False
-        text, start, lines = self.text, i_token.idx, 0
-        while start > 0 and lines <= _WRITER_LINES:  # back over this line and the ones before it
-            start = text.rfind("\n", 0, start - 1) + 1
-            lines += bool(text[start : text.find("\n", start) if "\n" in text[start:] else None].strip())
+        text, lines = self.text, 0
+        start = text.rfind("\n", 0, i_token.idx) + 1  # this line, then back over the ones before it
+        while start > 0 and lines < _WRITER_LINES:
+            end, start = start, text.rfind("\n", 0, start - 1) + 1
+            lines += bool(text[start:end].strip())
         # a quotation of a few words counts, and so does a mark that pairs into nothing (detokenised
         # copy spaces marks off: '“ I think'); scare quotes ("side hustle") do not
         long_quote = any(start <= a < i_token.idx and len(text[a:b].split()) >= _QUOTE_WORDS for a, b in self._quoted)
         stray = any(not any(a <= m.start() < b for a, b in self._quoted)
-                    for m in _QUOTE_MARKS.finditer(text, start, i_token.idx))
+                    for m in DOUBLE_MARK.finditer(text, start, i_token.idx))
         return not (long_quote or stray)
 
     def _quoted_mention(self, tok) -> bool:
@@ -389,23 +391,22 @@ def _antecedent_of_relative(head):
     return clause.head if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN") else None
 
 
-def _word_tokens(doc, lower_forms) -> list[int]:
-    """Indices of the tokens whose lower form is one of ``lower_forms`` (any case), on the doc's arrays."""
-    rows = doc.to_array([LOWER])
-    wanted = numpy.array([hash_string(w) for w in lower_forms], dtype=rows.dtype)
-    return numpy.flatnonzero(numpy.isin(rows, wanted)).tolist()
-
-
-def _title_tokens(doc, lower_forms) -> list:
-    """Capitalised tokens whose lower form is one of ``lower_forms``, found on the doc's arrays:
-    a Token object for every word of the article cost more than the rest of this module. Not
-    spaCy's IS_TITLE, which is ``str.istitle``: "McAllister" and "DeVos" are not title case."""
+def _word_tokens(doc, lower_forms, capitalised: bool = False) -> list[int]:
+    """Indices of the tokens whose lower form is one of ``lower_forms``, found on the doc's arrays
+    (a Token object for every word of the article cost more than the rest of this module);
+    ``capitalised``: only those not written in lower case. Not spaCy's IS_TITLE, which is
+    ``str.istitle``: "McAllister" and "DeVos" are not title case."""
     if not lower_forms:
         return []
     rows = doc.to_array([LOWER, IS_LOWER])
     wanted = numpy.array([hash_string(w) for w in lower_forms], dtype=rows.dtype)
-    hits = numpy.flatnonzero((rows[:, 1] == 0) & numpy.isin(rows[:, 0], wanted))
-    return [doc[i] for i in hits.tolist()]
+    hits = numpy.isin(rows[:, 0], wanted)
+    return numpy.flatnonzero(hits & (rows[:, 1] == 0) if capitalised else hits).tolist()
+
+
+def _title_tokens(doc, lower_forms) -> list:
+    """Capitalised tokens whose lower form is one of ``lower_forms`` (a later surname-only mention)."""
+    return [doc[i] for i in _word_tokens(doc, lower_forms, capitalised=True)]
 
 
 def _subject_rank(tok) -> int:
@@ -457,8 +458,10 @@ def _name_words(span) -> list[str]:
             pieces.append((t.text, t))
     words = [w.rstrip("-") for w, t in pieces if t.pos_ in ("PROPN", "X", "NOUN", "ADJ") or t.is_title]
     # a title word ends a name as its surname ("Tishana King", "Stephen King"); elsewhere it is a title
-    words = [w for n, w in enumerate(words) if (w.lower() not in TITLES or 0 < n == len(words) - 1 and
-                                                 words[n - 1].lower() not in TITLES) and w.lower() not in ("'s", "’s")]
+    last = len(words) - 1
+    surname_title = last > 0 and words[last - 1].lower() not in TITLES
+    words = [w for n, w in enumerate(words)
+             if (w.lower() not in TITLES or n == last and surname_title) and w.lower() not in ("'s", "’s")]
     # a particle inside a name stays ("Bill de Blasio", "Ludwig van Beethoven")
     return [w for n, w in enumerate(words) if w[:1].isupper() or (0 < n < len(words) - 1 and w in _PARTICLES)]
 
