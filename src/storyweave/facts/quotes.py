@@ -38,11 +38,11 @@ from typing import Sequence
 from ..records import Quote, Span
 from .quotes_attributed import Attributed, overlaps, to_chars
 from .quotes_content import rest_of_sentence, skip_complementizer
-from .quotes_cues import find_attributions
+from .quotes_cues import find_attributions, relative_object
 from .quotes_learned import SOURCE_FILTERED, CueModel, attribution_features, load_filter_model
 from .quotes_lexicon import CUE_FORMS, lower_words
-from .quotes_lone import (adjacent_cue, announcer, announcing_line, colon_attribution, dash_quotes, framed_quotation, is_direct, line_colons,
-                          resumed_quotation, stands_alone)
+from .quotes_lone import (adjacent_cue, announcer, announcing_line, colon_attribution, dash_quotes, framed_quotation,
+                          is_direct, line_colons, resumed_quotation, stands_alone)
 from .quotes_marks import Quoted, find_quoted
 from .speakers import Speakers
 
@@ -124,8 +124,8 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     # does the statement of a person or group a report relays ("Chief James Steele said the
     # department was ..., The Anchorage Daily News reported", "according to the paper, Steele
     # said ...", "According to AFP, one user on Weibo posted: ..."): Steele is the source, the
-    # paper the channel. Hearsay stays with who tells it: in "Police
-    # said Smith told them ..." the police speak.
+    # paper the channel. Hearsay stays with who tells it: in "Police said Smith told them ..."
+    # the police speak.
     framers = [att for att in reported if outers[id(att)] and (_frames_quote(text, att) or (
         att.cue_class == "speech" and doc[att.source_head].pos_ in ("PROPN", "NOUN")
         and all(_relays(doc, o) for o in outers[id(att)])))]
@@ -209,7 +209,7 @@ def _reports_a_thing(doc, att: Attributed) -> bool:
     something of the thing, and is his."""
     span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
     verb = span.root if span is not None else None
-    if verb is None or verb.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+    if verb is None or relative_object(verb) is None:
         return False
     return not any(c.dep_ in _SAYS_OF_IT or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
 

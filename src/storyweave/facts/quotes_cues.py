@@ -162,7 +162,7 @@ def _verb_cue(verb) -> Attribution | None:
         content_heads = [c for c in content_heads if c.dep_ == "ccomp" or has_quote(c)]
     if lemma == "point" and not any(c.lower_ in ("out", "to") for c in verb.children):
         return None  # "Gray pointed a gun at cops": reports only as "pointed out" or "pointed to"
-    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in content_heads):
+    if relative_object(verb) in content_heads:
         # "an explosion that de Blasio described as 'an intentional act'": what he said of it
         # is the description; the relative pronoun object is the thing it is said of
         content_heads = [c for c in content_heads if c.dep_ != "dobj"] + [
@@ -192,6 +192,14 @@ def _verb_cue(verb) -> Attribution | None:
         lemma=lemma,
         listener=token_range(listener) if listener is not None else None,
     )
+
+
+def relative_object(verb):
+    """The relative pronoun a relative-clause cue takes as its object ("the vehicle, *which* Bezos
+    announced"), or None: the thing reported on, not what was said."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")), None)
 
 
 def _quoted_as_saying(verb) -> Attribution | None:

@@ -23,8 +23,8 @@ from .quotes_marks import Quoted
 from .speakers import TITLES
 from .units import PEOPLE_NOUNS
 
-__all__ = ["adjacent_cue", "announcer", "announcing_line", "colon_attribution", "dash_quotes", "framed_quotation", "is_direct", "line_colons",
-           "resumed_quotation", "stands_alone"]
+__all__ = ["adjacent_cue", "announcer", "announcing_line", "colon_attribution", "dash_quotes", "framed_quotation",
+           "is_direct", "line_colons", "resumed_quotation", "stands_alone"]
 
 # A dash attribution after a quotation: '"...," – Shigeru Ishiba'.
 _DASH_SPEAKER = re.compile(r"\s*[,.]?\s*[–—-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
