@@ -204,7 +204,8 @@ def figure_pairs(
             # work campus", "value deal" / "value deal buy vireo"): the longer one only says more.
             pa, pb = said_stems[i], said_stems[j]
             said_inside = min(len(pa), len(pb)) >= PREDICATE_WORDS and (pa <= pb or pb <= pa)
-            if sim >= SAME_THING or said >= RIVAL_PREDICATE or said_inside or (inside and thing_stems[i] and thing_stems[j]) or counted:
+            named_inside = inside and thing_stems[i] and thing_stems[j]
+            if sim >= SAME_THING or said >= RIVAL_PREDICATE or said_inside or named_inside or counted:
                 pairs[(i, j)] = max(sim, said, SAME_THING)
     return pairs
 
@@ -381,7 +382,9 @@ def _same_first_name(a: str, b: str) -> bool:
     opens the name three letters or more before its end ("Ray" / "Raymond", "Rob" / "Robert").
     A name one or two letters longer is another name: Paul / Paula, Eric / Erica, Daniel / Danielle."""
     short, long_ = sorted((a, b), key=len)
-    return a == b or len(short) == 1 and a[0] == b[0] or len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) >= 3
+    if a == b or len(short) == 1 and a[0] == b[0]:
+        return True
+    return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) >= 3
 
 
 def name_words(name: str | None) -> list[str]:
@@ -399,6 +402,7 @@ def name_words_of(mentions) -> frozenset[str]:
     return frozenset(w for m in mentions for w in words(m.speaker or ""))
 
 
+_DEFINITE = frozenset("the this that his her their its".split())
 _POSSESSOR = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+\w")  # "Reid's rep", "Tara Reid’s representative"
 
 
@@ -411,9 +415,9 @@ def credits_someone(speaker: str | None, actors: Sequence[Actor], credited_words
     if is_named(speaker, actors):
         return True
     toks = words(speaker or "")
-    definite = toks[:1] in (["the"], ["this"], ["that"], ["his"], ["her"], ["their"], ["its"]) or bool(
-        _POSSESSOR.match(speaker or ""))
-    if len(toks) >= 2 and definite and toks[-1] not in _GENERIC_HEADS and not toks[-1].endswith("s"):
+    definite = toks[0] in _DEFINITE if toks else False
+    if len(toks) >= 2 and (definite or _POSSESSOR.match(speaker)) and toks[-1] not in _GENERIC_HEADS \
+            and not toks[-1].endswith("s"):
         return True
     return len(toks) == 1 and (speaker or "")[:1].isupper() and toks[0] in credited_words
 
