@@ -71,7 +71,7 @@ def extract_html(html: str, url: str | None = None, title: str | None = None) ->
     meta = doc if doc is not None else trafilatura.extract_metadata(page, default_url=url)
     sitename, page_url = getattr(meta, "sitename", None), getattr(meta, "url", None)
     if not sitename or _DOMAIN_LIKE.fullmatch(sitename):  # a host name: trafilatura's name for a site the head does not name
-        graph = _open_graph(html)
+        graph = _open_graph(page)
         sitename, page_url = graph.get("og:site_name") or sitename, page_url or graph.get("og:url")
     title = title or without_site_name(getattr(meta, "title", None), sitename)
     method, raw = "trafilatura", _lines(doc)
@@ -122,16 +122,20 @@ def _bylines(page: etree._Element | str) -> list[str]:
     return [" ".join(link.text_content().split()) for link in _AUTHOR_LINKS(page)]
 
 
-def _open_graph(html: str) -> dict[str, str]:
+def _open_graph(page: etree._Element | str) -> dict[str, str]:
     """The page's ``og:*`` meta tags wherever they stand, first value of each. trafilatura reads
     metadata from the head; a page whose head closes early (a tracking pixel in a ``<noscript>``
     there) leaves its meta tags in the body, and without them the outlet was the downloaded
     file's name (1 of the 181 scrapinghub pages). Read only when trafilatura found no site name
-    or only a host name."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, etree.LxmlError):
-        return {}
+    or only a host name. ``page`` is the tree already parsed for extraction, or the text when it
+    did not parse."""
+    if isinstance(page, str):
+        try:
+            tree = lxml.html.fromstring(page)
+        except (ValueError, etree.LxmlError):
+            return {}
+    else:
+        tree = page
     found: dict[str, str] = {}
     for tag in tree.xpath("//meta[starts-with(@property, 'og:')]"):
         value = (tag.get("content") or "").strip()
