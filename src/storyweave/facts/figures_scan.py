@@ -310,10 +310,9 @@ def _product_code(text: str, m: re.Match, number_end: int, currency: str | None)
     currency ("Radeon Pro 5300M", "5500M graphics"). Amounts glue their scale to a short number
     ("$5M", "2M views", "1.5B")."""
     digits = m.group("digits") or ""
-    glued = text[number_end : number_end + 1]
-    after = text[number_end + 1 : number_end + 2]
-    return currency is None and digits.isdigit() and len(digits) >= 4 and glued in "MKBGX" and bool(glued) and (
-        not after.isalnum())
+    glued, after = text[number_end : number_end + 1], text[number_end + 1 : number_end + 2]
+    return currency is None and len(digits) >= 4 and digits.isdigit() and glued != "" and glued in "MKBGX" \
+        and not after.isalnum()
 
 
 def _words_prefix(text: str, start: int, end: int) -> tuple[float | None, int]:
@@ -374,7 +373,8 @@ def scan(text: str) -> list[Raw]:
             unit, end = _read_unit(text, end, currency)
         if unit is None and scale == 1.0 and end == number_end and text[end : end + 1].isalpha():
             continue  # glued to a word that is no unit: "5G", "3D", "A380neo"
-        if _names_a_resolution(text, m, number_end, value, unit, currency) or _product_code(text, m, number_end, currency):
+        if _names_a_resolution(text, m, number_end, value, unit, currency) or _product_code(
+                text, m, number_end, currency):
             continue
         if unit in MONEY_SENSE and (scale >= 1e6 or _MONEY_BEFORE.search(text, max(0, m.start() - _CLAUSE), m.start())):
             unit = MONEY_SENSE[unit]  # "3 million pounds" and "tickets cost 50 pounds" are money
