@@ -106,6 +106,35 @@ def test_dash_signature_and_announced_quote(seed_quotes):
     assert not any(q.text == "golden era" for q in quotes)
 
 
+
+def test_signed_quotations_and_embedded_posts(nlp):
+    """A signature (a dash and a name ending the line) speaks for the quotation before it, cues
+    inside that quotation included, whatever the dash (HuffPost writes U+2015, with no-break
+    spaces); an embedded post is signed by a line with an account handle; a signature announces
+    no later quotation; a dash the writer's sentence goes on after is no signature."""
+    text = (
+        "Readers told us what they think.\n"
+        "\u201cDuring the debate Trump said Hispanics live in hell. He is ignorant of our culture.\u201d\u2015 Pamela Padilla\u00a0\n"
+        "\u201cMaybe, we can build a wall around the candidate and keep him there.\u201d\u00a0\u2015\u00a0Carla Sanchez.\n\n"
+        "\u201cThis one has no signature because the page lost it somewhere.\u201d\n\n"
+        "The governor answered critics online.\n\n"
+        "I urge all residents to wear masks whenever they go outside today pic.twitter.com/MYwRz9euaq\n\n"
+        "\u2014 Arvind Kejriwal (@ArvindKejriwal) November 1, 2019\n\n"
+        "\"The vote was rigged from the start,\" \u2014 Smith said on Monday, without evidence.\n"
+    )
+    quotes = extract_quotes("x", text, nlp(text))
+    by_text = {q.text.strip(_PUNCT)[:20]: q for q in quotes}
+    assert by_text["During the debate Tr"].speaker == "Pamela Padilla"
+    assert by_text["During the debate Tr"].kind == "direct"
+    assert not any(q.speaker == "Trump" for q in quotes)  # nested in Padilla's words
+    assert by_text["Maybe, we can build "].speaker == "Carla Sanchez"
+    assert not any(q.speaker for q in quotes if q.text.startswith("This one"))
+    post = by_text["I urge all residents"]
+    assert (post.speaker, post.kind) == ("Arvind Kejriwal", "direct")
+    assert post.text.endswith("today")
+    assert by_text["The vote was rigged "].cue == "said"
+
+
 def test_pronoun_and_surname_resolve_to_full_name(nlp):
     text = (
         "Maria Keller, an economist at the Bundesbank, spoke on Monday.\n\n"

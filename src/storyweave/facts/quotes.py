@@ -41,10 +41,10 @@ from .quotes_content import rest_of_sentence, skip_complementizer
 from .quotes_cues import find_attributions, relative_object
 from .quotes_learned import SOURCE_FILTERED, CueModel, attribution_features, load_filter_model
 from .quotes_lexicon import CUE_FORMS, lower_words
-from .quotes_lone import (adjacent_cue, announcer, announcing_line, colon_attribution, dash_quotes, framed_quotation,
-                          is_direct, line_colons, resumed_quotation, stands_alone)
+from .quotes_lone import (adjacent_cue, announcer, announcing_line, colon_attribution, framed_quotation,
+                          is_direct, line_colons, resumed_quotation, signed_posts, signed_quotation, stands_alone)
 from .quotes_marks import Quoted, find_quoted
-from .speakers import Speakers
+from .speakers import Speaker, Speakers
 
 __all__ = ["Attributed", "attributions", "extract_quotes", "needs_parse"]
 
@@ -77,6 +77,10 @@ def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = T
         inside = tuple(q for q in quoted if any(overlaps(q.outer, c) for c in att.content))
         content = tuple(_widen(c, inside) for c in att.content)
         out.append(framed_quotation(text, replace(att, content=content, quoted=inside)))
+    # A signed quotation or post is the signer's whole, cues inside it included ('"During the
+    # debate Trump said Hispanics live in hell. ..." ― Pamela Padilla'): those attributions nest in it.
+    signed = [a for a in (signed_quotation(doc, text, q) for q in quoted) if a is not None]
+    out.extend(signed + signed_posts(doc, text, [c for a in signed for c in a.content]))
     covered = [c for a in out for c in a.content]
     starts = [s.start_char for s in doc.sents]
     for q in quoted:
@@ -133,7 +137,7 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     for att in reported:
         if outers[id(att)] and id(att) not in framing:
             continue  # "officials revealed that they anticipate ...": the outer frame speaks
-        speaker = speakers.resolve(doc[att.source_head])
+        speaker = signer(speakers, text, att) if att.via.startswith("signature") else speakers.resolve(doc[att.source_head])
         common = dict(
             article_id=article_id,
             speaker=speaker.name,
@@ -166,7 +170,6 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     for quote, distance in sorted(cue_of.items(), key=lambda qd: -qd[1]):
         nearest[quote.span] = quote
     quotes.extend(nearest.values())
-    quotes.extend(dash_quotes(article_id, text, quoted, speakers, quotes))
     # A total order: set() iterates in string-hash order, which changes from process to process.
     return sorted(set(quotes), key=lambda q: (q.span, q.kind, q.speaker or "", q.speaker_span or (-1, -1),
                                               q.cue or "", q.speaker_role or "", q.told_to or ""))
@@ -175,14 +178,25 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
 # ------------------------------------------------------------------ helpers
 
 
+def signer(speakers: Speakers, text: str, att: Attributed) -> Speaker:
+    """A signature's name as written ("― Sonya Herridge", "— The Nigerian Senate (@NGRSenate)"),
+    its full form when the article wrote one: a signature is no clause for the parse to read."""
+    a, b = att.source
+    return Speaker(speakers.canonical_text(text[a:b]), att.source, None)
+
+
 def _filter(doc, text: str, atts: list[Attributed]) -> list[Attributed]:
     """The learned filter's verdicts: drop the attributions whose content it rejects, and the
-    source of a stance or evidence attribution whose source it rejects (those never make quotes)."""
+    source of a stance or evidence attribution whose source it rejects (those never make quotes).
+    A signature is no cue the filter learnt from: it stands."""
     model = load_filter_model()
     if model is None:
         return atts
     out = []
     for att in atts:
+        if att.via.startswith("signature"):
+            out.append(att)
+            continue
         feats = attribution_features(doc, text, att)
         if not model.keep(feats):
             continue

@@ -16,18 +16,32 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..records import Quote
-from .quotes_attributed import Attributed
+from ..records import Span
+from .quotes_attributed import Attributed, overlaps
 from .quotes_lexicon import CUE_FORMS, SOURCE_DOCUMENTS, lower_words
 from .quotes_marks import Quoted
 from .speakers import TITLES
 from .units import PEOPLE_NOUNS
 
-__all__ = ["adjacent_cue", "announcer", "announcing_line", "colon_attribution", "dash_quotes", "framed_quotation",
-           "is_direct", "line_colons", "resumed_quotation", "stands_alone"]
+__all__ = ["adjacent_cue", "announcer", "announcing_line", "colon_attribution", "framed_quotation",
+           "is_direct", "line_colons", "resumed_quotation", "signed_posts", "signed_quotation", "stands_alone"]
 
-# A dash attribution after a quotation: '"...," – Shigeru Ishiba'.
-_DASH_SPEAKER = re.compile(r"\s*[,.]?\s*[–—-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
+# A signature: a dash, a name and nothing else to the line's end but an account handle, a
+# date and a full stop. It closes a quotation on its line or the next ('"...," – Shigeru
+# Ishiba', '"..." ― Sonya Herridge': HuffPost's dash is U+2015) or, on a line of its own, an
+# embedded post ("— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019"). A capital after the
+# dash with more words to the line's end is the writer's sentence going on ('"..." — Trump said').
+_DASH = r"(?:[–—―]{1,2}|-{1,2}(?=[^\S\n]))"
+_QUOTATION_DASH = re.compile(r"(?:[^\S\n]*\n){0,2}[^\S\n]*[,.]?[^\S\n]*" + _DASH)
+_LINE_DASH = re.compile(r"^[^\S\n]*" + _DASH, re.MULTILINE)
+_SIGNED_BY = re.compile(
+    r"[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al)){0,4})[^\S\n]*[^\w\s(*]{0,8}"
+    r"[^\S\n]*(?P<handle>\(@\w+\))?[^\S\n]*(?:[A-Z][a-z]+\.?[^\S\n]+\d{1,2},?[^\S\n]+\d{4})?[^\S\n]*\.?[^\S\n]*$",
+    re.MULTILINE,
+)
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]|Jr|Sr|St)\.$")
+# An embedded post ends on its links: "... pic.twitter.com/MYwRz9euaq", "https://t.co/XPxUJuyIAC".
+_TRAILING_LINKS = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://t\.co/\S+))+\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’]*\s+")
 # Sentences that reach back this far may announce the speaker of a lone quotation
 # (PolNeAR train/: continuations sit at most two sentences after their cue).
@@ -120,11 +134,14 @@ def framed_quotation(text: str, att: Attributed) -> Attributed:
 
 def announcer(starts: list[int], atts: list[Attributed], q: Quoted) -> Attributed | None:
     """The closest earlier attribution with a source, its cue or its last content
-    within ``_ANNOUNCE_REACH`` sentences (so a quote running over paragraphs stays one)."""
+    within ``_ANNOUNCE_REACH`` sentences (so a quote running over paragraphs stays one). A
+    signature closes its quotation and announces nothing: in a list of signed quotations one
+    the signature regex missed is not the one before's."""
     here = bisect.bisect_right(starts, q.outer[0])
     best = None
     for att in atts:
-        if att.source is None or att.cue[0] >= q.outer[0] or att.cue_class not in ("speech", "belief"):
+        if (att.source is None or att.cue[0] >= q.outer[0] or att.cue_class not in ("speech", "belief")
+                or att.via.startswith("signature")):
             continue
         last = max([att.cue[0]] + [b - 1 for a, b in att.content if b <= q.outer[0]])
         if here - bisect.bisect_right(starts, last) <= _ANNOUNCE_REACH:
@@ -241,26 +258,39 @@ def line_colons(doc, text: str) -> list[Attributed]:
     return out
 
 
-def dash_quotes(article_id, text, quoted, speakers, found) -> list[Quote]:
-    """Quotations signed with a trailing dash and a name, when no cue claimed them."""
-    taken = {q.span for q in found}
+def signed_quotation(doc, text: str, q: Quoted) -> Attributed | None:
+    """The attribution of a quotation its signature speaks for (see ``_SIGNED_BY``)."""
+    dash = _QUOTATION_DASH.match(text, q.outer[1])
+    return None if dash is None else _signed(doc, text, dash.end(), q, handle=False)
+
+
+def signed_posts(doc, text: str, covered: list[Span]) -> list[Attributed]:
+    """Embedded posts: a line of a dash, a name and an account handle speaks for the line above
+    it, its trailing links left out, unless an attribution already holds that line."""
     out = []
-    for q in quoted:
-        m = _DASH_SPEAKER.match(text, q.outer[1])
-        if m is None or q.inner in taken:
+    for dash in _LINE_DASH.finditer(text):
+        end = len(text[: dash.start()].rstrip())
+        start = text.rfind("\n", 0, end) + 1
+        end = start + len(_TRAILING_LINKS.sub("", text[start:end]))
+        if len(text[start:end].split()) < 2 or any(overlaps((start, end), c) for c in covered):
             continue
-        name = m.group(1).strip()
-        name_span = (m.start(1), m.start(1) + len(name))
-        canonical = speakers.canonical_text(name)
-        out.append(
-            Quote(
-                article_id=article_id,
-                span=q.inner,
-                text=text[q.inner[0] : q.inner[1]],
-                kind="direct",
-                speaker=canonical,
-                speaker_span=name_span,
-                cue="–",
-            )
-        )
+        att = _signed(doc, text, dash.end(), Quoted(outer=(start, end), inner=(start, end), double=True), handle=True)
+        if att is not None:
+            out.append(att)
     return out
+
+
+def _signed(doc, text: str, at: int, q: Quoted, handle: bool) -> Attributed | None:
+    """``q`` signed by the name at ``at``; ``handle``: only when the signature has an account handle.
+    An embedded post is a ``Quoted`` whose marks are its frame: its words are the speaker's own."""
+    m = _SIGNED_BY.match(text, at)
+    if m is None or (handle and m.group("handle") is None):
+        return None
+    name = (m.start("name"), m.end("name"))
+    if text[name[1] - 1] == "." and not _ABBREVIATION_END.search(text, name[0], name[1]):
+        name = (name[0], name[1] - 1)  # "― Carla Sanchez."
+    source = doc.char_span(*name, alignment_mode="expand")
+    if source is None:
+        return None
+    return Attributed(cue=(at - 1, at), cue_text=text[at - 1 : at], cue_class="speech", source=name,
+                      source_head=source.root.i, content=(q.inner,), quoted=(q,), via="signature")  # fmt: skip

@@ -163,8 +163,11 @@ class Speakers:
         return " ".join(words)
 
     def canonical_text(self, name: str) -> str:
-        """The full name for a name given as plain text (a dash signature)."""
-        words = [w for w in name.split() if w.lower() not in TITLES]
+        """The full name for a name given as plain text (a dash signature); titles lead it ("Governor
+        Kristi Noem"), title words inside are the name's own ("The Nigerian Senate")."""
+        words = name.split()
+        while len(words) > 1 and words[0].lower() in TITLES:
+            words = words[1:]
         full = self._full.get(_surname(words[-1])) if words else None
         return full if full and set(words) <= set(full.split()) else " ".join(words) or name
 
