@@ -424,3 +424,21 @@ def test_a_tagline_or_copyright_line_is_no_outlet():
     assert outlet_name(None, "Expert how-to for English Riders", url, "x.html") == "practicalhorsemanmag.com"
     assert outlet_name(None, "Copyright 2014", url, "x.html") == "practicalhorsemanmag.com"
     assert outlet_name(None, "Bulletin of the Atomic Scientists", url, "x.html") == "Bulletin of the Atomic Scientists"
+
+
+@pytest.mark.parametrize("published", ["12", "May", "Tuesday", "yesterday", "3 days ago", "1700000000", "2024"])
+def test_a_published_value_without_day_month_and_year_leaves_the_article_undated(published):
+    """A partial or relative date would be completed from the machine's clock ("12" -> the 12th
+    of this month) and then order stories and date expectations: it is no publication date."""
+    body = "The council approved the budget on Monday after a long debate about schools and roads.\n" * 3
+    art = extract(RawDocument(source="r.json#1", content=body.encode(), kind="text",
+                              metadata={"title": "Budget passes", "published": published}, position=0))
+    assert art.published is None
+
+
+def test_a_free_form_published_value_with_a_whole_date_is_read():
+    body = "The council approved the budget on Monday after a long debate about schools and roads.\n" * 3
+    for value, day in (("May 5, 2024", "2024-05-05"), ("le 5 mai 2024", "2024-05-05"), ("Tue, 5 May 2024 10:00", "2024-05-05")):
+        art = extract(RawDocument(source="r.json#1", content=body.encode(), kind="text",
+                                  metadata={"title": "Budget passes", "published": value}, position=0))
+        assert art.published and art.published.startswith(day), value

@@ -169,8 +169,17 @@ def _parse_date(value: Any) -> str | None:
         pass
     import dateparser  # slow to import; only free-form dates need it
 
-    parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    parsed = dateparser.parse(text, settings=_FREE_FORM_DATES)
     return parsed.isoformat() if parsed else None
+
+
+# A publication date must name its day, month and year: dateparser would otherwise fill the
+# missing parts from today ("12" -> the 12th of this month, "May" -> May this year, "Tuesday",
+# "yesterday" -> dates relative to the machine's clock) or read a bare number as a Unix time,
+# and those invented dates would order stories and date expectations. Such a value leaves
+# the article undated.
+_FREE_FORM_DATES = {"RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day", "month", "year"],
+                    "PARSERS": ["custom-formats", "absolute-time"]}
 
 
 def _valid_day(text: str) -> bool:
