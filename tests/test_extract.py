@@ -426,6 +426,14 @@ def test_a_tagline_or_copyright_line_is_no_outlet():
     assert outlet_name(None, "Bulletin of the Atomic Scientists", url, "x.html") == "Bulletin of the Atomic Scientists"
 
 
+def test_a_file_outlet_is_its_name_without_type_and_compression():
+    from storyweave.extract.metadata import outlet_name
+
+    assert outlet_name(None, None, None, "/data/ledger.txt.gz") == "ledger"
+    assert outlet_name(None, None, None, "/data/ledger.html") == "ledger"
+    assert outlet_name(None, None, None, "/data/feed.jsonl#3") == "feed"
+
+
 @pytest.mark.parametrize("published", ["12", "May", "Tuesday", "yesterday", "3 days ago", "1700000000", "2024"])
 def test_a_published_value_without_day_month_and_year_leaves_the_article_undated(published):
     """A partial or relative date would be completed from the machine's clock ("12" -> the 12th

@@ -52,7 +52,15 @@ def outlet_name(declared: Any, sitename: str | None, url: str | None, source: st
                 return domain
     if sitename and sitename.strip():
         return sitename.strip()  # a tagline still says more than a file name
-    return PurePosixPath(source.split("#", 1)[0]).stem or source
+    return _file_stem(source.split("#", 1)[0]) or source
+
+
+def _file_stem(path: str) -> str:
+    """The file's name without its type and compression suffixes ("art.txt.gz" -> "art")."""
+    name = PurePosixPath(path)
+    if name.suffix.lower() in (".gz", ".bz2", ".xz", ".zst"):
+        name = name.with_suffix("")
+    return name.stem
 
 
 _NAME_FUNCTION_WORDS = frozenset("of the and for in on at de la du des del y & a an".split())
