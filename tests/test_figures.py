@@ -509,6 +509,10 @@ def test_subject_is_whose_figure_it_is(nlp, text, value, subject):
         ("Vireo shares rose 18% on Friday.", 18, "Vireo shares"),
         ("Officials expect about 300 people to attend the summit.", 300, "people"),
         ("Police said 10,000 protesters in the march were peaceful.", 10000, "protesters in the march"),
+        # the level a change reached measures what changed, not the change ("36%")
+        ("Vireo shares jumped 36% to $30.10 in Veldhaven trading.", 30.1, "Vireo shares"),
+        ("Vireo shares fell by 9 percent to $27.40 on Tuesday.", 27.4, "Vireo shares"),
+        ("The company raised the price to $31 a share.", 31, "the price"),
     ],
 )
 def test_measures_leave_out_when_and_another_verbs_infinitive(nlp, text, value, measures):

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LEMMA, LENGTH, POS, SPACY
 
 from .doc_columns import names
-from .units import CURRENCY_PREFIX, JOB_NOUNS, PEOPLE_NOUNS
+from .units import CURRENCY_PREFIX, JOB_NOUNS, PEOPLE_NOUNS, SCALES
 
 _NP_POS = frozenset(("ADJ", "NOUN", "PROPN"))
 _STOP = frozenset(
@@ -381,6 +381,16 @@ def _says_when(phrase: list[Tok]) -> bool:
     return bool(words) and all(_dates(t) for t in words)
 
 
+_AMOUNT_WORDS = frozenset(("%", "percent", "per", "cent", "point", "points", "percentage", "by", ".", ",",
+                           *CURRENCY_PREFIX, *SCALES))
+
+
+def _amount(phrase: list[Tok]) -> bool:
+    """Whether a phrase is a bare amount ("36%", "5 percentage points", "$2"), not a thing."""
+    return any(t.text[:1].isdigit() for t in phrase) and all(
+        t.text[:1].isdigit() or t.text.lower() in _AMOUNT_WORDS for t in phrase)
+
+
 def _dates(t: Tok) -> bool:
     low = t.text.lower()
     return low in _WHEN_WORDS or low.isdigit() or low in _ORDINALS or low in _MONTHS and t.text[:1].isupper()
@@ -403,9 +413,10 @@ def measures(s: TokenView, num_first: int, fig_end: int, noun: tuple[int, int] |
     if prev >= 0 and toks[prev].text.lower() in ("to", "by", "for", "at"):
         v = s.verb_before(prev)
         # not a passive's agent: "was estimated by the Greek Commerce Confederation at 200 million
-        # euros" says who estimated, not what
+        # euros" says who estimated, not what; nor the change before the level reached: in
+        # "Shares in Vireo jumped 36% to $30.10" the shares are at $30.10, not "36%"
         if v is not None and v + 1 < prev and toks[v + 1].text.lower() != "by":
-            return v + 1, prev - 1
+            return _subject_np(s, v) if _amount(toks[v + 1 : prev]) else (v + 1, prev - 1)
     if fig_end + 1 < len(toks) and toks[fig_end].text.lower() == "of" and toks[fig_end - 1].text == ")":
         last = s.post_modifier(fig_end - 1)  # "200 million euros ($265.3 million) of damage in Athens"
         if last >= fig_end + 1 and not _says_when(toks[fig_end + 1 : last + 1]):
@@ -415,8 +426,11 @@ def measures(s: TokenView, num_first: int, fig_end: int, noun: tuple[int, int] |
         if last >= fig_end + 1 and not _says_when(toks[fig_end + 1 : last + 1]):
             return fig_end + 1, last
     v = s.verb_before(num_first)
-    while v is not None and v > 0 and _is_verb(toks[v - 1]):
+    return None if v is None else _subject_np(s, v)
+
+
+def _subject_np(s: TokenView, v: int) -> tuple[int, int] | None:
+    """The noun phrase before the verb group that ends at token ``v`` ("has risen")."""
+    while v > 0 and _is_verb(s.toks[v - 1]):
         v -= 1
-    if v is not None:
-        return s.np_before(v)
-    return None
+    return s.np_before(v)
