@@ -17,7 +17,16 @@ from .common import DbOption, JsonOption, err, open_db, out, print_json, progres
 
 SOURCES_HELP = "files, directories (txt, html, json, jsonl; .gz ok), or URLs of pages, RSS/Atom feeds, sitemaps"
 AllowPrivate = typer.Option(False, "--allow-private", help="allow URLs on private/loopback addresses (SSRF guard off)")
-Rate = typer.Option(1.0, "--rate", help="minimum seconds between two requests to the same host")
+
+
+def _positive(rate: float) -> float:
+    """0 or less would put no space at all between requests to one host: refused, not run impolitely."""
+    if rate <= 0:
+        raise typer.BadParameter(f"{rate} is not a positive number of seconds")
+    return rate
+
+
+Rate = typer.Option(1.0, "--rate", callback=_positive, help="minimum seconds between two requests to the same host")
 
 
 def _summarise(report: pipeline.RunReport) -> None:
