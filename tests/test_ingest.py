@@ -108,6 +108,23 @@ def test_bad_input_is_rejected_with_reasons_and_nothing_is_lost(tmp_path):
     assert any("list.jsonl#2" in r["source"] for r in status["rejections"])
 
 
+def test_empty_directory_says_why_nothing_was_ingested(tmp_path):
+    """An empty directory (or one of hidden files only) exited 1 without a word."""
+    (tmp_path / "empty" / ".git").mkdir(parents=True)
+    (tmp_path / "empty" / ".notes.txt").write_text("a hidden file is not read")
+    res = cli("ingest", str(tmp_path / "empty"), db=str(tmp_path / "e.db"))
+    assert res.returncode == 1
+    assert f"rejected {tmp_path / 'empty'}: empty-directory" in res.stderr
+
+
+@pytest.mark.parametrize("rate", ["-1", "0"])
+def test_non_positive_rate_is_refused(tmp_path, rate):
+    """--rate -1 was accepted silently (no spacing between requests to one host)."""
+    res = cli("ingest", str(SEEDS / "000_55d8b5d33399f537.txt"), "--rate", rate, db=str(tmp_path / "r.db"))
+    assert res.returncode == 2 and "--rate" in res.stderr and "positive" in res.stderr
+    assert not (tmp_path / "r.db").exists()
+
+
 def test_mixed_good_and_bad_exits_zero(tmp_path):
     _bad_folder(tmp_path / "bad")
     (tmp_path / "bad" / "good.txt").write_text((SEEDS / "002_9d58c19048312dcd.txt").read_text())

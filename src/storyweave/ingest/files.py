@@ -15,10 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..records import RawDocument, Rejected
-
-# A news article is rarely above 2 MB of HTML; 25 MB bounds memory for a directory of thousands
-# of files while leaving room for bloated pages.
-MAX_FILE_BYTES = 25 * 1024 * 1024
+from .limits import MAX_BYTES, over_limit
 
 _HTML = {".html", ".htm", ".xhtml"}
 _TEXT = {".txt", ".text"}
@@ -42,15 +39,23 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Rejected]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
+            # An empty directory is said so: otherwise a run over it reports nothing and exits 1.
+            yield from list(_walk(path)) or [
+                Rejected(str(path), "ingest", "empty-directory", "no files in it (hidden ones are not read)")
+            ]
         elif path.is_file():
             yield path
         else:
             yield Rejected(str(path), "ingest", "not-found", "no such file or directory")
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    """Files under ``directory``, sorted, without hidden files and folders (.git, editor swap files)."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
 
 
 def _suffixes(path: Path) -> tuple[str, bool]:
@@ -70,8 +75,8 @@ def read_path(path: Path, position: int = 0) -> Iterator[RawDocument | Rejected]
         return
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield Rejected(src, "ingest", "too-large", f"{size} bytes (limit {MAX_FILE_BYTES})")
+        if size > MAX_BYTES:
+            yield Rejected(src, "ingest", "too-large", over_limit(size))
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -102,9 +107,9 @@ class _TooLarge(Exception):
 def _gunzip(data: bytes) -> bytes:
     """Decompress with a cap, so a gzip bomb is refused instead of filling memory."""
     out = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    result = out.decompress(data, MAX_FILE_BYTES + 1)
-    if len(result) > MAX_FILE_BYTES:
-        raise _TooLarge(f"decompresses to more than {MAX_FILE_BYTES} bytes")
+    result = out.decompress(data, MAX_BYTES + 1)
+    if len(result) > MAX_BYTES:
+        raise _TooLarge(f"decompresses to {over_limit()}")
     if not out.eof:
         raise EOFError("truncated gzip stream")
     return result

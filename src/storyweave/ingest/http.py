@@ -23,10 +23,22 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from ..errors import FetchError
+from .limits import MAX_BYTES, over_limit
 
 USER_AGENT = "storyweave/0.1 (+https://example.invalid/storyweave; news research)"
-MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
+
+
+class Refused(FetchError):
+    """A URL storyweave will not fetch, or a body it will not read, for a reason of its own.
+
+    Unlike a network failure ("fetch-failed"), each of these asks something different of the
+    person who gave the URL (another scheme, ``--allow-private``, a smaller page), so ``reason``
+    is the short countable rejection reason that says which."""
+
+    def __init__(self, reason: str, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.reason = reason
 
 
 def _is_public(address: str) -> bool:
@@ -36,11 +48,14 @@ def _is_public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+_PRIVATE_HINT = "pass --allow-private to fetch it, only for hosts you trust"
+
+
 def check_url(url: str, allow_private: bool = False) -> None:
     """Raise FetchError unless ``url`` is http(s) and every address it resolves to is public."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchError(f"{url}: only http and https URLs can be fetched")
+        raise Refused("unsupported-scheme", f"{url}: only http and https URLs can be fetched")
     if not parts.hostname:
         raise FetchError(f"{url}: no host in URL")
     if allow_private:
@@ -52,9 +67,11 @@ def check_url(url: str, allow_private: bool = False) -> None:
     for info in infos:
         address = info[4][0]
         if not _is_public(address):
-            raise FetchError(
-                f"{url}: refused, {parts.hostname} resolves to non-public address {address}",
-                hint="pass --allow-private only for hosts you trust",
+            # The hint is in the message too: a rejection line shows the message, not the hint.
+            raise Refused(
+                "private-address",
+                f"{url}: refused, {parts.hostname} resolves to non-public address {address}; {_PRIVATE_HINT}",
+                hint=_PRIVATE_HINT,
             )
 
 
@@ -114,13 +131,7 @@ class Fetcher:
                     if resp.is_redirect and "location" in resp.headers:
                         url = urljoin(url, resp.headers["location"])
                         continue
-                    chunks, size = [], 0
-                    for chunk in resp.iter_bytes():
-                        size += len(chunk)
-                        if size > MAX_BYTES:
-                            raise FetchError(f"{url}: larger than {MAX_BYTES} bytes")
-                        chunks.append(chunk)
-                    return resp.status_code, b"".join(chunks), resp.headers
+                    return resp.status_code, _read_capped(url, resp), resp.headers
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
@@ -131,3 +142,20 @@ class Fetcher:
         if status >= 400:
             raise FetchError(f"{url}: HTTP {status}")
         return body, headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _read_capped(url: str, resp: httpx.Response) -> bytes:
+    """The body, refused as too-large as soon as it passes the limit every source shares.
+
+    A declared Content-Length over the limit is refused before any byte is read; the
+    count while streaming catches servers that declare nothing or lie."""
+    declared = resp.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BYTES:
+        raise Refused("too-large", f"{url}: {over_limit(int(declared))}")
+    chunks, size = [], 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise Refused("too-large", f"{url}: {over_limit()}")
+        chunks.append(chunk)
+    return b"".join(chunks)

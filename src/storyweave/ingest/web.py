@@ -8,22 +8,29 @@ a full body is used as it is, sparing a request.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+import re
+from typing import Any, Callable, Iterator
 
 import feedparser
 from lxml import etree
 
 from ..errors import FetchError
 from ..records import RawDocument, Rejected
-from .http import Fetcher
+from .http import Fetcher, Refused
 
 # Feed entries shorter than this are teasers: fetch the linked page for the full text.
 FULL_ENTRY_CHARS = 1500
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
+    """Whether ``source`` names a URL of any scheme, not a file.
+
+    Any ``scheme://`` counts, so ``ftp://host/x.html`` reaches the fetcher and is refused
+    as ``unsupported-scheme`` instead of being looked up as a local path ("ftp:/host/x.html:
+    not-found")."""
+    return bool(_SCHEME.match(source))
 
 
 Known = Callable[[str], bool]
@@ -40,7 +47,7 @@ def read_url(
     try:
         body, ctype = fetcher.get(url)
     except FetchError as exc:
-        yield Rejected(url, "fetch", "fetch-failed", str(exc))
+        yield _failed(url, exc)
         return
     head = body[:1000].lstrip().lower()
     if b"<urlset" in head or b"<sitemapindex" in head:
@@ -48,16 +55,48 @@ def read_url(
     elif b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head or "rss" in ctype or "atom" in ctype:
         yield from _feed(url, body, fetcher, position, max_items, known)
     else:
-        kind = "text" if ctype == "text/plain" else "html"
-        yield RawDocument(url, body, kind, {"url": url}, position)
+        yield _document(url, body, ctype, {"url": url}, position)
 
 
-def _page(url: str, fetcher: Fetcher, position: int, meta: dict) -> RawDocument | Rejected:
+def _failed(url: str, exc: FetchError) -> Rejected:
+    """A fetch that failed, as a rejection: a refusal keeps its own reason (``too-large``,
+    ``private-address``, ``unsupported-scheme``) because each asks something else of the user;
+    anything else (network, HTTP status, robots.txt) is ``fetch-failed``."""
+    return Rejected(url, "fetch", exc.reason if isinstance(exc, Refused) else "fetch-failed", str(exc))
+
+
+def _document(url: str, body: bytes, ctype: str, meta: dict[str, Any], position: int) -> RawDocument:
+    """A fetched body: text when served as text/plain, else HTML (pages come under many types)."""
+    return RawDocument(url, body, "text" if ctype == "text/plain" else "html", meta, position)
+
+
+def _page(url: str, fetcher: Fetcher, position: int, meta: dict[str, Any]) -> RawDocument | Rejected:
     try:
         body, ctype = fetcher.get(url)
     except FetchError as exc:
-        return Rejected(url, "fetch", "fetch-failed", str(exc))
-    return RawDocument(url, body, "text" if ctype == "text/plain" else "html", {"url": url, **meta}, position)
+        return _failed(url, exc)
+    return _document(url, body, ctype, {"url": url, **meta}, position)
+
+
+def _entry_meta(entry: Any) -> dict[str, Any]:
+    """What a feed entry declares of its article that may stand over what its page says: the date
+    and the author.
+
+    Extraction takes declared metadata over the page's (records.RawDocument), so only what the
+    entry knows at least as well as the page goes here. The date and author are fields the
+    publisher's system wrote for this very item, where a page's date may be a guess from its
+    text. The entry's title and the channel's title are left out: the page's own headline is
+    the article's, and a channel title names the feed ("Top stories", "Test feed"), not the site,
+    so the page's og:site_name (or else its domain) is the outlet."""
+    return _present({
+        "published": entry.get("published") or entry.get("updated"),
+        "authors": [entry["author"]] if entry.get("author") else None,
+    })
+
+
+def _present(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields that hold a value: feedparser gives "" or None for what an entry lacks."""
+    return {k: v for k, v in fields.items() if v}
 
 
 def _feed(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: int, known: Known) -> Iterator[RawDocument | Rejected]:
@@ -65,24 +104,28 @@ def _feed(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: int
     if parsed.bozo and not parsed.entries:
         yield Rejected(url, "fetch", "malformed-feed", str(parsed.get("bozo_exception", "unparseable feed")))
         return
-    outlet = parsed.feed.get("title")
+    if not parsed.entries:
+        yield Rejected(url, "fetch", "empty-feed", "the feed lists no entries")
+        return
     for i, entry in enumerate(parsed.entries[:max_items]):
-        meta = {k: v for k, v in {
-            "title": entry.get("title"), "published": entry.get("published") or entry.get("updated"),
-            "outlet": outlet, "authors": [entry["author"]] if entry.get("author") else None,
-        }.items() if v}
         content = " ".join(c.get("value", "") for c in entry.get("content", []))
         link = entry.get("link")
         if link and known(link):
             continue
         if len(content) >= FULL_ENTRY_CHARS or not link:
-            if not content:
-                yield Rejected(f"{url}#{i + 1}", "fetch", "no-text", "feed entry has neither content nor link")
-                continue
-            meta["url"] = link or None
-            yield RawDocument(link or f"{url}#{i + 1}", content.encode("utf-8"), "html", meta, position + i)
+            yield _entry(url, i, entry, content, parsed.feed.get("title"), position + i)
         else:
-            yield _page(link, fetcher, position + i, meta)
+            yield _page(link, fetcher, position + i, _entry_meta(entry))
+
+
+def _entry(url: str, i: int, entry: Any, content: str, channel: str | None, position: int) -> RawDocument | Rejected:
+    """A feed entry whose body is in the feed: no page to read, so the entry's own title and the
+    channel's title (the only name the source gives) are its title and outlet."""
+    link = entry.get("link")
+    if not content:
+        return Rejected(f"{url}#{i + 1}", "fetch", "no-text", "feed entry has neither content nor link")
+    meta = _present({**_entry_meta(entry), "title": entry.get("title"), "outlet": channel, "url": link})
+    return RawDocument(link or f"{url}#{i + 1}", content.encode("utf-8"), "html", meta, position)
 
 
 def _sitemap(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: int, known: Known) -> Iterator[RawDocument | Rejected]:
@@ -92,6 +135,9 @@ def _sitemap(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: 
         yield Rejected(url, "fetch", "malformed-sitemap", str(exc))
         return
     locs = [el.text.strip() for el in root.iter(f"{_SITEMAP_NS}loc", "loc") if el.text]
+    if not locs:
+        yield Rejected(url, "fetch", "empty-sitemap", "the sitemap lists no URLs")
+        return
     nested = root.tag.endswith("sitemapindex")
     for i, loc in enumerate(locs[:max_items]):
         if nested:
