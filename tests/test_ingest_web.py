@@ -11,7 +11,7 @@ from storyweave.errors import FetchError
 from storyweave.ingest import read_path
 from storyweave.ingest.http import Fetcher, check_url
 from storyweave.ingest.limits import MAX_BYTES
-from storyweave.ingest.web import read_url
+from storyweave.ingest.web import Stored, read_url
 from storyweave.pipeline import ingest
 from storyweave.records import RawDocument, Rejected
 from storyweave.store import open_store
@@ -161,7 +161,7 @@ def test_page_feed_sitemap_redirect_and_robots(server):
     sitemap = list(read_url(server + "/sitemap.xml", f))
     assert [d.source for d in sitemap] == [server + "/a1", server + "/a2"]
     known = list(read_url(server + "/sitemap.xml", f, known=lambda u: u.endswith("/a1")))
-    assert [d.source for d in known] == [server + "/a2"]
+    assert known[0] == Stored(server + "/a1") and [d.source for d in known[1:]] == [server + "/a2"]
     moved = list(read_url(server + "/moved", f))
     assert isinstance(moved[0], RawDocument) and b"Harbour" in moved[0].content
     blocked = list(read_url(server + "/private/secret", f))
@@ -178,3 +178,16 @@ def test_rate_limit_spaces_requests(server):
     for _ in range(3):
         f.get(server + "/a1")
     assert time.monotonic() - start >= 0.6
+
+
+def test_stored_entries_of_a_feed_or_sitemap_are_counted(server, db_path):
+    """A re-poll with nothing new counted nothing (exit 1), and an entry stored earlier, directly,
+    was in no count on the first feed run."""
+    store, f = open_store(db_path), Fetcher(allow_private=True, min_interval=0)
+    assert len(ingest([server + "/a1"], store, fetcher=f).added) == 1
+    feed = ingest([server + "/feed.xml"], store, fetcher=f)
+    assert (feed.added, feed.skipped_sources, feed.rejected) == ([], 1, [])
+    first = ingest([server + "/sitemap.xml"], store, fetcher=f)
+    assert (len(first.added), first.skipped_sources) == (1, 1)
+    again = ingest([server + "/sitemap.xml"], store, fetcher=f)
+    assert (again.added, again.skipped_sources, again.rejected) == ([], 2, [])

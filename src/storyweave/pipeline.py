@@ -19,7 +19,7 @@ from .errors import StoreError
 from .extract import extract
 from .ingest import iter_paths, read_path
 from .ingest.http import Fetcher
-from .ingest.web import is_url, read_url
+from .ingest.web import Stored, is_url, read_url
 from .records import Article, Rejected
 from .store import Store, open_store
 
@@ -37,7 +37,7 @@ BATCH_SIZE = 200
 class RunReport:
     added: list[str] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
-    skipped_sources: int = 0  # files already stored by an earlier run, not read again
+    skipped_sources: int = 0  # files, and articles a feed or sitemap lists, already stored: not read again
     rejected: list[Rejected] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)
 
@@ -98,6 +98,9 @@ def ingest(
             else:
                 items = read_path(source, position)
             for item in items:
+                if isinstance(item, Stored):
+                    report.skipped_sources += 1
+                    continue
                 result = item if isinstance(item, Rejected) else extract(item)
                 if isinstance(result, Rejected):
                     rejected.append(result)

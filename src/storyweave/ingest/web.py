@@ -9,6 +9,7 @@ a full body is used as it is, sparing a request.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import feedparser
@@ -36,14 +37,22 @@ def is_url(source: str) -> bool:
 Known = Callable[[str], bool]
 
 
+@dataclass(frozen=True)
+class Stored:
+    """An article URL a feed or sitemap lists that the store holds already: not fetched again,
+    but reported, so a poll that finds nothing new says so and counts it as already stored."""
+
+    url: str
+
+
 def _never(url: str) -> bool:
     return False
 
 
 def read_url(
     url: str, fetcher: Fetcher, position: int = 0, max_items: int = 500, known: Known = _never
-) -> Iterator[RawDocument | Rejected]:
-    """Documents behind ``url``; ``known(url)`` says which article URLs are stored already (not fetched again)."""
+) -> Iterator[RawDocument | Rejected | Stored]:
+    """Documents behind ``url``; ``known(url)`` says which article URLs are stored already (``Stored``, not fetched again)."""
     try:
         body, ctype = fetcher.get(url)
     except FetchError as exc:
@@ -99,7 +108,7 @@ def _present(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v}
 
 
-def _feed(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: int, known: Known) -> Iterator[RawDocument | Rejected]:
+def _feed(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: int, known: Known) -> Iterator[RawDocument | Rejected | Stored]:
     parsed = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
         yield Rejected(url, "fetch", "malformed-feed", str(parsed.get("bozo_exception", "unparseable feed")))
@@ -111,8 +120,8 @@ def _feed(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: int
         content = " ".join(c.get("value", "") for c in entry.get("content", []))
         link = entry.get("link")
         if link and known(link):
-            continue
-        if len(content) >= FULL_ENTRY_CHARS or not link:
+            yield Stored(link)
+        elif len(content) >= FULL_ENTRY_CHARS or not link:
             yield _entry(url, i, entry, content, parsed.feed.get("title"), position + i)
         else:
             yield _page(link, fetcher, position + i, _entry_meta(entry))
@@ -128,7 +137,7 @@ def _entry(url: str, i: int, entry: Any, content: str, channel: str | None, posi
     return RawDocument(link or f"{url}#{i + 1}", content.encode("utf-8"), "html", meta, position)
 
 
-def _sitemap(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: int, known: Known) -> Iterator[RawDocument | Rejected]:
+def _sitemap(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: int, known: Known) -> Iterator[RawDocument | Rejected | Stored]:
     try:
         root = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as exc:
@@ -142,5 +151,7 @@ def _sitemap(url: str, body: bytes, fetcher: Fetcher, position: int, max_items: 
     for i, loc in enumerate(locs[:max_items]):
         if nested:
             yield from read_url(loc, fetcher, position + i * max_items, max_items, known)
-        elif not known(loc):
+        elif known(loc):
+            yield Stored(loc)
+        else:
             yield _page(loc, fetcher, position + i, {})
