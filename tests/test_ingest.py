@@ -148,3 +148,18 @@ def test_thousands_of_files_and_resume(tmp_path):
     second = ingest([folder], store)  # the re-run resumes: stored files are not re-read
     assert second.skipped_sources == 700 and len(second.added) == 800
     assert store.counts()["articles"] == 1500
+
+
+def test_json_rejections_say_where_and_what(tmp_path):
+    """The parser's message needs its column ("Unterminated string starting at" points nowhere
+    alone), and a text field holding a number is not a record without a text field."""
+    from storyweave.ingest.files import read_path, record_to_raw
+    from storyweave.records import Rejected
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"title": "ok", "text": "fine"}\n{"title": "x", "text": "cut\n')
+    (rejected,) = [r for r in read_path(broken) if isinstance(r, Rejected)]
+    assert rejected.source.endswith("#2") and "line 2 column 24: Unterminated string" in rejected.detail
+    numeric = record_to_raw("r.json", {"title": "x", "text": 12345})
+    assert isinstance(numeric, Rejected) and 'field "text" holds int, not text' in numeric.detail
+    assert "has no text" in record_to_raw("r.json", {"title": "x"}).detail

@@ -126,7 +126,7 @@ def _read_json(src: str, data: bytes, suffix: str, position: int) -> Iterator[Ra
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Rejected(src, "ingest", "malformed-json", f"line {exc.lineno}: {exc.msg}")
+            yield Rejected(src, "ingest", "malformed-json", _json_error(exc, exc.lineno))
             return
         items = obj if isinstance(obj, list) else [obj]
         records = [(f"{src}#{i + 1}" if isinstance(obj, list) else src, item) for i, item in enumerate(items)]
@@ -137,7 +137,7 @@ def _read_json(src: str, data: bytes, suffix: str, position: int) -> Iterator[Ra
             try:
                 records.append((f"{src}#{lineno}", json.loads(line)))
             except json.JSONDecodeError as exc:
-                yield Rejected(f"{src}#{lineno}", "ingest", "malformed-json", f"line {lineno}: {exc.msg}")
+                yield Rejected(f"{src}#{lineno}", "ingest", "malformed-json", _json_error(exc, lineno))
     for i, (source, item) in enumerate(records):
         yield record_to_raw(source, item, position + i)
 
@@ -164,7 +164,16 @@ def record_to_raw(source: str, item: Any, position: int = 0) -> RawDocument | Re
         return RawDocument(source, html.encode("utf-8"), "html", meta, position)
     if isinstance(text, str) and text.strip():
         return RawDocument(source, text.encode("utf-8"), "text", meta, position)
+    found = next((name for name in (*_FIELDS["html"], *_FIELDS["text"]) if item.get(name) not in (None, "", [])), None)
+    if found is not None and not isinstance(item[found], str):
+        return Rejected(source, "ingest", "no-text", f'field "{found}" holds {type(item[found]).__name__}, not text')
     return Rejected(source, "ingest", "no-text", "record has no text/body/content or html field")
+
+
+def _json_error(exc: json.JSONDecodeError, line: int) -> str:
+    """The parser's message with where it stopped: "line 3 column 17: Unterminated string
+    starting at" leaves a reader to guess what "at" points to without the column."""
+    return f"line {line} column {exc.colno}: {exc.msg}"
 
 
 def _first(item: dict, names: tuple[str, ...]) -> Any:
