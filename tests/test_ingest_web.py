@@ -166,6 +166,7 @@ def test_page_feed_sitemap_redirect_and_robots(server):
     assert isinstance(moved[0], RawDocument) and b"Harbour" in moved[0].content
     blocked = list(read_url(server + "/private/secret", f))
     assert isinstance(blocked[0], Rejected) and "robots.txt" in blocked[0].detail
+    assert blocked[0].reason == "robots-disallowed"
     missing = list(read_url(server + "/nope", f))
     assert isinstance(missing[0], Rejected) and "404" in missing[0].detail
 

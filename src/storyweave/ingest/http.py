@@ -33,7 +33,8 @@ class Refused(FetchError):
     """A URL storyweave will not fetch, or a body it will not read, for a reason of its own.
 
     Unlike a network failure ("fetch-failed"), each of these asks something different of the
-    person who gave the URL (another scheme, ``--allow-private``, a smaller page), so ``reason``
+    person who gave the URL (another scheme, ``--allow-private``, a smaller page, another source
+than a site that asks robots not to fetch it), so ``reason``
     is the short countable rejection reason that says which."""
 
     def __init__(self, reason: str, message: str, hint: str = "") -> None:
@@ -124,7 +125,8 @@ class Fetcher:
         for _ in range(MAX_REDIRECTS + 1):
             check_url(url, self.allow_private)
             if check_robots and self.respect_robots and not self._allowed_by_robots(url):
-                raise FetchError(f"{url}: disallowed by robots.txt", hint="storyweave respects robots.txt")
+                raise Refused("robots-disallowed", f"{url}: disallowed by the site's robots.txt",
+                              hint="storyweave respects robots.txt; ask the site or use another source")
             self._wait_turn(urlsplit(url).netloc)
             try:
                 with self.client.stream("GET", url) as resp:

@@ -69,8 +69,8 @@ def read_url(
 
 def _failed(url: str, exc: FetchError) -> Rejected:
     """A fetch that failed, as a rejection: a refusal keeps its own reason (``too-large``,
-    ``private-address``, ``unsupported-scheme``) because each asks something else of the user;
-    anything else (network, HTTP status, robots.txt) is ``fetch-failed``."""
+    ``private-address``, ``unsupported-scheme``, ``robots-disallowed``) because each asks
+    something else of the user; anything else (network, HTTP status) is ``fetch-failed``."""
     return Rejected(url, "fetch", exc.reason if isinstance(exc, Refused) else "fetch-failed", str(exc))
 
 
