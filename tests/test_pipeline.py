@@ -27,6 +27,7 @@ def test_unreadable_stage_state_is_rebuilt(tmp_path):
 
 
 def test_cli_errors_are_one_line_with_a_hint(tmp_path):
+    open_store(str(tmp_path / "x.db")).close()  # an empty store: a missing one is an error of its own
     res = subprocess.run([sys.executable, "-m", "storyweave", "brief", "nope", "--db", str(tmp_path / "x.db")],
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 1

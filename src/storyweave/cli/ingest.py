@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List
 
 import typer
 from rich.table import Table
@@ -45,10 +45,10 @@ def _exit_code(report: pipeline.RunReport) -> None:
         raise typer.Exit(1)
 
 
-def _ingest(paths: List[str], db: Optional[str], allow_private: bool, rate: float, engine: str | None) -> None:
+def _ingest(paths: List[str], db: str, allow_private: bool, rate: float, engine: str | None) -> None:
     """Ingest, and when an engine is named run every stage too; shared by `ingest` and `run`."""
-    store, fetcher = open_db(db), Fetcher(allow_private=allow_private, min_interval=rate)
-    runner = get_engine(engine) if engine else None
+    runner = get_engine(engine) if engine else None  # first: an unreachable scheduler leaves no new store behind
+    store, fetcher = open_db(db, create=True), Fetcher(allow_private=allow_private, min_interval=rate)
     try:
         with progress_bars() as progress:
             report = pipeline.ingest(paths, store, progress, fetcher)
@@ -69,7 +69,7 @@ def _ingest(paths: List[str], db: Optional[str], allow_private: bool, rate: floa
 @app.command()
 def ingest(
     paths: List[str] = typer.Argument(..., help=SOURCES_HELP),
-    db: Optional[str] = DbOption,
+    db: str = DbOption,
     allow_private: bool = AllowPrivate,
     rate: float = Rate,
 ) -> None:
@@ -80,7 +80,7 @@ def ingest(
 @app.command()
 def run(
     paths: List[str] = typer.Argument(..., help=SOURCES_HELP),
-    db: Optional[str] = DbOption,
+    db: str = DbOption,
     allow_private: bool = AllowPrivate,
     rate: float = Rate,
     engine: str = typer.Option("local", "--engine", help="local | dask (a local Dask cluster) | dask://HOST:PORT"),
@@ -90,7 +90,7 @@ def run(
 
 
 @app.command()
-def status(db: Optional[str] = DbOption, json_: bool = JsonOption) -> None:
+def status(db: str = DbOption, json_: bool = JsonOption) -> None:
     """Counts of what is stored, and rejected inputs by reason."""
     with open_db(db) as store:
         data = status_view(store)

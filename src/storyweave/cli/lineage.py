@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 from rich.tree import Tree
 
-from ..errors import StoryweaveError
 from ..provenance.report import lineage as lineage_data
+from ..render.view import counted, lines_word
 from .app import app
-from .common import DbOption, fail, open_db, out, print_json
+from .common import DbOption, open_db, out, print_json
 
 
 @app.command()
 def lineage(
-    story_id: str = typer.Argument(..., help="story id, as listed by `storyweave stories`"),
-    db: Optional[str] = DbOption,
-    json_: bool = typer.Option(False, "--json", help="print JSON: {edges: [...], groups: [[ids]...]}"),
+    story_id: str = typer.Argument(..., help="story id (a unique prefix is enough); see `storyweave stories`"),
+    db: str = DbOption,
+    json_: bool = typer.Option(False, "--json", help="print JSON: story, articles, roots, edges (with their "
+                                                     "evidence), groups (the independent lines)"),
 ) -> None:
     """Roots (first reports, wire copy), the rewrites under them, their evidence, and independent lines."""
-    try:
-        with open_db(db) as store:
-            story = store.story(story_id)
-            articles = {a.id: a for a in store.articles(story.article_ids)}
-            data = lineage_data(story, articles, store.derivations(story.article_ids))
-    except StoryweaveError as exc:
-        fail(exc)
-        return
+    with open_db(db) as store:
+        story = store.story(story_id)
+        articles = {a.id: a for a in store.articles(story.article_ids)}
+        data = lineage_data(story, articles, store.derivations(story.article_ids))
     if json_:
         print_json(data)
         return
@@ -44,8 +39,8 @@ def _render(data: dict) -> None:
     children: dict[str, list[dict]] = {}
     for e in data["edges"]:
         children.setdefault(e["source"], []).append(e)
-    out.print(f"[bold]Story {data['story']}[/]: {len(data['articles'])} articles, "
-              f"{len(data['groups'])} independent line(s) of reporting")
+    out.print(f"[bold]Story {data['story']}[/]: {counted(len(data['articles']), 'article')}, "
+              f"{lines_word(len(data['groups']))} of reporting")
     seen: set[str] = set()
 
     def grow(node: Tree, aid: str) -> None:

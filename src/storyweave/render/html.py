@@ -11,8 +11,8 @@ from markupsafe import Markup
 
 from ..brief.model import Brief, Mention
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, quote_text,
-    short_labels, side_outlets, view,
+    counted, counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets,
+    quote_text, short_labels, side_outlets, view,
 )
 
 
@@ -22,7 +22,8 @@ def _env() -> Environment:
         loader=PackageLoader("storyweave", "render/templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
     )
-    env.filters.update(credited=credited, fact=fact_text, lines=lines_word, day=day, quote=quote_text)
+    env.filters.update(credited=credited, counted=counted, fact=fact_text, lines=lines_word, day=day,
+                       quote=quote_text)
     return env
 
 

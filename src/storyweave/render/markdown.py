@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..brief.model import Brief
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, quote_text,
-    short_labels, side_outlets, view,
+    counted, counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets,
+    quote_text, short_labels, side_outlets, view,
 )
 
 
@@ -22,8 +22,8 @@ def render(brief: Brief) -> str:
     v = view(brief)
     dates = dates_text(brief)
     out = [f"# {_esc(brief.headline)}", ""]
-    out.append(f"*{v.n_articles} articles · {len(brief.coverage)} outlets · {lines_word(v.n_lines)} · "
-               f"{dates + ' · ' if dates else ''}story `{brief.story_id}`*")
+    out.append(f"*{counted(v.n_articles, 'article')} · {counted(len(brief.coverage), 'outlet')} · "
+               f"{lines_word(v.n_lines)} · {dates + ' · ' if dates else ''}story `{brief.story_id}`*")
     out += ["", f"**{counts_text(brief)}**"]
     out += ["", "## Summary", ""]
     for s in brief.summary:

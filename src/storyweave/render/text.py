@@ -13,8 +13,8 @@ from rich.text import Text
 
 from ..brief.model import Brief
 from .view import (
-    counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets, quote_text,
-    short_labels, side_outlets, view,
+    counted, counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets,
+    quote_text, short_labels, side_outlets, view,
 )
 
 
@@ -37,8 +37,8 @@ def renderable(brief: Brief) -> Group:
     dates = dates_text(brief)
     parts: list = [
         Text(brief.headline, style="bold"),
-        Text(f"{v.n_articles} articles · {len(brief.coverage)} outlets · {lines_word(v.n_lines)} · "
-             f"{dates + ' · ' if dates else ''}{brief.story_id}", style="dim"),
+        Text(f"{counted(v.n_articles, 'article')} · {counted(len(brief.coverage), 'outlet')} · "
+             f"{lines_word(v.n_lines)} · {dates + ' · ' if dates else ''}{brief.story_id}", style="dim"),
         Text(counts_text(brief), style="bold"),
         _section("SUMMARY"),
     ]

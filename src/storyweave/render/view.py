@@ -220,8 +220,14 @@ def outlets(mentions: tuple[Mention, ...] | list[Mention]) -> str:
     return ", ".join(dict.fromkeys(m.outlet for m in mentions))
 
 
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """"1 article", "5 articles": a count whose noun agrees with it, for every count a person
+    reads (``plural`` for nouns that do not just add "s": "story", "stories")."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def lines_word(n: int) -> str:
-    return f"{n} independent line{'s' if n != 1 else ''}"
+    return counted(n, "independent line")
 
 
 def fact_text(e: LedgerEntry) -> str:
