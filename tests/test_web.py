@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 import time
@@ -56,6 +57,72 @@ def test_api(server):
     assert art["text"] and "quotes" in art
     missing = httpx.get(base + "/api/articles/zzzz")
     assert missing.status_code == 404 and set(missing.json()["error"]) == {"code", "message", "hint"}
+
+
+def test_every_api_error_has_the_documented_shape(server):
+    base, _ = server
+    cases = [("GET", "/api/nosuch", 404), ("GET", "/api/stories/UNKNOWN", 404),
+             ("GET", "/api/stories/UNKNOWN/brief", 404), ("GET", "/api/articles/zzzz", 404),
+             ("POST", "/api/stories", 405), ("DELETE", "/api/status", 405)]
+    for method, path, status in cases:
+        res = httpx.request(method, base + path)
+        error = res.json()["error"]
+        assert res.status_code == status and set(res.json()) == {"error"}, path
+        assert set(error) == {"code", "message", "hint"} and error["message"] and error["hint"], path
+        assert "storyweave " not in error["hint"], path  # a web client is pointed at the API, not the CLI
+    assert "/api/stories" in httpx.get(base + "/api/stories/UNKNOWN/brief").json()["error"]["hint"]
+    assert httpx.post(base + "/api/stories").headers["allow"] == "GET"
+    page = httpx.get(base + "/nosuch<b>")  # pages answer with the error page, the path escaped
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"]
+    assert "nothing at /nosuch&lt;b&gt;" in page.text
+
+
+def test_invalid_input_and_bugs_keep_the_shape(tmp_path):
+    """422 and 500 through the app's own handlers, on two routes added for the test: no route of
+    the API takes input that can fail validation, and none is meant to raise."""
+    from fastapi.testclient import TestClient
+
+    from storyweave.web import create_app
+
+    app = create_app(str(tmp_path / "unused.db"))
+
+    @app.get("/api/probe/{n}")
+    def probe(n: int) -> int:
+        return n
+
+    @app.get("/api/bug")
+    def broken() -> float:
+        return 1 / 0
+
+    client = TestClient(app, raise_server_exceptions=False)
+    invalid = client.get("/api/probe/seven")
+    assert invalid.status_code == 422 and invalid.json()["error"]["code"] == "InputError"
+    assert "n" in invalid.json()["error"]["message"]
+    bug = client.get("/api/bug")
+    assert bug.status_code == 500 and bug.json() == {"error": {
+        "code": "InternalError", "message": "internal server error", "hint": "the server's log has the traceback"}}
+
+
+def test_a_store_that_cannot_be_opened_is_a_server_fault(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyweave.web import create_app
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database")
+    client = TestClient(create_app(str(notes)))
+    res = client.get("/api/status")
+    assert res.status_code == 500 and res.json()["error"]["code"] == "StoreError"  # never a 400: not the client's
+    assert client.get("/").status_code == 500
+
+
+def test_api_schema_served_without_a_cdn(server):
+    base, _ = server
+    assert httpx.get(base + "/docs").status_code == 404 and httpx.get(base + "/redoc").status_code == 404
+    assert {"/api/stories", "/api/status"} <= set(httpx.get(base + "/openapi.json").json()["paths"])
+    home = httpx.get(base + "/").text
+    assert 'href="/openapi.json"' in home and 'href="/docs"' not in home and "cdn." not in home
+    assert re.search(r"\d+ articles in 1 story\b", home)  # the seeds are one story: "1 story", not "1 stories"
 
 
 def test_pages_escape_source_text(server):
