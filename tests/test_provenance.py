@@ -154,7 +154,9 @@ def test_groups_join_agency_copy_and_keep_order():
 def test_lineage_cli_json(tmp_path, seeds, seed_edges):
     db = str(tmp_path / "sw.db")
     store = open_store(db)
-    store.add_batch(seeds.values(), [])
+    # a title is the source's text, not markup for the terminal
+    marked = {**seeds, "003": dataclasses.replace(seeds["003"], title="[red]Breaking[/red] Ishiba [link=x]")}
+    store.add_batch(marked.values(), [])
     store.put_derivations(seed_edges)
     store.put_stories([Story(id="s1", headline="Ishiba meets Trump", first_seen=None, last_seen=None,
                              article_ids=tuple(sorted(seeds)), outlets=tuple(a.outlet for a in seeds.values()))])
@@ -167,6 +169,7 @@ def test_lineage_cli_json(tmp_path, seeds, seed_edges):
     assert sorted(map(sorted, data["groups"])) == [["000"], ["001"], ["002"], ["003", "004"]]
     human = CliRunner().invoke(app, ["lineage", "s1", "--db", db])
     assert human.exit_code == 0 and "attribution dropped" in human.stdout and "Sheila Smith" in human.stdout
+    assert "[red]Breaking[/red] Ishiba [link=x]" in human.stdout
     missing = CliRunner().invoke(app, ["lineage", "nope", "--db", db])
     assert missing.exit_code == 1
 

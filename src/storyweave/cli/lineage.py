@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.tree import Tree
 
 from ..provenance.report import lineage as lineage_data
@@ -31,8 +32,8 @@ def lineage(
 
 def _label(data: dict, aid: str) -> str:
     a = data["articles"][aid]
-    credit = f" [cyan]credits {a['agency']}[/]" if a["agency"] else ""
-    return f"[bold]{aid}[/] {a['outlet']} · {a['published'] or 'undated'} · {a['title'][:70]}{credit}"
+    credit = f" [cyan]credits {escape(a['agency'])}[/]" if a["agency"] else ""
+    return f"[bold]{aid}[/] {escape(a['outlet'])} · {a['published'] or 'undated'} · {escape(a['title'][:70])}{credit}"
 
 
 def _render(data: dict) -> None:
@@ -45,19 +46,20 @@ def _render(data: dict) -> None:
 
     def grow(node: Tree, aid: str) -> None:
         for e in children.get(aid, []):
-            via = f" via {e['agency']} copy" if e["agency"] else ""
+            via = f" via {escape(e['agency'])} copy" if e["agency"] else ""
             branch = node.add(f"{e['relation']} ({e['score']:.2f}){via}: " + _label(data, e["derived"]))
             for ev in e["evidence"][:6]:
-                branch.add(f"[dim]{ev['kind']}[/] “{ev['derived']}” ← “{ev['source']}”", highlight=False)
+                branch.add(f"[dim]{ev['kind']}[/] “{escape(ev['derived'])}” ← “{escape(ev['source'])}”", highlight=False)
             if len(e["evidence"]) > 6:
                 branch.add(f"[dim]… {len(e['evidence']) - 6} more aligned passages[/]")
             counts = f"added {len(e['added'])}, dropped {len(e['dropped'])}, changed {len(e['changed'])} sentences"
             branch.add(f"[dim]{counts}[/]")
             for c in e["changed"][:3]:
-                branch.add(f"[yellow]changed[/] “{c['derived']}” (was “{c['source']}”)", highlight=False)
+                branch.add(f"[yellow]changed[/] “{escape(c['derived'])}” (was “{escape(c['source'])}”)", highlight=False)
             for x in e["dropped_attributions"]:
                 now = x["derived_speaker"] or "nobody"
-                branch.add(f"[red]attribution dropped[/]: {x['speaker']} → {now}: “{x['text'][:120]}”", highlight=False)
+                branch.add(f"[red]attribution dropped[/]: {escape(x['speaker'])} → {escape(now)}: “{escape(x['text'][:120])}”",
+                           highlight=False)
             if e["derived"] not in seen:
                 seen.add(e["derived"])
                 grow(branch, e["derived"])
@@ -66,4 +68,4 @@ def _render(data: dict) -> None:
         tree = Tree("root: " + _label(data, root))
         grow(tree, root)
         out.print(tree)
-    out.print("[bold]Independent lines:[/] " + "; ".join("{" + ", ".join(g) + "}" for g in data["groups"]))
+    out.print("[bold]Independent lines:[/] " + escape("; ".join("{" + ", ".join(g) + "}" for g in data["groups"])))
