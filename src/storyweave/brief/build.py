@@ -28,9 +28,10 @@ def coverage(ev: Evidence) -> list[OutletCoverage]:
 
 
 def lineage(ev: Evidence, derivations: Sequence[Derivation]) -> Lineage:
+    # The score as provenance stored it: rounding it again made the brief print 0.34 where
+    # `storyweave lineage` printed 0.35 for the same edge (0.3455 -> 0.345 -> "0.34").
     edges = [
-        LineageEdge(d.derived, ev.outlet(d.derived), d.source, ev.outlet(d.source), d.relation, round(d.score, 3),
-                    d.agency)
+        LineageEdge(d.derived, ev.outlet(d.derived), d.source, ev.outlet(d.source), d.relation, d.score, d.agency)
         for d in derivations
         if d.derived in ev.articles and d.source in ev.articles
     ]
