@@ -34,7 +34,7 @@ def _summarise(report: pipeline.RunReport) -> None:
         err.print(f"[yellow]rejected[/] {r.source}: {r.reason}" + (f" ({r.detail})" if r.detail else ""), highlight=False)
     err.print(
         f"{len(report.added)} new article(s), {len(report.existing)} already stored, "
-        f"{report.skipped_sources} file(s) skipped as already ingested, {len(report.rejected)} rejected",
+        f"{report.skipped_sources} file(s) or feed entries skipped as already ingested, {len(report.rejected)} rejected",
         highlight=False,
     )
 
