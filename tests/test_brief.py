@@ -81,6 +81,22 @@ def test_top_line_counts_match_the_ledger(brief):
         assert out.index(line) < out.lower().index("summary"), fmt
 
 
+def test_capped_sections_say_how_many_more_the_json_lists(brief):
+    """The sections cap what they show; a reader who counts the top line against the lines
+    shown must learn the rest exist and where: every format says how many more, and the
+    numbers add up to what the JSON brief holds."""
+    from storyweave.render.view import MAX_SINGLE, view
+
+    v = view(brief)
+    single = squash(v.more["single"])
+    hidden = int(re.search(r"… (\d+) more single-source fact", single).group(1))
+    assert hidden >= 1 and len(v.single) == MAX_SINGLE
+    for fmt in ("text", "md", "html"):
+        out = squash(renderer(fmt)(brief)).replace("\\", "")
+        assert f"… {hidden} more single-source fact" in out, fmt
+        assert "--format json" in out, fmt
+    assert all(squash(text).startswith("…") for text in v.more.values())
+
 def test_top_line_splits_single_source_facts_by_kind(brief):
     import re
 

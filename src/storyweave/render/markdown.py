@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..brief.model import Brief
 from .view import (
     counted, counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets,
-    quote_text, short_labels, side_outlets, view,
+    View, quote_text, short_labels, side_outlets, view,
 )
 
 
@@ -33,8 +33,10 @@ def render(brief: Brief) -> str:
     out += ["", "## Solid: corroborated", ""]
     out += [f"- **{e.independent_sources} lines** · {_esc(fact_text(e))} — *{_esc(', '.join(e.outlets))}*"
             for e in v.solid] or ["- nothing is stated by two independent lines"]
+    out += _more(v, "solid")
     out += ["", "## Single-source", ""]
     out += [f"- {_esc(fact_text(e))} — *{_esc(', '.join(e.outlets))}*{' (one line)' if len(e.outlets) > 1 else ' only'}" for e in v.single] or ["- none"]
+    out += _more(v, "single")
     out += ["", "## Conflicts", ""]
     for c in brief.conflicts:
         sides = " **vs** ".join(f"“{_esc(m.text)}” ({_esc(who)}; {n} line{'s' if n != 1 else ''})"
@@ -52,10 +54,12 @@ def render(brief: Brief) -> str:
                    f"“{_esc(e.outcome[0].text)}” (*{_esc(e.outcome[0].outlet)}*)")
     for e in v.pending:
         out.append(f"- pending: “{_esc(e.expected[0].text)}” (*{_esc(outlets(e.expected))}*)")
+    out += _more(v, "pending")
     if not v.met and not v.pending:
         out.append("- no expectations found")
     out += ["", "## Quotes", ""]
     out += [f"- **{_esc(q.about)}**: {_esc(quote_text(q))} — *{_esc(', '.join(q.outlets))}*" for q in v.quotes] or ["- none"]
+    out += _more(v, "quotes")
     if brief.omissions:
         out += ["", "## Omissions", ""]
         out += [f"- {_esc(o.outlet)} leaves out: {_esc(o.fact)} ({lines_word(o.independent_sources)} report it)"
@@ -67,3 +71,7 @@ def render(brief: Brief) -> str:
     out += [f"- {_esc(line)}" for line in lineage_lines(brief)] or ["- no copies or rewrites found"]
     out.append(f"- independent lines: {_esc(' | '.join(groups_text(brief)))}")
     return "\n".join(out) + "\n"
+
+
+def _more(v: View, section: str) -> list[str]:
+    return [f"- *{_esc(v.more[section])}*"] if section in v.more else []

@@ -14,7 +14,7 @@ from rich.text import Text
 from ..brief.model import Brief
 from .view import (
     counted, counts_text, credited, dates_text, day, fact_text, groups_text, lineage_lines, lines_word, outlets,
-    quote_text, short_labels, side_outlets, view,
+    View, quote_text, short_labels, side_outlets, view,
 )
 
 
@@ -48,9 +48,11 @@ def renderable(brief: Brief) -> Group:
     parts.append(_section("SOLID — corroborated by independent lines", "bold green"))
     parts += [_line(f"✔ {e.independent_sources}", "green", fact_text(e), ", ".join(e.outlets)) for e in v.solid] or [
         Text("  nothing is stated by two independent lines", style="dim")]
+    parts += _more(v, "solid")
     parts.append(_section("SINGLE-SOURCE", "bold yellow"))
     parts += [_line("◦", "yellow", fact_text(e), ", ".join(e.outlets) + (" (one line)" if len(e.outlets) > 1 else " only")) for e in v.single] or [
         Text("  none", style="dim")]
+    parts += _more(v, "single")
     parts.append(_section("CONFLICTS", "bold red"))
     for c in brief.conflicts:
         t = Text("  ")
@@ -74,6 +76,7 @@ def renderable(brief: Brief) -> Group:
         parts.append(_line("   →", style, e.outcome[0].text, f"[{e.outcome[0].outlet}]"))
     for e in v.pending:
         parts.append(_line("… pending", "magenta", e.expected[0].text, f"[{outlets(e.expected)}]"))
+    parts += _more(v, "pending")
     parts.append(_section("QUOTES"))
     for q in v.quotes:
         t = Text("  ")
@@ -81,6 +84,7 @@ def renderable(brief: Brief) -> Group:
         t.append(quote_text(q))
         t.append("  " + ", ".join(q.outlets), style="dim")
         parts.append(t)
+    parts += _more(v, "quotes")
     if brief.omissions:
         parts.append(_section("OMISSIONS"))
         parts += [_line("–", "dim", f"{o.outlet} leaves out: {o.fact}", f"({o.independent_sources} lines report it)")
@@ -111,3 +115,7 @@ class _Null:
 
     def flush(self) -> None:
         pass
+
+
+def _more(v: View, section: str) -> list[Text]:
+    return [Text("  " + v.more[section], style="dim")] if section in v.more else []

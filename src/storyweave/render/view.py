@@ -32,6 +32,7 @@ class View:
     n_lines: int
     n_articles: int
     counts: dict[str, int]  # the shape at a glance, before the caps: see ``counts``
+    more: dict[str, str]  # section -> "… 14 more single-source facts ..." when its cap hid some
 
 
 def _rank(e: LedgerEntry) -> tuple:
@@ -176,25 +177,33 @@ def _single(brief: Brief) -> list[LedgerEntry]:
 
 
 def view(brief: Brief) -> View:
-    solid = _solid(brief)[:MAX_SOLID]
-    single = _single(brief)[:MAX_SINGLE]
+    solid, single = _solid(brief), _single(brief)
     # Best backed first; among equals a speaker's own words before a paraphrase of them.
     quotes = sorted(
         _shown_quotes(brief), key=lambda q: (-q.independent_sources, not verbatim(q), -len(q.outlets), -len(q.label)),
-    )[:MAX_QUOTES]
+    )
     met = tuple(e for e in brief.expectations if e.status != "pending")
-    pending = tuple(e for e in brief.expectations if e.status == "pending")[:MAX_PENDING]
+    pending = [e for e in brief.expectations if e.status == "pending"]
+    sections = {"solid": (solid, MAX_SOLID, "corroborated fact"), "single": (single, MAX_SINGLE, "single-source fact"),
+                "quotes": (quotes, MAX_QUOTES, "quote"), "pending": (pending, MAX_PENDING, "pending expectation")}
     return View(
         brief=brief,
-        solid=tuple(solid),
-        single=tuple(single),
-        quotes=tuple(quotes),
+        solid=tuple(solid[:MAX_SOLID]),
+        single=tuple(single[:MAX_SINGLE]),
+        quotes=tuple(quotes[:MAX_QUOTES]),
         met=met,
-        pending=pending,
+        pending=tuple(pending[:MAX_PENDING]),
         n_lines=len(brief.lineage.lines),
         n_articles=sum(len(c.article_ids) for c in brief.coverage),
         counts=counts(brief),
+        more={name: _more(len(items) - cap, noun) for name, (items, cap, noun) in sections.items() if len(items) > cap},
     )
+
+
+def _more(hidden: int, noun: str) -> str:
+    """What a section's cap left out, so a reader who counts the top line's numbers against the
+    lines shown knows where the rest is."""
+    return f"… {counted(hidden, 'more ' + noun)}; the JSON brief (--format json, /api/stories/ID/brief) lists every one"
 
 
 def _shown_quotes(brief: Brief) -> list[LedgerEntry]:
