@@ -17,7 +17,7 @@ import pytest
 from storyweave.cli import main
 from storyweave.pipeline import run
 
-from conftest import EXAMPLES, _free_port
+from conftest import EXAMPLES, SEEDS, _free_port
 
 
 def squash(text: str) -> str:
@@ -191,3 +191,8 @@ def test_serve_fails_fast_on_a_store_it_cannot_open(tmp_path):
     notes.write_text("not a database")
     broken = serve("--db", notes)
     assert broken.returncode == 1 and broken.stderr.startswith(f"error: {notes} is not a SQLite database\n")
+
+
+def test_run_counts_its_stories_in_words_that_agree(cli, tmp_path):
+    code, _, stderr = cli("run", SEEDS / "000_55d8b5d33399f537.txt", "--db", tmp_path / "one.db")
+    assert code == 0 and "; 1 story in the store" in stderr

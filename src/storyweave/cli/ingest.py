@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from .. import pipeline
+from ..render.view import counted
 from ..views import status_view
 from ..engine import get_engine
 from ..ingest.http import Fetcher
@@ -62,7 +63,7 @@ def _ingest(paths: List[str], db: str, allow_private: bool, rate: float, engine:
             runner.close()
     _summarise(report)
     if runner is not None:
-        err.print(f"stages: {', '.join(report.stages)}; {stories} story(ies) in the store", highlight=False)
+        err.print(f"stages: {', '.join(report.stages)}; {counted(stories, 'story', 'stories')} in the store", highlight=False)
     _exit_code(report)
 
 
