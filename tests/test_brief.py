@@ -253,3 +253,15 @@ def test_quotes_cite_only_outlets_that_credit_the_speaker(brief):
     md = renderer("md")(brief)
     (line,) = [x for x in md.splitlines() if x.startswith("- **Maria Lopez**")]
     assert "Rewrite News" not in line
+
+
+def test_lineage_edges_keep_the_score_provenance_stored(records):
+    """The brief printed 0.34 for an edge `storyweave lineage` printed as 0.35: it rounded the
+    stored 0.3455 again. Every view of an edge reads the one stored score."""
+    import dataclasses
+
+    story, articles, facts, derivations = records
+    edges = [dataclasses.replace(d, score=0.3455) for d in derivations]
+    brief = make_brief(story, articles, facts, edges)
+    assert brief.lineage.edges and all(e.score == 0.3455 for e in brief.lineage.edges)
+    assert "score 0.35" in renderer("text")(brief) and "score 0.34" not in renderer("text")(brief)
