@@ -269,6 +269,11 @@ def test_bad_input_rejected_with_reason(content, kind, reason):
     assert result.detail
 
 
+def test_a_short_body_says_how_short_in_words_that_agree():
+    result = extract(RawDocument(source="bad", content=b"<html><body><p>Hello</p></body></html>", kind="html"))
+    assert result.reason == "too-short" and "the body has 1 of the" in result.detail, result.detail
+
+
 def test_too_large_rejected():
     result = extract(RawDocument(source="big", content=b"a " * (MAX_BYTES // 2 + 1), kind="text"))
     assert isinstance(result, Rejected) and result.reason == "too-large"

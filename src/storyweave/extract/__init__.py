@@ -56,7 +56,7 @@ def extract(raw: RawDocument) -> Article | Rejected:
         method, confidence, raw_lines = "text", _TEXT_CONFIDENCE, decoded.text.splitlines()
     n_words = len(words(" ".join(paragraphs)))
     if n_words < MIN_WORDS:
-        return _reject(raw, "too-short", f"{n_words} words of body after cleanup; at least {MIN_WORDS} needed")
+        return _reject(raw, "too-short", f"the body has {n_words} of the {MIN_WORDS} words needed after cleanup")
     return _article(raw, meta, page, title, paragraphs, method, confidence,
                     teaser=n_words < TEASER_WORDS or any(map(is_paywall_notice, raw_lines)))  # fmt: skip
 
