@@ -137,7 +137,7 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
     for att in reported:
         if outers[id(att)] and id(att) not in framing:
             continue  # "officials revealed that they anticipate ...": the outer frame speaks
-        speaker = signer(speakers, text, att) if att.via.startswith("signature") else speakers.resolve(doc[att.source_head])
+        speaker = _signer(speakers, text, att) if att.via.startswith("signature") else speakers.resolve(doc[att.source_head])
         common = dict(
             article_id=article_id,
             speaker=speaker.name,
@@ -178,7 +178,7 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
 # ------------------------------------------------------------------ helpers
 
 
-def signer(speakers: Speakers, text: str, att: Attributed) -> Speaker:
+def _signer(speakers: Speakers, text: str, att: Attributed) -> Speaker:
     """A signature's name as written ("― Sonya Herridge", "— The Nigerian Senate (@NGRSenate)"),
     its full form when the article wrote one: a signature is no clause for the parse to read."""
     a, b = att.source
