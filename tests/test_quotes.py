@@ -121,6 +121,9 @@ def test_signed_quotations_and_embedded_posts(nlp):
         "I urge all residents to wear masks whenever they go outside today pic.twitter.com/MYwRz9euaq\n\n"
         "\u2014 Arvind Kejriwal (@ArvindKejriwal) November 1, 2019\n\n"
         "\"The vote was rigged from the start,\" \u2014 Smith said on Monday, without evidence.\n"
+        "The mayor said: \"We will rebuild every house that the storm destroyed.\"\n"
+        "\u2014 Associated Press\n"
+        "\"Nobody warned us about the flood until it was far too late,\"\n\u2014 By Ann Lee\n"
     )
     quotes = extract_quotes("x", text, nlp(text))
     by_text = {q.text.strip(_PUNCT)[:20]: q for q in quotes}
@@ -133,6 +136,8 @@ def test_signed_quotations_and_embedded_posts(nlp):
     assert (post.speaker, post.kind) == ("Arvind Kejriwal", "direct")
     assert post.text.endswith("today")
     assert by_text["The vote was rigged "].cue == "said"
+    assert (by_text["We will rebuild ever"].speaker, by_text["We will rebuild ever"].cue) == ("The mayor", "said")
+    assert not any(q.speaker in ("Associated Press", "By Ann Lee", "Ann Lee") for q in quotes)  # bylines sign no quote
 
 
 def test_pronoun_and_surname_resolve_to_full_name(nlp):

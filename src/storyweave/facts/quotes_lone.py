@@ -259,9 +259,16 @@ def line_colons(doc, text: str) -> list[Attributed]:
 
 
 def signed_quotation(doc, text: str, q: Quoted) -> Attributed | None:
-    """The attribution of a quotation its signature speaks for (see ``_SIGNED_BY``)."""
+    """The attribution of a quotation its signature speaks for (see ``_SIGNED_BY``). A signature
+    on the next line signs only a quotation that is its own line (a pull quote, a reader's
+    words): after a reporter's 'The mayor said: "We will rebuild."' a line "— Associated Press"
+    credits the story, not the quotation."""
     dash = _QUOTATION_DASH.match(text, q.outer[1])
-    return None if dash is None else _signed(doc, text, dash.end(), q, handle=False)
+    if dash is None:
+        return None
+    if "\n" in text[q.outer[1] : dash.end()] and text[text.rfind("\n", 0, q.outer[0]) + 1 : q.outer[0]].strip():
+        return None
+    return _signed(doc, text, dash.end(), q, handle=False)
 
 
 def signed_posts(doc, text: str, covered: list[Span]) -> list[Attributed]:
@@ -284,8 +291,8 @@ def _signed(doc, text: str, at: int, q: Quoted, handle: bool) -> Attributed | No
     """``q`` signed by the name at ``at``; ``handle``: only when the signature has an account handle.
     An embedded post is a ``Quoted`` whose marks are its frame: its words are the speaker's own."""
     m = _SIGNED_BY.match(text, at)
-    if m is None or (handle and m.group("handle") is None):
-        return None
+    if m is None or (handle and m.group("handle") is None) or m.group("name").startswith("By "):
+        return None  # "— By Ann Lee" is a byline
     name = (m.start("name"), m.end("name"))
     if text[name[1] - 1] == "." and not _ABBREVIATION_END.search(text, name[0], name[1]):
         name = (name[0], name[1] - 1)  # "― Carla Sanchez."
