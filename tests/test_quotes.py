@@ -123,6 +123,7 @@ def test_signed_quotations_and_embedded_posts(nlp):
         "\"The vote was rigged from the start,\" \u2014 Smith said on Monday, without evidence.\n"
         "The mayor said: \"We will rebuild every house that the storm destroyed.\"\n"
         "\u2014 Associated Press\n"
+        "The governor said: \"Help is on the way to every family tonight.\" \u2014 Reuters\n"
         "\"Nobody warned us about the flood until it was far too late,\"\n\u2014 By Ann Lee\n"
     )
     quotes = extract_quotes("x", text, nlp(text))
@@ -137,7 +138,8 @@ def test_signed_quotations_and_embedded_posts(nlp):
     assert post.text.endswith("today")
     assert by_text["The vote was rigged "].cue == "said"
     assert (by_text["We will rebuild ever"].speaker, by_text["We will rebuild ever"].cue) == ("The mayor", "said")
-    assert not any(q.speaker in ("Associated Press", "By Ann Lee", "Ann Lee") for q in quotes)  # bylines sign no quote
+    assert by_text["Help is on the way t"].speaker == "The governor"
+    assert not any(q.speaker in ("Associated Press", "Reuters", "By Ann Lee", "Ann Lee") for q in quotes)  # credit lines
 
 
 def test_pronoun_and_surname_resolve_to_full_name(nlp):

@@ -78,8 +78,10 @@ def attributions(doc, quoted: Sequence[Quoted] | None = None, filtered: bool = T
         content = tuple(_widen(c, inside) for c in att.content)
         out.append(framed_quotation(text, replace(att, content=content, quoted=inside)))
     # A signed quotation or post is the signer's whole, cues inside it included ('"During the
-    # debate Trump said Hispanics live in hell. ..." ― Pamela Padilla'): those attributions nest in it.
-    signed = [a for a in (signed_quotation(doc, text, q) for q in quoted) if a is not None]
+    # debate Trump said Hispanics live in hell. ..." ― Pamela Padilla'): those attributions nest in
+    # it. A quotation a cue outside it already reports keeps that speaker ('The mayor said: "..."
+    # — Reuters' is the story's credit line).
+    signed = [a for a in (signed_quotation(doc, text, q) for q in quoted if not _reported(out, q)) if a is not None]
     out.extend(signed + signed_posts(doc, text, [c for a in signed for c in a.content]))
     covered = [c for a in out for c in a.content]
     starts = [s.start_char for s in doc.sents]
@@ -176,6 +178,11 @@ def extract_quotes(article_id: str, text: str, doc) -> list[Quote]:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _reported(atts: list[Attributed], q: Quoted) -> bool:
+    """Whether a cue outside quotation ``q`` has it in its content."""
+    return any(not q.outer[0] <= a.cue[0] < q.outer[1] and any(overlaps(q.outer, c) for c in a.content) for a in atts)
 
 
 def _signer(speakers: Speakers, text: str, att: Attributed) -> Speaker:
