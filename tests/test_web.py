@@ -125,6 +125,16 @@ def test_api_schema_served_without_a_cdn(server):
     assert re.search(r"\d+ articles in 1 story\b", home)  # the seeds are one story: "1 story", not "1 stories"
 
 
+def test_article_page_marks_only_a_span_that_fits(server):
+    base, db = server
+    with open_store(db) as store:
+        a = next(store.articles())
+    page = httpx.get(f"{base}/articles/{a.id}", params={"mark": "0-12"}).text
+    assert f'<mark id="cited">{a.text[:12]}</mark>' in page
+    for bad in ("12-0", "0-99999999", "x-3", "<script>"):
+        assert "<mark" not in httpx.get(f"{base}/articles/{a.id}", params={"mark": bad}).text, bad
+
+
 def test_pages_escape_source_text(server):
     base, _ = server
     for path in ["/"] + [f"/stories/{s['id']}" for s in httpx.get(base + "/api/stories").json()]:
@@ -154,9 +164,19 @@ def test_browser_from_story_list_to_brief_to_article(server, tmp_path):
         body = page.inner_text("body")
         assert "summary" in body.lower() and "single-source" in body.lower()
         page.screenshot(path=str(tmp_path / "brief.png"), full_page=True)
-        page.locator("span.src a").first.click()  # a citation opens the article it cites
+        assert page.locator("nav a", has_text="all stories").count() == 1  # the way back
+        brief_url = page.url
+        first = page.locator("h2:has-text('Summary') + ul li").first
+        sentence = " ".join(first.inner_text().rsplit("[", 1)[0].split())
+        first.locator("span.src a").first.click()  # a citation opens the passage it cites, highlighted
         page.wait_for_load_state()
         assert "/articles/" in page.url and page.locator("pre.text").inner_text().strip()
+        assert " ".join(page.locator("mark#cited").inner_text().split()) == sentence
+        page.set_viewport_size({"width": 390, "height": 800})  # a phone: no sideways scrolling
+        for path in ("/", brief_url, page.url):
+            page.goto(path if path.startswith("http") else base + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(base + "/")
         assert page.evaluate("window.__pwned === undefined")
         page.locator("tr.story .muted a").first.click()

@@ -28,22 +28,28 @@ def _env() -> Environment:
 
 
 def render(brief: Brief, article_href: str | None = None) -> str:
-    """The page; with ``article_href`` (a format string such as "/articles/{}"), the citations of
-    the summary, facts, quotes and expectations link to the articles they cite."""
+    """The page; with ``article_href`` (a format string such as "/articles/{}": the page is
+    served, not exported), the citations of the summary, facts, quotes and expectations link to
+    the passages they cite and the page links back to the story list."""
     brief = short_labels(brief)
     v = view(brief)
     sides = [side_outlets(brief, c) for c in brief.conflicts]
     return _env().get_template("brief.html.j2").render(
         v=v, brief=brief, lineage=lineage_lines(brief), groups=groups_text(brief), dates=dates_text(brief), sides=sides,
-        counts=counts_text(brief), cite=partial(_cite, href=article_href),
+        counts=counts_text(brief), cite=partial(_cite, href=article_href), served=article_href is not None,
     )
 
 
 def _cite(mentions: Iterable[Mention], href: str | None) -> str:
-    """The citation labels of ``mentions`` (``outlets``), each linked to its article when ``href``
-    is given (the template escapes the plain string; the links escape their parts)."""
+    """The citation labels of ``mentions`` (``outlets``), each linked to the cited passage of its
+    article when ``href`` is given: ``?mark=START-END#cited`` asks the article page to highlight
+    and scroll to the span, so a reader lands on the words, not the top of the article (the
+    template escapes the plain string; the links escape their parts)."""
     if href is None:
         return outlets(mentions)
-    cited = {m.article_id: m.outlet for m in mentions}
-    return Markup(", ").join(Markup('<a href="{}">{}</a>').format(href.format(quote(a, safe="")), label)
-                             for a, label in cited.items())  # fmt: skip
+    cited: dict[str, Mention] = {}
+    for m in mentions:
+        cited.setdefault(m.article_id, m)  # an article's first mention: the passage the line shows
+    return Markup(", ").join(
+        Markup('<a href="{}?mark={}-{}#cited">{}</a>').format(href.format(quote(a, safe="")), m.span[0], m.span[1], m.outlet)
+        for a, m in cited.items())  # fmt: skip

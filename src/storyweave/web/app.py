@@ -120,12 +120,22 @@ def create_app(db: str) -> FastAPI:
         return HTMLResponse(render_html(brief, article_href="/articles/{}"))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
-    def page_article(request: Request, article_id: str):
+    def page_article(request: Request, article_id: str, mark: str | None = None):
         with store() as s:
             data = article_view(s, article_id)
-        return pages.TemplateResponse(request, "article.html", {"a": data})
+        return pages.TemplateResponse(request, "article.html", {"a": data, "parts": _marked(data["text"], mark)})
 
     return app
+
+
+def _marked(text: str, mark: str | None) -> tuple[str, str, str] | None:
+    """``text`` split around the span ``mark`` names ("START-END", a brief's citation link), for
+    the article page to highlight; None when there is no mark or it does not fit the text."""
+    start, _, end = (mark or "").partition("-")
+    if not (start.isdigit() and end.isdigit()) or not int(start) < int(end) <= len(text):
+        return None
+    a, b = int(start), int(end)
+    return text[:a], text[a:b], text[b:]
 
 
 def _is_api(path: str) -> bool:
