@@ -265,3 +265,18 @@ def test_lineage_edges_keep_the_score_provenance_stored(records):
     brief = make_brief(story, articles, facts, edges)
     assert brief.lineage.edges and all(e.score == 0.3455 for e in brief.lineage.edges)
     assert "score 0.35" in renderer("text")(brief) and "score 0.34" not in renderer("text")(brief)
+
+
+def test_printed_mentions_lose_the_blanks_at_their_span_edges(brief):
+    """A span can start or end on blanks (" Seventeen people", "... the talks.\\n\\n"); printed
+    between quotation marks they show as “ Seventeen people”. The JSON keeps the exact text."""
+    import dataclasses
+
+    from storyweave.render.view import short_labels
+
+    fact = brief.facts[0]
+    padded = dataclasses.replace(fact.mentions[0], text=" " + fact.mentions[0].text + "\n\n")
+    edited = dataclasses.replace(brief, facts=(dataclasses.replace(fact, mentions=(padded, *fact.mentions[1:])),
+                                               *brief.facts[1:]))
+    assert short_labels(edited).facts[0].mentions[0].text == fact.mentions[0].text.strip()
+    assert to_data(edited)["facts"][0]["mentions"][0]["text"] == padded.text

@@ -72,8 +72,10 @@ def citation_labels(brief: Brief) -> dict[str, str]:
 
 
 def short_labels(brief: Brief) -> Brief:
-    """``brief`` as renderers print it: outlet names shortened (``short_outlet``) and every
-    citation of an article replaced by its ``citation_labels`` label."""
+    """``brief`` as renderers print it: outlet names shortened (``short_outlet``), every
+    citation of an article replaced by its ``citation_labels`` label, and each mention's words
+    without the blanks its span can hold at the edges (printed between quotation marks they
+    read “ Seventeen people”; the JSON keeps the exact span text)."""
     return _relabel(brief, citation_labels(brief))
 
 
@@ -85,7 +87,9 @@ def _relabel(obj, labels: dict[str, str]):
     changes = {}
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
-        if f.name in _CITED_BY and isinstance(value, str):
+        if f.name == "text" and isinstance(obj, Mention):
+            changes[f.name] = value.strip()
+        elif f.name in _CITED_BY and isinstance(value, str):
             article = getattr(obj, _CITED_BY[f.name], None)
             changes[f.name] = labels.get(article) or short_outlet(value)
         elif f.name == "outlets":  # a fact's sources: the articles its mentions cite
