@@ -135,6 +135,22 @@ def test_article_page_marks_only_a_span_that_fits(server):
         assert "<mark" not in httpx.get(f"{base}/articles/{a.id}", params={"mark": bad}).text, bad
 
 
+def test_story_list_names_outlets_and_days_as_the_brief_does(server, tmp_path):
+    """The list printed file-stem outlets ("000_55d8b5d33399f537") and full time stamps where the
+    brief prints "000" and days; an empty store showed a table head under "No stories yet"."""
+    base, _ = server
+    page = httpx.get(base + "/").text
+    assert ">004<" in page and not re.search(r">00\d_[0-9a-f]+<", page)
+    assert not re.search(r"<td>\d{4}-\d\d-\d\dT", page)
+    from storyweave.web import create_app
+    from fastapi.testclient import TestClient
+
+    empty = str(tmp_path / "empty.db")
+    open_store(empty).close()
+    listing = TestClient(create_app(empty)).get("/").text
+    assert "No stories yet" in listing and "<table" not in listing
+
+
 def test_pages_escape_source_text(server):
     base, _ = server
     for path in ["/"] + [f"/stories/{s['id']}" for s in httpx.get(base + "/api/stories").json()]:

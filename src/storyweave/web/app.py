@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException
 from ..errors import InputError, NotFound, StoryweaveError
 from ..render.html import render as render_html
 from ..render.json import to_data as brief_data
-from ..render.view import counted
+from ..render.view import counted, short_outlet
 from ..store import Store, open_store
 from ..views import article_view, load_brief, stories_view, status_view
 
@@ -35,7 +35,7 @@ def create_app(db: str) -> FastAPI:
                   description="Stories, articles, sourced briefs and provenance over a storyweave store.")
     env = Environment(loader=PackageLoader("storyweave", "web/templates"),
                       autoescape=select_autoescape(default=True))
-    env.filters["counted"] = counted
+    env.filters.update(counted=counted, short_outlet=short_outlet)  # outlets named as the brief names them
     pages = Jinja2Templates(env=env)
     briefs: dict = {}  # built briefs, keyed by story members and edges (see views.load_brief)
 
