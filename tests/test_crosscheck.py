@@ -544,3 +544,20 @@ def test_one_count_of_an_institutions_seats_is_one_figure_however_outlets_name_i
     seats = sorted(sorted(m.article_id for m in e.mentions) for e in ledger.facts
                    if e.kind == "figure" and e.mentions[0].value == 125)  # fmt: skip
     assert seats == [["a", "b", "c"], ["d"]]
+
+
+def test_a_denied_claim_is_never_one_quote_with_the_claim():
+    """"Gotcher denied that Simpson was the father of Flynn's baby" and another outlet's "Simpson
+    was the father of Flynn's baby" share their words and say opposite things: grouped, the brief
+    flagged an "attribution lost" that had the defence lawyer agree with the prosecution."""
+    from storyweave.crosscheck.align import quote_clusters
+    from storyweave.crosscheck.text import Vectors
+    from storyweave.records import Quote
+
+    words = "Simpson was the father of Flynn's baby, according to the tests"
+    claim = Quote("a", (0, 10), words, "indirect", "A DNA expert", cue="testified")
+    denial = Quote("b", (0, 10), words, "indirect", "Warren Gotcher", cue="denied")
+    repeat = Quote("c", (0, 10), words, "indirect", "Lab official", cue="said")
+    vectors = Vectors([words])
+    assert quote_clusters([claim, denial, repeat], vectors) == [[0, 2], [1]]
+    assert quote_clusters([claim, repeat], vectors) == [[0, 1]]

@@ -316,12 +316,13 @@ def quote_clusters(quotes: Sequence[Quote], vectors: Vectors) -> list[list[int]]
         key=lambda e: -e[0],
     )  # fmt: skip
     long = [len(words(q.text)) > SHORT_QUOTE for q in quotes]
+    denied = [denies(q) for q in quotes]
     group = list(range(len(quotes)))  # quote -> its group's label
     members = {i: [i] for i in range(len(quotes))}
     voices = {i: {q.speaker or ""} if is_long else set() for i, (q, is_long) in enumerate(zip(quotes, long))}
     for _, i, j in scored:
         a, b = sorted((group[i], group[j]))
-        if a == b:
+        if a == b or denied[i] != denied[j]:
             continue
         if voices[a] and voices[b] and not (long[i] and long[j]):
             if not any(x and y and same_person(x, y) for x in voices[a] for y in voices[b]):
@@ -331,6 +332,18 @@ def quote_clusters(quotes: Sequence[Quote], vectors: Vectors) -> list[list[int]]
         members[a] += members.pop(b)
         voices[a] |= voices.pop(b)
     return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
+
+
+# Cues whose content is what the speaker says is not so ("Gotcher denied that Simpson was the
+# father"): that paraphrase and another outlet's "Simpson fathered the fetus" share their words
+# and say opposite things, so they are never one quote (an "attribution lost" flag had the
+# defence lawyer agree with the prosecution).
+_DENIAL_CUES = ("deni", "deny", "dismiss", "reject", "refut", "disput", "rebut")
+
+
+def denies(q: Quote) -> bool:
+    """Whether ``q`` is an indirect quote of what its speaker denies."""
+    return q.kind == "indirect" and (q.cue or "").lower().startswith(_DENIAL_CUES)
 
 
 _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES)
