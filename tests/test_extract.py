@@ -80,6 +80,22 @@ def test_contractions_spaced_apart_are_rejoined():
     assert rejoin_contractions("Chargers ' Jackson will play.") == "Chargers ' Jackson will play."
 
 
+@pytest.mark.parametrize("split,joined", [
+    ("a fine of $10, 000 and bail of $200, 000.", "a fine of $10,000 and bail of $200,000."),
+    ("valued at $1, 250, 000 in 2012", "valued at $1,250,000 in 2012"),
+    ("the fire was reported at 3: 30 a. m. and out by 11 p. m.", "the fire was reported at 3:30 a.m. and out by 11 p.m."),
+    # what is no split number stays: a list, a year, a date before a count, a heading
+    ("100,000, 200,000 or 250,000 refugees", "100,000, 200,000 or 250,000 refugees"),
+    ("In 2008, 100 people came", "In 2008, 100 people came"),
+    ("On May 5, 200 people marched", "On May 5, 200 people marched"),
+    ("Chapter 3: 30 ways to cook", "Chapter 3: 30 ways to cook"),
+])
+def test_detokenised_numbers_and_clock_times_are_joined(split, joined):
+    """ECB+ copy splits "$200,000" and "3:30 a.m." as it splits "hadn ’ t": the figures stage read
+    "$200" and a "30 a." figure."""
+    assert rejoin_contractions(split) == joined
+
+
 def test_line_rules_keep_prose_and_tables():
     lines = [
         "Harbour Barrier Opens",

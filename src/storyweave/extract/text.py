@@ -21,6 +21,12 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[A-Z]{3}))([.!?][\"”’)]?)(?=[A-Z][a-z])")
 # A contraction or possessive that tokenised copy spaced apart: "hadn ’ t", "Attorney ’ s office".
 _SPLIT_CONTRACTION = re.compile(r"(?<=\w) ([’']) (t|s|re|ve|ll|d|m)\b")
+# "200, 000", "1, 250, 000": groups of three after a number of at most three digits that no
+# comma comes before (a list "100,000, 200,000" stays) and no month names ("May 5, 200 people").
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:, \d{3})+)(?![\d,])")
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+# "3: 30 a. m." -> "3:30 a.m.", "11 p. m." -> "11 p.m.": a clock time split after its colon and inside a.m./p.m.
+_SPLIT_CLOCK = re.compile(r"\b(\d{1,2})(?:: ?(\d\d))? ?([ap])\. ?m\.")
 _TITLE_MAX_WORDS = 20  # longer first lines are lead paragraphs (seed 004's summary line is 45 words)
 _TITLE_BAD_END = re.compile(r"[.,;:]$")
 # Share of lines inside multi-line blocks that must end mid-sentence before the
@@ -45,8 +51,14 @@ def unglue_sentences(line: str) -> str:
 
 def rejoin_contractions(line: str) -> str:
     """"hadn ’ t" -> "hadn’t": detokenised copy (ECB+ is written so) hides a negation from the
-    tagger, and the same sentence from two outlets read once as denied and once as happened."""
-    return _SPLIT_CONTRACTION.sub(r"\1\2", line)
+    tagger, and the same sentence from two outlets read once as denied and once as happened.
+    Its numbers and clock times are split the same way ("$200, 000", "3: 30 a. m."), which the
+    figures stage read as $200 and a "30 a." figure: they are joined too."""
+    line = _SPLIT_CONTRACTION.sub(r"\1\2", line)
+    line = _SPLIT_THOUSANDS.sub(
+        lambda m: m.group(0) if _MONTH_BEFORE.search(m.string, 0, m.start()) else m.group(1) + m.group(2).replace(", ", ","),
+        line)
+    return _SPLIT_CLOCK.sub(lambda m: f"{m.group(1)}{':' + m.group(2) if m.group(2) else ''} {m.group(3)}.m.", line)
 
 
 def looks_like_title(line: str) -> bool:
