@@ -75,6 +75,9 @@ def test_every_api_error_has_the_documented_shape(server):
     page = httpx.get(base + "/nosuch<b>")  # pages answer with the error page, the path escaped
     assert page.status_code == 404 and "text/html" in page.headers["content-type"]
     assert "nothing at /nosuch&lt;b&gt;" in page.text
+    story = httpx.get(base + "/stories/nope")  # the error page says what went wrong and leads back
+    assert story.status_code == 404 and "<title>NotFound · storyweave</title>" in story.text
+    assert '<a href="/">' in story.text.split("</nav>", 1)[1]
 
 
 def test_invalid_input_and_bugs_keep_the_shape(tmp_path):
