@@ -34,8 +34,8 @@ class Refused(FetchError):
 
     Unlike a network failure ("fetch-failed"), each of these asks something different of the
     person who gave the URL (another scheme, ``--allow-private``, a smaller page, another source
-than a site that asks robots not to fetch it), so ``reason``
-    is the short countable rejection reason that says which."""
+    than a site whose robots.txt refuses), so ``reason`` is the short countable rejection reason
+    that says which."""
 
     def __init__(self, reason: str, message: str, hint: str = "") -> None:
         super().__init__(message, hint)
