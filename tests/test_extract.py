@@ -12,7 +12,7 @@ from storyweave.extract import MAX_BYTES, extract
 from storyweave.extract.boilerplate import clean_lines
 from storyweave.extract.decode import decode
 from storyweave.extract.metadata import without_site_name
-from storyweave.extract.text import rejoin_contractions, unglue_sentences
+from storyweave.extract.text import rejoin_split_tokens, unglue_sentences
 from storyweave.records import Article, RawDocument, Rejected
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -76,8 +76,8 @@ def test_glued_sentences_split_but_abbreviations_kept():
 
 def test_contractions_spaced_apart_are_rejoined():
     text = "The City Attorney ’ s office said the case hadn ’ t been submitted."
-    assert rejoin_contractions(text) == "The City Attorney’s office said the case hadn’t been submitted."
-    assert rejoin_contractions("Chargers ' Jackson will play.") == "Chargers ' Jackson will play."
+    assert rejoin_split_tokens(text) == "The City Attorney’s office said the case hadn’t been submitted."
+    assert rejoin_split_tokens("Chargers ' Jackson will play.") == "Chargers ' Jackson will play."
 
 
 @pytest.mark.parametrize("split,joined", [
@@ -93,7 +93,7 @@ def test_contractions_spaced_apart_are_rejoined():
 def test_detokenised_numbers_and_clock_times_are_joined(split, joined):
     """ECB+ copy splits "$200,000" and "3:30 a.m." as it splits "hadn ’ t": the figures stage read
     "$200" and a "30 a." figure."""
-    assert rejoin_contractions(split) == joined
+    assert rejoin_split_tokens(split) == joined
 
 
 def test_line_rules_keep_prose_and_tables():

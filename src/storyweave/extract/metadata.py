@@ -56,11 +56,10 @@ def outlet_name(declared: Any, sitename: str | None, url: str | None, source: st
 
 
 def _file_stem(path: str) -> str:
-    """The file's name without its type and compression suffixes ("art.txt.gz" -> "art")."""
+    """The file's name without its type and its ".gz", the one compression ingestion reads
+    ("art.txt.gz" -> "art")."""
     name = PurePosixPath(path)
-    if name.suffix.lower() in (".gz", ".bz2", ".xz", ".zst"):
-        name = name.with_suffix("")
-    return name.stem
+    return (name.with_suffix("") if name.suffix.lower() == ".gz" else name).stem
 
 
 _NAME_FUNCTION_WORDS = frozenset("of the and for in on at de la du des del y & a an".split())

@@ -44,20 +44,23 @@ def split_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+def _after_month(m: re.Match) -> bool:
+    """Whether a month name ends right before the match ("May 5, 200 people": a date, then a count)."""
+    return bool(_MONTH_BEFORE.search(m.string, max(0, m.start() - 16), m.start()))
+
+
 def unglue_sentences(line: str) -> str:
     """Insert the missing space in "parliament.Trump" so sentence splitters see two sentences."""
     return _GLUED.sub(r"\1 ", line)
 
 
-def rejoin_contractions(line: str) -> str:
+def rejoin_split_tokens(line: str) -> str:
     """"hadn ’ t" -> "hadn’t": detokenised copy (ECB+ is written so) hides a negation from the
     tagger, and the same sentence from two outlets read once as denied and once as happened.
     Its numbers and clock times are split the same way ("$200, 000", "3: 30 a. m."), which the
     figures stage read as $200 and a "30 a." figure: they are joined too."""
     line = _SPLIT_CONTRACTION.sub(r"\1\2", line)
-    line = _SPLIT_THOUSANDS.sub(
-        lambda m: m.group(0) if _MONTH_BEFORE.search(m.string, 0, m.start()) else m.group(1) + m.group(2).replace(", ", ","),
-        line)
+    line = _SPLIT_THOUSANDS.sub(lambda m: m.group(0) if _after_month(m) else m.group(1) + m.group(2).replace(", ", ","), line)
     return _SPLIT_CLOCK.sub(lambda m: f"{m.group(1)}{':' + m.group(2) if m.group(2) else ''} {m.group(3)}.m.", line)
 
 
@@ -90,7 +93,7 @@ def extract_plain(text: str, title: str | None = None) -> tuple[str | None, list
     body = clean_lines(paragraphs, title=title, stamps=stamps)
     if day is None:
         day = next(filter(None, map(stamp_date, stamps)), None)
-    return title, [rejoin_contractions(unglue_sentences(p)) for p in body], day
+    return title, [rejoin_split_tokens(unglue_sentences(p)) for p in body], day
 
 
 def fallback_title(paragraphs: list[str]) -> str:
