@@ -200,14 +200,16 @@ def view(brief: Brief) -> View:
         n_lines=len(brief.lineage.lines),
         n_articles=sum(len(c.article_ids) for c in brief.coverage),
         counts=counts(brief),
-        more={name: _more(len(items) - cap, noun) for name, (items, cap, noun) in sections.items() if len(items) > cap},
+        more={name: _more(len(items) - cap, noun, brief.story_id)
+              for name, (items, cap, noun) in sections.items() if len(items) > cap},
     )
 
 
-def _more(hidden: int, noun: str) -> str:
+def _more(hidden: int, noun: str, story_id: str) -> str:
     """What a section's cap left out, so a reader who counts the top line's numbers against the
     lines shown knows where the rest is."""
-    return f"… {counted(hidden, 'more ' + noun)}; the JSON brief (--format json, /api/stories/ID/brief) lists every one"
+    return (f"… {counted(hidden, 'more ' + noun)}; the JSON brief (--format json, /api/stories/{story_id}/brief) "
+            "lists every one")
 
 
 def _shown_quotes(brief: Brief) -> list[LedgerEntry]:
