@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..errors import StoreError, StoryweaveError
 from ..settings import Settings
-from ..store import Store, open_store
+from ..store import Store, open_store, sqlite_path
 
 err = Console(stderr=True, soft_wrap=True)  # one line per message, never wrapped
 out = Console()
@@ -31,7 +31,8 @@ JsonOption = typer.Option(False, "--json", help="print JSON on stdout")
 def open_db(url: str, create: bool = False) -> Store:
     """The store --db names. Only the commands that write (``create``) make a missing SQLite file:
     for a command that reads, a mistyped path would otherwise look like an empty store."""
-    path = _sqlite_path(url)
+    file = sqlite_path(url)
+    path = None if file is None else Path(file)
     if path is not None and not create and not path.exists():
         raise StoreError(f"no database at {path}",
                          hint="check --db (or STORYWEAVE_DB); `storyweave run PATH` or `storyweave ingest PATH` "
@@ -43,13 +44,6 @@ def open_db(url: str, create: bool = False) -> Store:
             raise StoreError(f"{path} is not a SQLite database",
                              hint="point --db at a file `storyweave run` created, or at a postgresql:// URL") from exc
         raise
-
-
-def _sqlite_path(url: str) -> Path | None:
-    """The file a store URL names, as ``open_store`` reads it, or None for a server URL."""
-    if url.startswith("sqlite:///"):
-        return Path(url.removeprefix("sqlite:///"))
-    return None if "://" in url else Path(url)
 
 
 def _not_a_database(exc: StoreError) -> bool:

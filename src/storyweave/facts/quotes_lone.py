@@ -273,7 +273,8 @@ def signed_quotation(doc, text: str, q: Quoted) -> Attributed | None:
 
 def signed_posts(doc, text: str, covered: list[Span]) -> list[Attributed]:
     """Embedded posts: a line of a dash, a name and an account handle speaks for the line above
-    it, its trailing links left out, unless an attribution already holds that line."""
+    it, its trailing links left out, unless ``covered`` (the signed quotations) holds that line;
+    a cue inside the post ("I urge all Delhiites ...") nests in it like one in a signed quotation."""
     out = []
     for dash in _LINE_DASH.finditer(text):
         end = len(text[: dash.start()].rstrip())
